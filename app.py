@@ -1,0 +1,115 @@
+"""Trellis application factory: config, extensions, blueprints, API, errors, CLI."""
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import Flask, request
+
+from core.config import Config
+from core.errors import register_error_handlers
+from core.extensions import api, csrf, db, login_manager, migrate
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(config=None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config or Config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        db_path = Path(app.instance_path) / "trellis.db"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{db_path}"
+    _tune_engine(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).with_name("migrations")))
+    login_manager.init_app(app)
+    login_manager.session_protection = None  # our session version does this job
+    csrf.init_app(app)
+    api.init_app(app)
+
+    _register_models()
+    _register_blueprints(app)
+    register_error_handlers(app)
+    _register_hooks(app)
+    _register_cli(app)
+    return app
+
+
+def _tune_engine(app: Flask) -> None:
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if uri.startswith("sqlite"):
+        options.pop("pool_pre_ping", None)
+        options.setdefault("connect_args", {})["timeout"] = 15
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+@sa.event.listens_for(sa.engine.Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    module = type(dbapi_connection).__module__
+    if not module.startswith("sqlite3"):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _register_models() -> None:
+    import core.audit  # noqa: F401
+    import people.models  # noqa: F401
+
+
+def _register_blueprints(app: Flask) -> None:
+    import auth.session  # noqa: F401  (user loaders)
+    from auth.api import blp as tokens_api
+    from auth.views import bp as auth_bp
+    from core.api_docs import bp as api_docs_bp
+    from people.api import blp as people_api
+    from people.home import bp as home_bp
+    from people.views import bp as people_bp
+
+    for bp in (auth_bp, home_bp, people_bp, api_docs_bp):
+        app.register_blueprint(bp)
+    for blp in (tokens_api, people_api):
+        csrf.exempt(blp)  # bearer tokens only: no ambient credentials to forge
+        api.register_blueprint(blp)
+
+
+def _register_hooks(app: Flask) -> None:
+    from auth.session import enforce_session_limits
+
+    app.before_request(enforce_session_limits)
+
+    @app.after_request
+    def security_headers(response):
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CSP)
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "same-origin"
+        headers["X-Frame-Options"] = "DENY"
+        if app.config.get("HTTPS"):
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        if request.endpoint != "static" and _authenticated():
+            headers["Cache-Control"] = "no-store"
+        return response
+
+
+def _authenticated() -> bool:
+    from flask_login import current_user
+
+    return bool(getattr(current_user, "is_authenticated", False))
+
+
+def _register_cli(app: Flask) -> None:
+    from people.cli import demo_cli, people_cli, users_cli
+
+    for group in (users_cli, people_cli, demo_cli):
+        app.cli.add_command(group)

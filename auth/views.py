@@ -1,0 +1,104 @@
+"""Sign in, sign out and change password (HTML)."""
+
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
+
+from auth import services
+from auth.schemas import ChangePasswordSchema, LoginSchema
+from core.db import utcnow
+from core.errors import PermissionDenied, ValidationFailed
+from core.extensions import db
+from core.forms import load_form
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/"):
+            return target
+    return url_for("home.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    errors: dict = {}
+    form = request.form
+    if request.method == "POST":
+        data, errors = load_form(LoginSchema(), request.form)
+        if data is not None:
+            cfg = current_app.config
+            try:
+                user = services.authenticate(
+                    data["email"],
+                    data["password"],
+                    attempts=cfg["LOCKOUT_ATTEMPTS"],
+                    window=cfg["LOCKOUT_WINDOW"],
+                )
+            except PermissionDenied as err:
+                db.session.commit()  # keep the failed attempt
+                errors = {"_form": err.message}
+            else:
+                db.session.commit()
+                session.clear()
+                login_user(user)
+                now = utcnow().isoformat()
+                session["login_at"] = now
+                session["seen_at"] = now
+                session.permanent = True
+                return redirect(_safe_next(request.args.get("next")))
+        status = 422 if "_form" not in errors else 401
+        return render_template("auth/login.html", errors=errors, form=form), status
+    return render_template("auth/login.html", errors=errors, form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    if current_user.is_authenticated:
+        services.end_sessions(current_user)
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    errors: dict = {}
+    if request.method == "POST":
+        data, errors = load_form(ChangePasswordSchema(), request.form)
+        if data is not None:
+            try:
+                services.set_password(
+                    current_user,
+                    current_user,
+                    data["password"],
+                    current=data["current_password"],
+                )
+            except ValidationFailed as err:
+                db.session.rollback()
+                errors = err.errors or {}
+            else:
+                user = current_user._get_current_object()
+                db.session.commit()
+                login_user(user)  # a fresh session at the new session version
+                flash("Your password is changed.", "success")
+                return redirect(url_for("home.index"))
+        return render_template("auth/password_change.html", errors=errors), 422
+    return render_template("auth/password_change.html", errors=errors)

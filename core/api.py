@@ -1,0 +1,48 @@
+"""Helpers shared by every smorest blueprint: auth gate, version ETags, pagination."""
+
+from flask_login import current_user
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from core.errors import PermissionDenied
+from core.pagination import SelectPage
+
+
+class VersionEtagSchema(Schema):
+    """The ETag source of a versioned object: ``{id, version}`` (STYLE.md §3)."""
+
+    id = fields.Integer()
+    version = fields.Integer()
+
+
+class ApiBlueprint(Blueprint):
+    """A smorest blueprint whose every request needs a valid bearer token."""
+
+    def __init__(self, *args, public=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._public = set(public)
+        self.before_request(self._authenticate)
+
+    def _authenticate(self):
+        from flask import request
+
+        from core.errors import json_error
+
+        if request.endpoint in self._public:
+            return None
+        if not current_user.is_authenticated:
+            return json_error(401, "Authentication required: send a bearer token.")
+        return None
+
+    def paginate_select(self):
+        return self.paginate(SelectPage)
+
+    def check_version(self, obj):
+        self.check_etag(obj, VersionEtagSchema)
+
+    def set_version_etag(self, obj):
+        self.set_etag(obj, VersionEtagSchema)
+
+
+def forbid(message="You may not do this."):
+    raise PermissionDenied(message)

@@ -1,0 +1,63 @@
+"""Configuration read from the environment.
+
+SQLite in the instance folder is the embedded default; ``DATABASE_URL`` selects PostgreSQL.
+"""
+
+import os
+from datetime import timedelta
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-change-me")
+    # None means "SQLite file in the instance folder", resolved in create_app.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or None
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 6 * 1024 * 1024
+
+    HTTPS = _bool("TRELLIS_HTTPS")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = HTTPS
+    IDLE_TIMEOUT = timedelta(minutes=30)
+    ABSOLUTE_TIMEOUT = timedelta(hours=12)
+    PERMANENT_SESSION_LIFETIME = ABSOLUTE_TIMEOUT
+    LOCKOUT_ATTEMPTS = 5
+    LOCKOUT_WINDOW = timedelta(minutes=15)
+    API_TOKEN_LIFETIME = timedelta(hours=12)
+    DEMO_PASSWORD = os.environ.get("TRELLIS_DEMO_PASSWORD", "trellis-demo-2026")
+
+    # flask-smorest / OpenAPI. The interactive page is our own (strict CSP, local assets).
+    API_TITLE = "Trellis"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_SPEC_OPTIONS = {
+        "info": {"description": "Trellis performance reviews and development API."},
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer"},
+            }
+        },
+        "security": [{"bearerAuth": []}],
+    }
+    PAGE_SIZE = 25
+    MAX_PAGE_SIZE = 100
+
+    # Relationship loading strategy default; tests use "raise" so stray lazy loads fail.
+    SCHEDULER_ENABLED = _bool("TRELLIS_SCHEDULER", False)
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+    WTF_CSRF_ENABLED = False
+    SERVER_NAME = None

@@ -1,0 +1,193 @@
+"""Org chart, accounts, skills, role profiles and skill-level history."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import TimestampMixin, VersionMixin, relationship, utcnow
+from core.extensions import db
+from people.enums import SkillLevelSource
+
+
+class Department(VersionMixin, TimestampMixin, db.Model):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    parent_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    )
+
+    parent: Mapped["Department | None"] = relationship(
+        remote_side=[id], back_populates="children"
+    )
+    children: Mapped[list["Department"]] = relationship(back_populates="parent")
+
+    def __repr__(self) -> str:
+        return f"<Department {self.name}>"
+
+
+class Employee(VersionMixin, TimestampMixin, db.Model):
+    __tablename__ = "employees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(160))
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    job_title: Mapped[str] = mapped_column(sa.String(120), default="", index=True)
+    department_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="SET NULL"), index=True
+    )
+    manager_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="SET NULL"), index=True
+    )
+    hired_on: Mapped[date | None]
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
+    manager: Mapped["Employee | None"] = relationship(remote_side=[id])
+
+    __table_args__ = (sa.Index("ix_employees_name", "name"),)
+
+    def __repr__(self) -> str:
+        return f"<Employee {self.email}>"
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    """A login account. Linked to an employee except for a bootstrap admin."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    employee_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="SET NULL"), unique=True
+    )
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    is_hr: Mapped[bool] = mapped_column(default=False)
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    is_enabled: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    # Bumped at logout, deactivation and password change: every earlier session dies.
+    session_version: Mapped[int] = mapped_column(default=1)
+    last_login_at: Mapped[datetime | None]
+
+    employee: Mapped[Employee | None] = relationship()
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        return self.is_enabled
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+class LoginAttempt(db.Model):
+    """Failed logins, counted in the database so a lockout holds across workers."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254))
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (sa.Index("ix_login_attempts_email_at", "email", "attempted_at"),)
+
+
+class ApiToken(db.Model):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+
+
+class Skill(VersionMixin, TimestampMixin, db.Model):
+    __tablename__ = "skills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    group: Mapped[str] = mapped_column(sa.String(80), default="", index=True)
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class RoleProfile(VersionMixin, TimestampMixin, db.Model):
+    """Expected skill levels for a job title."""
+
+    __tablename__ = "role_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_title: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+
+    expectations: Mapped[list["RoleProfileSkill"]] = relationship(
+        back_populates="role_profile",
+        cascade="all, delete-orphan",
+        order_by="RoleProfileSkill.id",
+    )
+
+
+class RoleProfileSkill(db.Model):
+    __tablename__ = "role_profile_skills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_profile_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("role_profiles.id", ondelete="CASCADE")
+    )
+    skill_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("skills.id", ondelete="CASCADE")
+    )
+    expected_level: Mapped[int]
+
+    role_profile: Mapped[RoleProfile] = relationship(back_populates="expectations")
+    skill: Mapped[Skill] = relationship()
+
+    __table_args__ = (
+        sa.UniqueConstraint("role_profile_id", "skill_id"),
+        sa.CheckConstraint("expected_level BETWEEN 1 AND 5", name="expected_level"),
+    )
+
+
+class EmployeeSkillLevel(db.Model):
+    """One assessment of one skill; the latest per (employee, skill) is current."""
+
+    __tablename__ = "employee_skill_levels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="CASCADE")
+    )
+    skill_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("skills.id", ondelete="CASCADE")
+    )
+    level: Mapped[int]
+    assessed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    source: Mapped[SkillLevelSource] = mapped_column(
+        sa.Enum(SkillLevelSource, native_enum=False, length=20)
+    )
+    # The object that produced it (a review, a training need), by type and id.
+    source_id: Mapped[int | None]
+    assessed_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+    skill: Mapped[Skill] = relationship()
+
+    __table_args__ = (
+        sa.Index(
+            "ix_skill_levels_emp_skill_at", "employee_id", "skill_id", "assessed_at"
+        ),
+        sa.CheckConstraint("level BETWEEN 1 AND 5", name="level"),
+    )

@@ -1,0 +1,188 @@
+"""Input and output contracts for people, departments, skills, role profiles and accounts.
+
+Input schemas list exactly the fields a client may set (unknown fields → 422), so ids,
+versions, role flags and timestamps can never be mass-assigned.
+"""
+
+from marshmallow import Schema, fields, validate
+
+from people.enums import PROFICIENCY_LABELS
+
+LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
+
+
+class StrictSchema(Schema):
+    """Unknown keys are errors (marshmallow's RAISE is the default; kept explicit)."""
+
+    class Meta:
+        unknown = "raise"
+
+
+class TrimmedString(fields.String):
+    def _deserialize(self, value, attr, data, **kwargs):
+        value = super()._deserialize(value, attr, data, **kwargs)
+        return value.strip()
+
+
+class DepartmentRefSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class EmployeeRefSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    job_title = fields.String()
+
+
+class EmployeeSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    name = fields.String()
+    email = fields.Email()
+    job_title = fields.String()
+    department = fields.Nested(DepartmentRefSchema, allow_none=True)
+    manager = fields.Nested(EmployeeRefSchema, allow_none=True)
+    hired_on = fields.Date(allow_none=True)
+    is_active = fields.Boolean()
+    version = fields.Integer(dump_only=True)
+
+
+class EmployeeCreateSchema(StrictSchema):
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=160))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    job_title = TrimmedString(load_default="", validate=validate.Length(max=120))
+    department_id = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(min=1)
+    )
+    manager_id = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(min=1)
+    )
+    hired_on = fields.Date(allow_none=True, load_default=None)
+
+
+class EmployeeUpdateSchema(EmployeeCreateSchema):
+    is_active = fields.Boolean()
+
+
+class VersionedForm(Schema):
+    """HTML edit forms carry the version they were rendered from (API: If-Match)."""
+
+    version = fields.Integer(required=True, load_only=True)
+
+
+class EmployeeFormSchema(EmployeeUpdateSchema, VersionedForm):
+    pass
+
+
+class EmployeeQueryArgsSchema(Schema):
+    q = fields.String(load_default=None, validate=validate.Length(max=100))
+    department_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    job_title = fields.String(load_default=None, validate=validate.Length(max=120))
+    manager_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+
+
+class DepartmentSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    name = fields.String()
+    description = fields.String()
+    parent_id = fields.Integer(allow_none=True)
+    version = fields.Integer(dump_only=True)
+
+
+class DepartmentCreateSchema(StrictSchema):
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
+    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    parent_id = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(min=1)
+    )
+
+
+class DepartmentUpdateSchema(DepartmentCreateSchema):
+    pass
+
+
+class DepartmentFormSchema(DepartmentUpdateSchema, VersionedForm):
+    pass
+
+
+class SkillSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    name = fields.String()
+    group = fields.String()
+    description = fields.String()
+    version = fields.Integer(dump_only=True)
+
+
+class SkillCreateSchema(StrictSchema):
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
+    group = TrimmedString(load_default="", validate=validate.Length(max=80))
+    description = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class SkillUpdateSchema(SkillCreateSchema):
+    pass
+
+
+class SkillFormSchema(SkillUpdateSchema, VersionedForm):
+    pass
+
+
+class ExpectationSchema(StrictSchema):
+    skill_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    expected_level = fields.Integer(required=True, validate=LEVEL)
+
+
+class ExpectationOutSchema(Schema):
+    skill_id = fields.Integer()
+    skill_name = fields.Function(lambda e: e.skill.name)
+    expected_level = fields.Integer()
+
+
+class RoleProfileSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    job_title = fields.String()
+    description = fields.String()
+    expectations = fields.List(fields.Nested(ExpectationOutSchema))
+    version = fields.Integer(dump_only=True)
+
+
+class RoleProfileCreateSchema(StrictSchema):
+    job_title = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
+    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    expectations = fields.List(
+        fields.Nested(ExpectationSchema),
+        load_default=list,
+        validate=validate.Length(max=200),
+    )
+
+
+class RoleProfileUpdateSchema(RoleProfileCreateSchema):
+    pass
+
+
+class RoleProfileFormSchema(RoleProfileUpdateSchema, VersionedForm):
+    pass
+
+
+class SkillLevelSchema(Schema):
+    skill_id = fields.Integer()
+    skill_name = fields.Function(lambda s: s.skill.name)
+    level = fields.Integer()
+    level_label = fields.Function(lambda s: PROFICIENCY_LABELS.get(s.level, ""))
+    assessed_at = fields.AwareDateTime()
+    source = fields.Function(lambda s: s.source.value)
+
+
+class MeSchema(Schema):
+    id = fields.Integer()
+    email = fields.String()
+    is_hr = fields.Boolean()
+    is_admin = fields.Boolean()
+    is_manager = fields.Boolean()
+    employee = fields.Nested(EmployeeSchema, allow_none=True)
+
+
+class AccountUpdateSchema(StrictSchema):
+    is_hr = fields.Boolean(load_default=False)
+    is_admin = fields.Boolean(load_default=False)
+    is_enabled = fields.Boolean(load_default=False)

@@ -1,0 +1,304 @@
+"""The only code that changes people, departments, skills, role profiles and accounts.
+
+Services take ``actor``, the object and validated ``data``; check permission and the rules
+that need the database (unique email, manager loop, department cycle); audit; flush.
+"""
+
+import sqlalchemy as sa
+
+from core.audit import record_event
+from core.db import utcnow
+from core.errors import ValidationFailed
+from core.extensions import db
+from core.permissions import require
+from people import permissions as perms
+from people.enums import SkillLevelSource
+from people.models import (
+    Department,
+    Employee,
+    EmployeeSkillLevel,
+    RoleProfile,
+    RoleProfileSkill,
+    Skill,
+    User,
+)
+
+NOT_SAVED = "Nothing was saved; correct the fields marked."
+
+
+def _invalid(field: str, message: str):
+    raise ValidationFailed(NOT_SAVED, {field: message})
+
+
+def _changes(obj, data: dict) -> dict:
+    changes = {}
+    for key, value in data.items():
+        old = getattr(obj, key)
+        if old != value:
+            changes[key] = [old, value]
+            setattr(obj, key, value)
+    return changes
+
+
+def _check_version(obj, data: dict) -> None:
+    version = data.pop("version", None)
+    if version is not None and version != obj.version:
+        from core.errors import Conflict
+
+        raise Conflict("Someone else changed this record; reload and try again.")
+
+
+# --- employees -------------------------------------------------------------------
+
+
+def _check_employee_refs(employee: Employee | None, data: dict) -> None:
+    if "email" in data:
+        data["email"] = data["email"].strip().lower()
+        clash = db.session.scalar(
+            sa.select(Employee.id).where(Employee.email == data["email"])
+        )
+        if clash is not None and (employee is None or clash != employee.id):
+            _invalid("email", "This email is already used by another person.")
+    department_id = data.get("department_id")
+    if department_id is not None and db.session.get(Department, department_id) is None:
+        _invalid("department_id", "No such department.")
+    manager_id = data.get("manager_id")
+    if manager_id is not None:
+        if db.session.get(Employee, manager_id) is None:
+            _invalid("manager_id", "No such person.")
+        if employee is not None and (
+            manager_id == employee.id
+            or employee.id in perms.manager_chain_ids(manager_id)
+        ):
+            _invalid(
+                "manager_id",
+                "This would make a loop in the org chart "
+                "(the person would manage their own manager).",
+            )
+
+
+def create_employee(actor, data: dict) -> Employee:
+    """Add a person to the org chart."""
+    require(perms.can_create_person(actor))
+    data = dict(data)
+    _check_employee_refs(None, data)
+    employee = Employee(**data)
+    db.session.add(employee)
+    db.session.flush()
+    record_event(actor, employee, "created", data)
+    return employee
+
+
+def update_employee(actor, employee: Employee, data: dict) -> Employee:
+    """Change a person's record (HR)."""
+    require(perms.can_edit_person(actor, employee))
+    data = dict(data)
+    _check_version(employee, data)
+    _check_employee_refs(employee, data)
+    changes = _changes(employee, data)
+    if changes:
+        if "is_active" in changes and not employee.is_active:
+            _deactivate_account(employee)
+        db.session.flush()
+        record_event(actor, employee, "updated", changes)
+    return employee
+
+
+def _deactivate_account(employee: Employee) -> None:
+    user = db.session.scalar(sa.select(User).where(User.employee_id == employee.id))
+    if user is not None:
+        user.is_enabled = False
+        user.session_version += 1
+
+
+# --- departments -----------------------------------------------------------------
+
+
+def _department_ancestors(department_id: int) -> list[int]:
+    up = (
+        sa.select(Department.parent_id.label("id"), sa.literal(1).label("depth"))
+        .where(Department.id == department_id, Department.parent_id.is_not(None))
+        .cte("dchain", recursive=True)
+    )
+    parent = sa.orm.aliased(Department)
+    up = up.union(
+        sa.select(parent.parent_id, up.c.depth + 1).where(
+            parent.id == up.c.id, parent.parent_id.is_not(None), up.c.depth < 50
+        )
+    )
+    return list(db.session.scalars(sa.select(up.c.id)))
+
+
+def _check_department_refs(department: Department | None, data: dict) -> None:
+    if "name" in data:
+        clash = db.session.scalar(
+            sa.select(Department.id).where(Department.name == data["name"])
+        )
+        if clash is not None and (department is None or clash != department.id):
+            _invalid("name", "A department with this name exists.")
+    parent_id = data.get("parent_id")
+    if parent_id is not None:
+        if db.session.get(Department, parent_id) is None:
+            _invalid("parent_id", "No such department.")
+        if department is not None and (
+            parent_id == department.id
+            or department.id in _department_ancestors(parent_id)
+        ):
+            _invalid("parent_id", "A department cannot sit inside itself.")
+
+
+def create_department(actor, data: dict) -> Department:
+    require(perms.can_edit_department(actor))
+    data = dict(data)
+    _check_department_refs(None, data)
+    department = Department(**data)
+    db.session.add(department)
+    db.session.flush()
+    record_event(actor, department, "created", data)
+    return department
+
+
+def update_department(actor, department: Department, data: dict) -> Department:
+    require(perms.can_edit_department(actor, department))
+    data = dict(data)
+    _check_version(department, data)
+    _check_department_refs(department, data)
+    changes = _changes(department, data)
+    if changes:
+        db.session.flush()
+        record_event(actor, department, "updated", changes)
+    return department
+
+
+# --- skills and role profiles ----------------------------------------------------
+
+
+def _check_skill_name(skill: Skill | None, name: str | None) -> None:
+    if name is None:
+        return
+    clash = db.session.scalar(sa.select(Skill.id).where(Skill.name == name))
+    if clash is not None and (skill is None or clash != skill.id):
+        _invalid("name", "A skill with this name exists.")
+
+
+def create_skill(actor, data: dict) -> Skill:
+    require(perms.can_edit_skill(actor))
+    _check_skill_name(None, data.get("name"))
+    skill = Skill(**data)
+    db.session.add(skill)
+    db.session.flush()
+    record_event(actor, skill, "created", data)
+    return skill
+
+
+def update_skill(actor, skill: Skill, data: dict) -> Skill:
+    require(perms.can_edit_skill(actor, skill))
+    data = dict(data)
+    _check_version(skill, data)
+    _check_skill_name(skill, data.get("name"))
+    changes = _changes(skill, data)
+    if changes:
+        db.session.flush()
+        record_event(actor, skill, "updated", changes)
+    return skill
+
+
+def _set_expectations(profile: RoleProfile, expectations: list[dict]) -> None:
+    wanted = {e["skill_id"]: e["expected_level"] for e in expectations}
+    if len(wanted) != len(expectations):
+        _invalid("expectations", "Each skill may appear once.")
+    if wanted:
+        found = set(db.session.scalars(sa.select(Skill.id).where(Skill.id.in_(wanted))))
+        missing = sorted(set(wanted) - found)
+        if missing:
+            _invalid("expectations", f"No such skill: {missing[0]}.")
+    current = {e.skill_id: e for e in profile.expectations}
+    for skill_id, row in current.items():
+        if skill_id not in wanted:
+            profile.expectations.remove(row)
+    for skill_id, level in wanted.items():
+        if skill_id in current:
+            current[skill_id].expected_level = level
+        else:
+            profile.expectations.append(
+                RoleProfileSkill(skill_id=skill_id, expected_level=level)
+            )
+
+
+def _check_job_title(profile: RoleProfile | None, title: str | None) -> None:
+    if title is None:
+        return
+    clash = db.session.scalar(
+        sa.select(RoleProfile.id).where(RoleProfile.job_title == title)
+    )
+    if clash is not None and (profile is None or clash != profile.id):
+        _invalid("job_title", "A role profile for this job title exists.")
+
+
+def create_role_profile(actor, data: dict) -> RoleProfile:
+    require(perms.can_edit_role_profile(actor))
+    data = dict(data)
+    expectations = data.pop("expectations", [])
+    _check_job_title(None, data.get("job_title"))
+    profile = RoleProfile(**data, expectations=[])
+    _set_expectations(profile, expectations)
+    db.session.add(profile)
+    db.session.flush()
+    record_event(actor, profile, "created", {**data, "expectations": expectations})
+    return profile
+
+
+def update_role_profile(actor, profile: RoleProfile, data: dict) -> RoleProfile:
+    require(perms.can_edit_role_profile(actor, profile))
+    data = dict(data)
+    _check_version(profile, data)
+    expectations = data.pop("expectations", None)
+    _check_job_title(profile, data.get("job_title"))
+    changes = _changes(profile, data)
+    if expectations is not None:
+        _set_expectations(profile, expectations)
+        changes["expectations"] = expectations
+        profile.updated_at = utcnow()  # bumps the version with the child rows
+    db.session.flush()
+    record_event(actor, profile, "updated", changes)
+    return profile
+
+
+def record_skill_level(
+    actor,
+    employee: Employee,
+    skill: Skill,
+    level: int,
+    *,
+    source,
+    source_id=None,
+    now=None,
+) -> EmployeeSkillLevel:
+    """Append an assessed level to the employee's skill history (never overwrites)."""
+    row = EmployeeSkillLevel(
+        employee_id=employee.id,
+        skill_id=skill.id,
+        level=level,
+        assessed_at=now or utcnow(),
+        source=SkillLevelSource(source),
+        source_id=source_id,
+        assessed_by_id=getattr(actor, "id", None),
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+# --- accounts --------------------------------------------------------------------
+
+
+def update_account(actor, account: User, data: dict) -> User:
+    """Set role flags and enabled (admin; never their own)."""
+    require(perms.can_manage_account(actor, account))
+    changes = _changes(account, dict(data))
+    if changes:
+        if "is_enabled" in changes or "is_hr" in changes or "is_admin" in changes:
+            account.session_version += 1
+        db.session.flush()
+        record_event(actor, account, "account_updated", changes)
+    return account

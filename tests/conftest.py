@@ -1,0 +1,175 @@
+"""Shared fixtures: the app on SQLite (or ``TEST_DATABASE_URL``), a clean database per
+test, clients signed in as any user, bearer tokens, the standard org and a query counter.
+"""
+
+import os
+
+os.environ.setdefault("TRELLIS_LAZY", "raise")  # before any model is imported
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from app import create_app
+from auth.tokens import issue_token
+from core.config import TestConfig
+from core.db import utcnow
+from core.extensions import db as _db
+from tests import factories
+
+
+@pytest.fixture(scope="session")
+def app():
+    app = create_app(TestConfig)
+    with app.app_context():
+        _db.drop_all()
+        _db.create_all()
+    return app
+
+
+@pytest.fixture
+def db(app):
+    """The database, emptied after the test."""
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        _db.session.remove()
+        with _db.engine.begin() as conn:
+            for table in reversed(_db.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app, db):
+    return app.test_cli_runner()
+
+
+def sign_in(client, user) -> None:
+    """Put ``user`` in the test client's session (no password round trip)."""
+    now = utcnow().isoformat()
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+        session["login_at"] = now
+        session["seen_at"] = now
+
+
+@pytest.fixture
+def login_as(client):
+    def _login(user):
+        if user is not None:
+            sign_in(client, user)
+        return client
+
+    return _login
+
+
+def bearer(user) -> dict:
+    token, _ = issue_token(user, timedelta(hours=1))
+    _db.session.commit()
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def token_headers(db):
+    return bearer
+
+
+@dataclass
+class Org:
+    """The standard cast of the authorization matrix (see tests/gates)."""
+
+    ceo: object  # indirect manager of employee
+    manager: object  # direct manager of employee and peer
+    employee: object
+    peer: object
+    other_manager: object  # manages other_report in another department
+    other_report: object
+    hr: object
+    admin: object
+    department: object
+    other_department: object
+
+    def actor(self, name):
+        return None if name == "anonymous" else getattr(self, name)
+
+
+@pytest.fixture
+def org(db) -> Org:
+    f = factories
+    dept = f.make_department(name="Engineering")
+    other = f.make_department(name="Sales")
+    ceo = f.make_person(name="Cora Chief", job_title="CEO", department_id=dept.id)
+    manager = f.make_person(
+        name="Max Manager",
+        job_title="Engineering Manager",
+        department_id=dept.id,
+        manager_id=ceo.employee_id,
+    )
+    employee = f.make_person(
+        name="Emma Employee", department_id=dept.id, manager_id=manager.employee_id
+    )
+    peer = f.make_person(
+        name="Piet Peer", department_id=dept.id, manager_id=manager.employee_id
+    )
+    other_manager = f.make_person(
+        name="Olga Other", job_title="Sales Manager", department_id=other.id
+    )
+    other_report = f.make_person(
+        name="Rita Report",
+        job_title="Account Executive",
+        department_id=other.id,
+        manager_id=other_manager.employee_id,
+    )
+    hr = f.make_person(name="Hana HR", job_title="HR Partner", is_hr=True)
+    admin = f.make_user(email="admin@example.com", is_admin=True)
+    _db.session.commit()
+    return Org(
+        ceo,
+        manager,
+        employee,
+        peer,
+        other_manager,
+        other_report,
+        hr,
+        admin,
+        dept,
+        other,
+    )
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(db):
+    """Context manager counting SQL statements sent to the database."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def _count():
+        counter = QueryCounter()
+        engine = _db.engine
+        sa.event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", counter)
+
+    return _count
