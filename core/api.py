@@ -24,7 +24,7 @@ class ApiBlueprint(Blueprint):
         self.before_request(self._authenticate)
 
     def _authenticate(self):
-        from flask import request
+        from flask import current_app, request
 
         from core.errors import json_error
 
@@ -32,7 +32,26 @@ class ApiBlueprint(Blueprint):
             return None
         if not current_user.is_authenticated:
             return json_error(401, "Authentication required: send a bearer token.")
+        view = current_app.view_functions.get(request.endpoint)
+        gates = getattr(getattr(view, "view_class", None), "_gates", {})
+        check = gates.get(request.method)
+        if check is not None and not check(current_user):
+            raise PermissionDenied("You may not do this.")
         return None
+
+    @staticmethod
+    def gate(check, *methods):
+        """Class decorator: ``methods`` need ``check(user)`` before any input is read.
+
+        The coarse role gate (HR-only writes…) runs before validation, so a caller
+        without the right sees 403, never a 422 that reveals the input contract.
+        """
+
+        def decorator(cls):
+            cls._gates = {**getattr(cls, "_gates", {}), **dict.fromkeys(methods, check)}
+            return cls
+
+        return decorator
 
     def paginate_select(self):
         return self.paginate(SelectPage)
@@ -43,6 +62,3 @@ class ApiBlueprint(Blueprint):
     def set_version_etag(self, obj):
         self.set_etag(obj, VersionEtagSchema)
 
-
-def forbid(message="You may not do this."):
-    raise PermissionDenied(message)

@@ -39,12 +39,15 @@ def _jsonable(value):
 
 
 def record_event(actor, obj, action: str, changes: dict | None = None, now=None):
-    """Add an AuditEvent for ``obj`` (flushed with the caller's transaction)."""
+    """Add an AuditEvent for ``obj`` (flushed with the caller's transaction).
+
+    ``obj`` is a model instance, or a type name for an event about many objects.
+    """
     event = AuditEvent(
         actor_id=getattr(actor, "id", None),
         at=now or utcnow(),
-        object_type=type(obj).__name__,
-        object_id=getattr(obj, "id", None),
+        object_type=obj if isinstance(obj, str) else type(obj).__name__,
+        object_id=None if isinstance(obj, str) else getattr(obj, "id", None),
         action=action,
         changes=_jsonable(changes or {}),
     )

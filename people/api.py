@@ -71,6 +71,7 @@ class Me(MethodView):
 
 
 @blp.route("/people")
+@blp.gate(perms.is_hr, "POST")
 class PeopleList(MethodView):
     @blp.arguments(EmployeeQueryArgsSchema, location="query")
     @blp.response(200, EmployeeSchema(many=True))
@@ -90,6 +91,7 @@ class PeopleList(MethodView):
 
 
 @blp.route("/people/<int:person_id>")
+@blp.gate(perms.is_hr, "PATCH")
 class PersonDetail(MethodView):
     @blp.etag
     @blp.response(200, EmployeeSchema)
@@ -130,6 +132,7 @@ class PersonSkillLevels(MethodView):
 
 
 @blp.route("/departments")
+@blp.gate(perms.is_hr, "POST")
 class DepartmentList(MethodView):
     @blp.response(200, DepartmentSchema(many=True))
     @blp.paginate_select()
@@ -146,6 +149,7 @@ class DepartmentList(MethodView):
 
 
 @blp.route("/departments/<int:department_id>")
+@blp.gate(perms.is_hr, "PATCH")
 class DepartmentDetail(MethodView):
     @blp.etag
     @blp.response(200, DepartmentSchema)
@@ -170,6 +174,7 @@ class DepartmentDetail(MethodView):
 
 
 @blp.route("/skills")
+@blp.gate(perms.is_hr, "POST")
 class SkillList(MethodView):
     @blp.response(200, SkillSchema(many=True))
     @blp.paginate_select()
@@ -186,6 +191,7 @@ class SkillList(MethodView):
 
 
 @blp.route("/skills/<int:skill_id>")
+@blp.gate(perms.is_hr, "PATCH")
 class SkillDetail(MethodView):
     @blp.etag
     @blp.response(200, SkillSchema)
@@ -209,6 +215,7 @@ class SkillDetail(MethodView):
 
 
 @blp.route("/role-profiles")
+@blp.gate(perms.is_hr, "POST")
 class RoleProfileList(MethodView):
     @blp.response(200, RoleProfileSchema(many=True))
     @blp.paginate_select()
@@ -229,6 +236,7 @@ class RoleProfileList(MethodView):
 
 
 @blp.route("/role-profiles/<int:profile_id>")
+@blp.gate(perms.is_hr, "PATCH")
 class RoleProfileDetail(MethodView):
     @blp.etag
     @blp.response(200, RoleProfileSchema)

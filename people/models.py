@@ -184,6 +184,7 @@ class EmployeeSkillLevel(db.Model):
     )
 
     skill: Mapped[Skill] = relationship()
+    employee: Mapped[Employee] = relationship()
 
     __table_args__ = (
         sa.Index(

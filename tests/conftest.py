@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from app import create_app
 from auth.tokens import issue_token
@@ -20,9 +21,24 @@ from core.extensions import db as _db
 from tests import factories
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, so ``g``, the signed-in user and the
+    database session are fresh per request — as in production — even though the test
+    itself holds an app context. The test's session is expired afterwards so it reads
+    what the request committed.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        _db.session.expire_all()
+        return response
+
+
 @pytest.fixture(scope="session")
 def app():
     app = create_app(TestConfig)
+    app.test_client_class = IsolatedClient
     with app.app_context():
         _db.drop_all()
         _db.create_all()
