@@ -61,4 +61,3 @@ class ApiBlueprint(Blueprint):
 
     def set_version_etag(self, obj):
         self.set_etag(obj, VersionEtagSchema)
-

@@ -9,7 +9,6 @@ from http import HTTPStatus
 from flask import jsonify, render_template, request
 from flask_smorest import Api
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import HTTPException
 
 
 class DomainError(Exception):
@@ -64,19 +63,21 @@ class TrellisApi(Api):
     def handle_http_exception(self, error):
         if not wants_json():
             return _html_error(error.code or 500, error.description)
-        response = super().handle_http_exception(error)
-        if error.code == 422:
-            # webargs nests field messages by location; flatten "json" for clients.
-            errors = response.json.get("errors") or {}
-            body = dict(response.json)
-            if isinstance(errors, dict) and set(errors) <= {"json", "query", "headers"}:
-                merged: dict = {}
-                for part in errors.values():
+        payload, code, headers = super().handle_http_exception(error)
+        errors = payload.get("errors")
+        if isinstance(errors, dict) and set(errors) <= {"json", "query", "headers"}:
+            # webargs nests field messages by location; clients get one flat dict.
+            merged: dict = {}
+            for part in errors.values():
+                if isinstance(part, dict):
                     merged.update(part)
-                body["errors"] = merged
-            body.setdefault("message", "The input is not valid.")
-            return json_error(422, body["message"], body.get("errors"))
-        return response
+                else:
+                    merged.setdefault("_schema", []).extend(part)
+            errors = merged
+        message = payload.get("message") or (
+            "The input is not valid." if code == 422 else error.description or ""
+        )
+        return json_error(code, message, errors, headers)
 
 
 def _html_error(code: int, message: str | None = None):
@@ -87,6 +88,8 @@ def _html_error(code: int, message: str | None = None):
 
 
 def register_error_handlers(app) -> None:
+    """Domain errors and stale versions; HTTP errors go through ``TrellisApi``."""
+
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
         from core.extensions import db
@@ -105,9 +108,3 @@ def register_error_handlers(app) -> None:
         if wants_json():
             return json_error(409, message)
         return _html_error(409, message)
-
-    @app.errorhandler(HTTPException)
-    def handle_http(error: HTTPException):
-        if wants_json():
-            return json_error(error.code or 500, error.description or "")
-        return _html_error(error.code or 500, error.description)

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
 from flask.testing import FlaskClient
 
 from app import create_app
@@ -31,7 +32,8 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         with self.application.app_context():
             response = super().open(*args, **kwargs)
-        _db.session.expire_all()
+        if has_app_context():
+            _db.session.expire_all()
         return response
 
 
@@ -54,6 +56,10 @@ def db(app):
         _db.session.remove()
         with _db.engine.begin() as conn:
             for table in reversed(_db.metadata.sorted_tables):
+                # Self-references (department parents) would block the DELETE.
+                for fk in table.foreign_keys:
+                    if fk.column.table is table and fk.parent.nullable:
+                        conn.execute(table.update().values({fk.parent.name: None}))
                 conn.execute(table.delete())
 
 

@@ -50,7 +50,9 @@ def openapi_operations(app) -> set[tuple[str, str]]:
     """(method, flask rule) for every operation in the OpenAPI document."""
     with app.test_client() as client:
         doc = client.get("/api/v1/openapi.json").get_json()
-    rules = {re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", r): r for _, r in app_routes(app)}
+    rules = {
+        re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", r): r for _, r in app_routes(app)
+    }
     ops = set()
     for path, item in doc["paths"].items():
         for method in item:

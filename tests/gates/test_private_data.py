@@ -1,0 +1,66 @@
+"""Gate: private fields never leave the server to anyone but their owner.
+
+Each planter writes ``MARKER`` into one private field of something ``org.employee`` owns.
+Then every GET route of the authorization matrix is fetched as every other actor (HTML with
+a session, API with a bearer token) and the marker must occur 0 times. Later issues add
+their private fields (private interview notes) as planters.
+"""
+
+import pytest
+import sqlalchemy as sa
+
+from auth.tokens import issue_token
+from core.extensions import db
+from people.models import ApiToken, Employee, User
+from tests.conftest import bearer, sign_in
+from tests.gates.matrix import ACTORS
+from tests.gates.matrix.params import fill
+from tests.gates.test_authorization_matrix import ROWS
+
+MARKER = "PRIVATE-7f3a9c-MARKER"
+
+
+def plant_password_hash(org):
+    db.session.execute(
+        sa.update(User).where(User.id == org.employee.id).values(password_hash=MARKER)
+    )
+
+
+def plant_token_hash(org):
+    from datetime import timedelta
+
+    _, row = issue_token(org.employee, timedelta(hours=1))
+    db.session.execute(
+        sa.update(ApiToken).where(ApiToken.id == row.id).values(token_hash=MARKER)
+    )
+
+
+PLANTERS = [plant_password_hash, plant_token_hash]
+GET_ROUTES = sorted(rule for method, rule in ROWS if method == "GET")
+READERS = [a for a in ACTORS if a not in ("employee", "anonymous")]
+
+
+@pytest.mark.parametrize("actor", READERS)
+def test_no_private_field_reaches_a_non_owner(client, org, actor):
+    for plant in PLANTERS:
+        plant(org)
+    db.session.commit()
+    user = org.actor(actor)
+    headers = bearer(user)
+    sign_in(client, user)
+    leaks = []
+    for rule in GET_ROUTES:
+        url = fill(rule, org)
+        response = client.get(url, headers=headers if url.startswith("/api/") else {})
+        if MARKER in response.get_data(as_text=True):
+            leaks.append(url)
+    assert leaks == []
+
+
+def test_the_sweep_sees_a_leak_when_there_is_one(client, org):
+    """The sweep is real: a field shown on a page is found."""
+    db.session.get(Employee, org.employee.employee_id).job_title = MARKER
+    db.session.commit()
+    sign_in(client, org.hr)
+    url = fill("/api/v1/people/<int:person_id>", org)
+    assert MARKER in client.get(url, headers=bearer(org.hr)).get_data(as_text=True)
