@@ -1,0 +1,166 @@
+"""Every role's pages in Chromium at laptop and phone widths: axe finds no serious or
+critical accessibility violation, nothing breaks the CSP, and a screenshot of each page
+is kept in ``test-artifacts/screenshots/<role>-<page>-<width>.png``.
+"""
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from tests.browser.conftest import ARTIFACTS, employee_ids, sign_in
+
+pytestmark = pytest.mark.browser
+
+ROLES = ("hr", "admin", "manager", "employee")
+EVERYONE_PAGES = ("home", "people", "person", "departments", "department")
+EXTRA_PAGES = {
+    "hr": (
+        "person-edit",
+        "skills",
+        "role-profiles",
+        "role-profile",
+        "role-profile-edit",
+    ),
+    "admin": ("accounts",),
+    "manager": (),
+    "employee": (),
+}
+
+
+def _paths(server) -> dict[str, str]:
+    from people.models import RoleProfile
+
+    person, dept = employee_ids(server)
+    profile = server.query(sa.select(sa.func.min(RoleProfile.id)))
+    return {
+        "home": "/",
+        "people": "/people",
+        "person": f"/people/{person}",
+        "person-edit": f"/people/{person}/edit",
+        "departments": "/departments",
+        "department": f"/departments/{dept}",
+        "skills": "/skills",
+        "role-profiles": "/role-profiles",
+        "role-profile": f"/role-profiles/{profile}",
+        "role-profile-edit": f"/role-profiles/{profile}/edit",
+        "accounts": "/admin/accounts",
+    }
+
+
+def _serious(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _check(page, name: str, problems: dict) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    found = _serious(page)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+    if found:
+        problems[f"{name} axe"] = found
+    if overflow:
+        problems[f"{name} layout"] = "the page scrolls sideways"
+    if page.csp_errors:
+        problems[f"{name} csp"] = list(page.csp_errors)
+        page.csp_errors.clear()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("role", ROLES)
+def test_role_pages_are_accessible(live_server, new_page, role, width):
+    page = new_page(width)
+    sign_in(page, live_server, role)
+    paths = _paths(live_server)
+    problems: dict = {}
+    for key in EVERYONE_PAGES + EXTRA_PAGES[role]:
+        response = page.goto(live_server.url + paths[key])
+        assert response.status == 200, f"{key}: {response.status}"
+        assert page.locator("h1").count() == 1, key
+        _check(page, f"{role}-{key}", problems)
+    assert not problems, json.dumps(problems, indent=2)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_form_errors_are_inline_and_accessible(live_server, new_page, width):
+    page = new_page(width)
+    sign_in(page, live_server, "hr")
+    page.goto(live_server.url + _paths(live_server)["person-edit"])
+    page.fill("#name", "")
+    page.fill("#email", "not-an-email")
+    with page.expect_response(lambda r: r.request.method == "POST") as info:
+        page.click("form.form button[type=submit]")
+    assert info.value.status == 422
+    assert page.get_attribute("#name", "aria-invalid") == "true"
+    assert page.get_attribute("#email", "aria-describedby") == "email-error"
+    problems: dict = {}
+    _check(page, "hr-person-edit-errors", problems)
+    assert not problems, json.dumps(problems, indent=2)
+
+
+def test_bad_password_shows_an_error(live_server, new_page):
+    page = new_page(1280)
+    page.goto(f"{live_server.url}/login")
+    page.fill("#email", live_server.logins["manager"])
+    page.fill("#password", "not-the-password")
+    page.click("button[type=submit]")
+    alert = page.locator("[role=alert]")
+    assert alert.count() == 1 and alert.inner_text().strip()
+    assert page.url.startswith(f"{live_server.url}/login")
+    _check(page, "anonymous-login-error", {})
+
+
+def test_sign_out_ends_the_session(live_server, new_page):
+    page = new_page(390)
+    sign_in(page, live_server, "employee")
+    page.click("text=Sign out")
+    page.wait_for_url(f"{live_server.url}/login")
+    assert "You are signed out." in page.content()
+    page.goto(f"{live_server.url}/people")
+    assert page.url.startswith(f"{live_server.url}/login")
+
+
+def test_hr_adds_a_skill_through_the_form(live_server, new_page):
+    page = new_page(1280)
+    sign_in(page, live_server, "hr")
+    page.goto(f"{live_server.url}/skills/new")
+    page.fill("#name", "Browser-made skill")
+    page.fill("#group", "Core")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/skills")
+    assert page.locator("[role=status]").inner_text() == (
+        "Skill Browser-made skill is added."
+    )
+    assert page.locator("th", has_text="Browser-made skill").count() == 1
+
+
+def test_admin_toggles_a_role_flag_in_the_accounts_table(live_server, new_page):
+    page = new_page(1280)
+    sign_in(page, live_server, "admin")
+    email = live_server.logins["employee"]
+    page.goto(f"{live_server.url}/admin/accounts")
+    row = page.locator("tr", has=page.locator("th", has_text=email))
+    row.locator("input[name=is_hr]").check()
+    row.get_by_role("button", name=f"Save {email}").click()
+    page.wait_for_load_state()
+    assert f"Account {email} is saved." in page.content()
+    row = page.locator("tr", has=page.locator("th", has_text=email))
+    assert row.locator("input[name=is_hr]").is_checked()
+    row.locator("input[name=is_hr]").uncheck()  # put the demo back as it was
+    row.get_by_role("button", name=f"Save {email}").click()
+    page.wait_for_load_state()
