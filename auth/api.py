@@ -26,18 +26,11 @@ class TokenList(MethodView):
     @blp.doc(security=[])
     def post(self, data):
         """Exchange email and password for a bearer token (same lockout as sign-in)."""
-        cfg = current_app.config
         try:
-            user = services.authenticate(
-                data["email"],
-                data["password"],
-                attempts=cfg["LOCKOUT_ATTEMPTS"],
-                window=cfg["LOCKOUT_WINDOW"],
-            )
+            user = services.sign_in(data["email"], data["password"], current_app.config)
         except PermissionDenied as err:
-            db.session.commit()  # keep the failed attempt for the lockout
             return json_error(401, err.message)
-        token, row = issue_token(user, cfg["API_TOKEN_LIFETIME"])
+        token, row = issue_token(user, current_app.config["API_TOKEN_LIFETIME"])
         db.session.commit()
         return {"token": token, "expires_at": row.expires_at}
 

@@ -91,3 +91,22 @@ def set_password(actor, user: User, password: str, *, current: str | None = None
 
 def random_password() -> str:
     return secrets.token_urlsafe(12)
+
+
+def sign_in(email: str, password: str, config):
+    """``authenticate`` with the lockout settings of ``config``; the failed attempt is
+    committed even though the caller gets an error (the lockout must count it).
+
+    :raises PermissionDenied: as ``authenticate``.
+    """
+    try:
+        user = authenticate(
+            email,
+            password,
+            attempts=config["LOCKOUT_ATTEMPTS"],
+            window=config["LOCKOUT_WINDOW"],
+        )
+    except PermissionDenied:
+        db.session.commit()
+        raise
+    return user

@@ -41,16 +41,11 @@ def login():
     if request.method == "POST":
         data, errors = load_form(LoginSchema(), request.form)
         if data is not None:
-            cfg = current_app.config
             try:
-                user = services.authenticate(
-                    data["email"],
-                    data["password"],
-                    attempts=cfg["LOCKOUT_ATTEMPTS"],
-                    window=cfg["LOCKOUT_WINDOW"],
+                user = services.sign_in(
+                    data["email"], data["password"], current_app.config
                 )
             except PermissionDenied as err:
-                db.session.commit()  # keep the failed attempt
                 errors = {"_form": err.message}
             else:
                 db.session.commit()

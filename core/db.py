@@ -97,3 +97,28 @@ def get_or_404(model, ident, *options):
     if obj is None:
         raise NotFound(f"{model.__name__} not found.")
     return obj
+
+
+def ancestor_ids(
+    model, parent_attr: str, start_id: int, max_depth: int = 50
+) -> list[int]:
+    """Ids up a self-referencing tree (manager chain, parent departments), nearest first.
+
+    One recursive CTE, whatever the depth; ``max_depth`` stops a corrupt loop.
+    """
+    from core.extensions import db
+
+    parent_col = getattr(model, parent_attr)
+    up = (
+        sa.select(parent_col.label("id"), sa.literal(1).label("depth"))
+        .where(model.id == start_id, parent_col.is_not(None))
+        .cte(f"up_{model.__tablename__}", recursive=True)
+    )
+    node = sa.orm.aliased(model)
+    node_parent = getattr(node, parent_attr)
+    up = up.union(
+        sa.select(node_parent, up.c.depth + 1).where(
+            node.id == up.c.id, node_parent.is_not(None), up.c.depth < max_depth
+        )
+    )
+    return list(db.session.scalars(sa.select(up.c.id).order_by(up.c.depth)))

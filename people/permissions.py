@@ -12,6 +12,7 @@ Decisions the brief left open:
 import sqlalchemy as sa
 from flask import g, has_request_context
 
+from core.db import ancestor_ids
 from core.extensions import db
 from people.models import Department, Employee, RoleProfile, Skill, User
 
@@ -35,18 +36,7 @@ def manager_chain_ids(employee_id: int | None) -> list[int]:
     cache = g.setdefault("_manager_chain", {}) if has_request_context() else {}
     if employee_id in cache:
         return cache[employee_id]
-    up = (
-        sa.select(Employee.manager_id.label("id"), sa.literal(1).label("depth"))
-        .where(Employee.id == employee_id, Employee.manager_id.is_not(None))
-        .cte("chain", recursive=True)
-    )
-    parent = sa.orm.aliased(Employee)
-    up = up.union(
-        sa.select(parent.manager_id, up.c.depth + 1).where(
-            parent.id == up.c.id, parent.manager_id.is_not(None), up.c.depth < 50
-        )
-    )
-    ids = list(db.session.scalars(sa.select(up.c.id).order_by(up.c.depth)))
+    ids = ancestor_ids(Employee, "manager_id", employee_id)
     cache[employee_id] = ids
     return ids
 

@@ -7,7 +7,7 @@ that need the database (unique email, manager loop, department cycle); audit; fl
 import sqlalchemy as sa
 
 from core.audit import record_event
-from core.db import utcnow
+from core.db import ancestor_ids, utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.permissions import require
@@ -114,21 +114,6 @@ def _deactivate_account(employee: Employee) -> None:
 # --- departments -----------------------------------------------------------------
 
 
-def _department_ancestors(department_id: int) -> list[int]:
-    up = (
-        sa.select(Department.parent_id.label("id"), sa.literal(1).label("depth"))
-        .where(Department.id == department_id, Department.parent_id.is_not(None))
-        .cte("dchain", recursive=True)
-    )
-    parent = sa.orm.aliased(Department)
-    up = up.union(
-        sa.select(parent.parent_id, up.c.depth + 1).where(
-            parent.id == up.c.id, parent.parent_id.is_not(None), up.c.depth < 50
-        )
-    )
-    return list(db.session.scalars(sa.select(up.c.id)))
-
-
 def _check_department_refs(department: Department | None, data: dict) -> None:
     if "name" in data:
         clash = db.session.scalar(
@@ -142,7 +127,7 @@ def _check_department_refs(department: Department | None, data: dict) -> None:
             _invalid("parent_id", "No such department.")
         if department is not None and (
             parent_id == department.id
-            or department.id in _department_ancestors(parent_id)
+            or department.id in ancestor_ids(Department, "parent_id", parent_id)
         ):
             _invalid("parent_id", "A department cannot sit inside itself.")
 
