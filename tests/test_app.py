@@ -20,3 +20,13 @@ def test_security_headers_on_every_response(client):
     assert "frame-ancestors 'none'" in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"]
+
+
+def test_api_docs_page_uses_only_local_assets(client):
+    import re
+
+    html = client.get("/api/v1/docs").get_data(as_text=True)
+    urls = re.findall(r'(?:src|href|data-spec-url)="([^"]+)"', html)
+    assert urls and all(u.startswith("/") for u in urls), urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
