@@ -54,7 +54,8 @@ class ApiBlueprint(Blueprint):
         return decorator
 
     def paginate_select(self):
-        return self.paginate(SelectPage)
+        """Paginate a select(): ``page``, ``page_size`` (default 25, at most 100)."""
+        return self.paginate(SelectPage, page_size=25, max_page_size=100)
 
     def check_version(self, obj):
         self.check_etag(obj, VersionEtagSchema)

@@ -49,7 +49,6 @@ class Config:
         "security": [{"bearerAuth": []}],
     }
     PAGE_SIZE = 25
-    MAX_PAGE_SIZE = 100
 
     # Relationship loading strategy default; tests use "raise" so stray lazy loads fail.
     SCHEDULER_ENABLED = _bool("TRELLIS_SCHEDULER", False)

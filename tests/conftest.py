@@ -30,6 +30,8 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        if has_app_context():
+            _db.session.commit()  # the request's own session must see the arranged rows
         with self.application.app_context():
             response = super().open(*args, **kwargs)
         if has_app_context():

@@ -1,0 +1,85 @@
+# Trellis — developer and CI entry points (GNU make).
+#
+#   make run     install, migrate the SQLite database, load demo data once, serve on :5000
+#   make test    system packages, lint, pytest on SQLite, on PostgreSQL, then the browser tests
+#   make bench   performance figures for a 5,000-person organisation
+#
+# Python packages live in .venv; a stamp file per requirements set reinstalls them only
+# when a requirements file changes.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+RUFF := $(VENV)/bin/ruff
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+SIZE ?= L
+
+.PHONY: help venv install install-dev run lint test test-deps test-sqlite \
+	test-postgres test-browser bench bench-import clean
+
+help:
+	@echo "make run        start Trellis on http://127.0.0.1:5000 (SQLite, demo data)"
+	@echo "make test       lint + tests on SQLite, PostgreSQL and Chromium (what CI runs)"
+	@echo "make lint       ruff check and ruff format --check"
+	@echo "make bench      latency, SQL counts and throughput (SIZE=M|L|XL, default L)"
+	@echo "make bench-import  time 'flask people import' of 5,000 rows"
+	@echo "make install    runtime packages into .venv; install-dev adds the test tools"
+
+$(PY):
+	@if ! $(PYTHON) -m venv $(VENV); then \
+		rm -rf $(VENV); \
+		echo "error: '$(PYTHON) -m venv' failed; on Debian: apt-get install python3-venv" >&2; \
+		exit 1; \
+	fi
+
+venv: $(PY)
+
+$(STAMP_RUN): requirements.txt | $(PY)
+	$(PIP) install -q -r requirements.txt
+	@touch $@
+
+$(STAMP_DEV): requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install -q -r requirements-dev.txt
+	@touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+
+install-dev: $(STAMP_DEV)
+
+run: install
+	scripts/run.sh
+
+lint: install-dev
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+test-deps:
+	scripts/test-deps.sh
+
+test: test-deps
+	$(MAKE) --no-print-directory install-dev
+	scripts/test.sh all
+
+test-sqlite: install-dev
+	scripts/test.sh sqlite
+
+test-postgres: test-deps install-dev
+	scripts/test.sh postgres
+
+test-browser: test-deps install-dev
+	scripts/test.sh browser
+
+bench: install-dev
+	$(PY) -m bench.run --size $(SIZE)
+
+bench-import: install-dev
+	$(PY) -m bench.import_people --rows 5000
+
+clean:
+	rm -rf test-artifacts bench/out .pytest_cache .ruff_cache
