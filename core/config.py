@@ -50,9 +50,6 @@ class Config:
     }
     PAGE_SIZE = 25
 
-    # Relationship loading strategy default; tests use "raise" so stray lazy loads fail.
-    SCHEDULER_ENABLED = _bool("TRELLIS_SCHEDULER", False)
-
 
 class TestConfig(Config):
     TESTING = True

@@ -31,7 +31,8 @@ def has_role(user, role: Role) -> bool:
         return bool(user.is_hr)
     if role is Role.admin:
         return bool(user.is_admin)
-    return bool(getattr(user, "has_reports", False))
+    # Manager rights are per object, from the org chart: use people.permissions.
+    raise ValueError("Role.manager is not a gate; check is_manager_of per object.")
 
 
 def require(allowed: bool, message: str = "You may not do this.") -> None:

@@ -174,7 +174,6 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
     ]
     if new:
         db.session.execute(sa.insert(emp), new)
-    _tick(progress, 0)
     ids = dict(db.session.execute(sa.select(emp.c.email, emp.c.id)).all())
     updates = [
         {**values(r), "_id": ids[r["email"]], "_mgr": ids.get(r["manager_email"])}

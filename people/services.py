@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from core.audit import record_event
 from core.db import ancestor_ids, utcnow
-from core.errors import ValidationFailed
+from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
 from people import permissions as perms
@@ -43,8 +43,6 @@ def _changes(obj, data: dict) -> dict:
 def _check_version(obj, data: dict) -> None:
     version = data.pop("version", None)
     if version is not None and version != obj.version:
-        from core.errors import Conflict
-
         raise Conflict("Someone else changed this record; reload and try again.")
 
 

@@ -109,7 +109,7 @@ def test_authenticated_pages_are_not_cached(client, db):
     assert client.get("/").headers["Cache-Control"] == "no-store"
 
 
-def test_hsts_and_secure_cookies_only_with_https(tmp_path):
+def test_hsts_and_secure_cookies_only_with_https():
     class HttpsConfig(TestConfig):
         HTTPS = True
         SESSION_COOKIE_SECURE = True

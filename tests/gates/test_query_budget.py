@@ -13,6 +13,7 @@ from people.models import EmployeeSkillLevel, RoleProfileSkill
 from tests import factories as f
 from tests.conftest import bearer, sign_in
 from tests.gates.matrix.params import fill
+from tests.gates.query_budget_pages import BUDGET_PAGES
 from tests.gates.test_authorization_matrix import ROWS
 
 LIMIT = 12
@@ -39,19 +40,7 @@ BUDGET = {
     "/api/v1/role-profiles": "hr",
     "/api/v1/role-profiles/<int:profile_id>": "hr",
 }
-PAGES = "tests.gates.query_budget_pages"  # HTML pages: module with BUDGET_PAGES
-
-
-def _pages() -> dict:
-    import importlib
-
-    try:
-        return importlib.import_module(PAGES).BUDGET_PAGES
-    except ModuleNotFoundError:
-        return {}
-
-
-ALL = {**BUDGET, **_pages()}
+ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
 def grow(org, n: int) -> None:
