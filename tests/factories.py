@@ -75,3 +75,43 @@ def make_role_profile(**overrides) -> RoleProfile:
     db.session.add(profile)
     db.session.flush()
     return profile
+
+
+def make_template(competencies=("Delivery", "Collaboration", "Craft"), **overrides):
+    """A review template (via the service, so defaults match production)."""
+    from reviews.services import create_template
+
+    hr = overrides.pop("actor", None) or make_user(is_hr=True)
+    data = {
+        "name": overrides.pop("name", f"Template {next(_seq)}"),
+        "description": "",
+        "rating_labels": None,
+        "competencies": [
+            {"name": c, "description": "", "skill_id": overrides.get("skill_id")}
+            for c in competencies
+        ],
+        "questions": [{"text": "What went well?"}],
+    }
+    return create_template(hr, data)
+
+
+def make_cycle(template, **overrides):
+    from reviews.enums import CycleStatus
+    from reviews.models import ReviewCycle
+
+    n = next(_seq)
+    values = {
+        "name": f"Cycle {n}",
+        "period_start": date(2026, 1, 1),
+        "period_end": date(2026, 6, 30),
+        "template_id": template.id,
+        "self_due_on": date(2026, 7, 10),
+        "manager_due_on": date(2026, 7, 20),
+        "signoff_due_on": date(2026, 7, 31),
+        "status": CycleStatus.draft,
+        **overrides,
+    }
+    cycle = ReviewCycle(**values)
+    db.session.add(cycle)
+    db.session.flush()
+    return cycle

@@ -1,0 +1,132 @@
+"""Statuses, their allowed transitions, and the review vocabularies."""
+
+import enum
+
+
+class _Titled(enum.Enum):
+    @property
+    def title(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class CycleStatus(_Titled):
+    draft = "draft"
+    active = "active"
+    closed = "closed"
+
+
+class ReviewStatus(_Titled):
+    not_started = "not_started"
+    self_in_progress = "self_in_progress"
+    self_submitted = "self_submitted"
+    manager_in_progress = "manager_in_progress"
+    shared = "shared"
+    acknowledged = "acknowledged"
+    closed = "closed"
+
+    @property
+    def order(self) -> int:
+        return list(ReviewStatus).index(self)
+
+    @property
+    def is_signed(self) -> bool:
+        return self in (ReviewStatus.acknowledged, ReviewStatus.closed)
+
+    @property
+    def is_shared(self) -> bool:
+        return self.order >= ReviewStatus.shared.order
+
+
+class PopulationKind(_Titled):
+    everyone = "everyone"
+    departments = "departments"
+    hired_before = "hired_before"
+
+
+class ObstacleCategory(_Titled):
+    skills_training = "skills_training"
+    tools_resources = "tools_resources"
+    process = "process"
+    workload = "workload"
+    management_leadership = "management_leadership"
+    personal_other = "personal_other"
+
+    @property
+    def title(self) -> str:
+        return {
+            "skills_training": "Skills / training",
+            "tools_resources": "Tools / resources",
+            "process": "Process",
+            "workload": "Workload",
+            "management_leadership": "Management / leadership",
+            "personal_other": "Personal / other",
+        }[self.value]
+
+
+class Priority(_Titled):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class TrainingNeedStatus(_Titled):
+    open = "open"
+    in_progress = "in_progress"
+    met = "met"
+    dropped = "dropped"
+
+
+class TrainingNeedSource(_Titled):
+    review = "review"
+    role_profile = "role_profile"
+    manager = "manager"
+
+
+class GoalStatus(_Titled):
+    draft = "draft"
+    active = "active"
+    achieved = "achieved"
+    missed = "missed"
+    dropped = "dropped"
+
+
+class QualityRule(_Titled):
+    no_comments = "no_comments"
+    identical_ratings = "identical_ratings"
+    unexplained_jump = "unexplained_jump"
+    too_short = "too_short"
+    no_strength = "no_strength"
+    no_development = "no_development"
+
+    @property
+    def title(self) -> str:
+        return {
+            "no_comments": "No comments at all",
+            "identical_ratings": "Every rating identical",
+            "unexplained_jump": "Rating jump of 2+ without a comment",
+            "too_short": "Manager text under 30 words",
+            "no_strength": "No strength named",
+            "no_development": "No training need and no area to strengthen",
+        }[self.value]
+
+
+S = ReviewStatus
+REVIEW_TRANSITIONS: dict[ReviewStatus, set[ReviewStatus]] = {
+    S.not_started: {
+        S.self_in_progress,
+        S.self_submitted,
+        S.manager_in_progress,
+        S.closed,
+    },
+    S.self_in_progress: {S.self_submitted, S.manager_in_progress, S.closed},
+    S.self_submitted: {S.manager_in_progress, S.closed},
+    S.manager_in_progress: {S.shared, S.closed},
+    S.shared: {S.acknowledged, S.closed},
+    S.acknowledged: {S.closed, S.manager_in_progress},  # reopen by HR
+    S.closed: {S.manager_in_progress},  # reopen by HR
+}
+CYCLE_TRANSITIONS = {
+    CycleStatus.draft: {CycleStatus.active},
+    CycleStatus.active: {CycleStatus.closed},
+    CycleStatus.closed: set(),
+}

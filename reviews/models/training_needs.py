@@ -1,0 +1,55 @@
+"""Training needs: named by a review (or a role-profile gap, or a manager), open until
+evidence closes them or someone drops them with a reason."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import TimestampMixin, VersionMixin, relationship
+from core.extensions import db
+from people.models import Employee, Skill
+from reviews.enums import Priority, TrainingNeedSource, TrainingNeedStatus
+
+
+class TrainingNeed(VersionMixin, TimestampMixin, db.Model):
+    __tablename__ = "training_needs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
+    )
+    skill_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("skills.id", ondelete="RESTRICT")
+    )
+    current_level: Mapped[int | None]
+    target_level: Mapped[int]
+    priority: Mapped[Priority] = mapped_column(
+        sa.Enum(Priority, native_enum=False, length=10), default=Priority.medium
+    )
+    due_on: Mapped[date | None]
+    source: Mapped[TrainingNeedSource] = mapped_column(
+        sa.Enum(TrainingNeedSource, native_enum=False, length=20)
+    )
+    source_review_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("reviews.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[TrainingNeedStatus] = mapped_column(
+        sa.Enum(TrainingNeedStatus, native_enum=False, length=20),
+        default=TrainingNeedStatus.open,
+    )
+    drop_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    verified_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    verified_at: Mapped[datetime | None]
+    # When evidence was first linked (the development issue links activities).
+    evidence_at: Mapped[datetime | None]
+
+    employee: Mapped[Employee] = relationship()
+    skill: Mapped[Skill] = relationship()
+
+    __table_args__ = (
+        sa.CheckConstraint("target_level BETWEEN 1 AND 5", name="target_level"),
+        sa.Index("ix_training_needs_status_due", "status", "due_on"),
+    )

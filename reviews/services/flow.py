@@ -1,0 +1,309 @@
+"""The review flow: self-assessment, manager assessment, share, acknowledge, addenda,
+reopen. Each function checks permission and state, mutates, audits and flushes."""
+
+import sqlalchemy as sa
+
+from core.audit import record_event
+from core.db import utcnow
+from core.errors import Conflict, InvalidTransition, ValidationFailed
+from core.extensions import db
+from core.permissions import require
+from people.models import Skill
+from reviews import permissions as perms
+from reviews.enums import ReviewStatus
+from reviews.models import Review, ReviewAddendum, ReviewObstacle, ReviewRating
+from reviews.queries import manager_ratings_by_name, previous_reviews
+from reviews.services.common import transition
+from reviews.services.outcomes import materialise_outcomes
+from reviews.services.quality import flag_quality_issues
+
+S = ReviewStatus
+JUMP = 2
+
+
+def _invalid(field: str, message: str):
+    raise ValidationFailed(
+        "Nothing was saved; correct the fields marked.", {field: message}
+    )
+
+
+def _check_version(review: Review, data: dict) -> None:
+    version = data.pop("version", None)
+    if version is not None and version != review.version:
+        raise Conflict("Someone else changed this review; reload and try again.")
+
+
+def _apply_ratings(review: Review, ratings: list[dict], prefix: str) -> None:
+    """Upsert self_/manager_ ratings, checking competency and scale."""
+    competencies = {c.id: c for c in review.template.competencies}
+    scale = review.template.scale_max
+    existing = {r.competency_id: r for r in review.ratings}
+    seen = set()
+    for item in ratings:
+        cid = item["competency_id"]
+        if cid not in competencies:
+            _invalid("ratings", f"Competency {cid} is not part of this review.")
+        if cid in seen:
+            _invalid("ratings", f"Competency {cid} is rated twice.")
+        seen.add(cid)
+        if item.get("rating") is not None and item["rating"] > scale:
+            _invalid("ratings", f"Ratings go from 1 to {scale}.")
+        row = existing.get(cid)
+        if row is None:
+            row = ReviewRating(competency_id=cid, competency=competencies[cid])
+            review.ratings.append(row)
+            existing[cid] = row
+        setattr(row, f"{prefix}_rating", item.get("rating"))
+        setattr(row, f"{prefix}_comment", (item.get("comment") or "").strip())
+
+
+def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Review:
+    """Save the employee's part as a draft, or submit it (``data["submit"]``)."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    require(
+        perms.is_subject(actor, review), "Only the employee writes the self-assessment."
+    )
+    if not perms.can_edit_self_part(actor, review):
+        raise InvalidTransition("The self-assessment can no longer be changed.")
+    data = dict(data)
+    _check_version(review, data)
+    _apply_ratings(review, data.get("ratings", []), "self")
+    questions = {q.id for q in review.template.questions}
+    answers = dict(review.answers or {})
+    for item in data.get("answers", []):
+        if item["question_id"] not in questions:
+            _invalid(
+                "answers", f"Question {item['question_id']} is not in this review."
+            )
+        answers[str(item["question_id"])] = item["answer"].strip()
+    review.answers = answers
+    review.achievements = (data.get("achievements") or "").strip()
+    if data.get("submit"):
+        unrated = [c.name for c in _unrated(review, "self")]
+        if unrated:
+            _invalid(
+                "ratings",
+                "Rate every competency before submitting: " + ", ".join(unrated),
+            )
+        review.self_submitted_at = now
+        transition(actor, review, S.self_submitted, now=now)
+    elif review.status is S.not_started:
+        transition(actor, review, S.self_in_progress, now=now)
+    db.session.flush()
+    return review
+
+
+def _unrated(review: Review, prefix: str):
+    rated = {
+        r.competency_id
+        for r in review.ratings
+        if getattr(r, f"{prefix}_rating") is not None
+    }
+    return [c for c in review.template.competencies if c.id not in rated]
+
+
+def _may_start_manager_part(review: Review, now) -> bool:
+    if review.status in (S.self_submitted, S.manager_in_progress):
+        return True
+    due = review.self_due_on
+    return due is not None and now.date() > due
+
+
+def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> Review:
+    """Save the manager's part (a draft until shared)."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    require(
+        perms.is_reviewer(actor, review), "Only the reviewer writes the manager's part."
+    )
+    if not perms.can_edit_manager_part(actor, review):
+        raise InvalidTransition("The manager's part can no longer be changed.")
+    if not _may_start_manager_part(review, now):
+        raise InvalidTransition(
+            "The self-assessment is not submitted yet; you can start after it is, "
+            f"or after its due date ({review.self_due_on})."
+        )
+    data = dict(data)
+    _check_version(review, data)
+    if (
+        "overall_rating" in data
+        and (data["overall_rating"] or 0) > review.template.scale_max
+    ):
+        _invalid("overall_rating", f"Ratings go from 1 to {review.template.scale_max}.")
+    _apply_ratings(review, data.get("ratings", []), "manager")
+    for key in ("strengths", "areas_to_strengthen"):
+        if key in data:
+            setattr(review, key, (data[key] or "").strip())
+    if "overall_rating" in data:
+        review.overall_rating = data["overall_rating"]
+    if "obstacles" in data:
+        review.obstacles.clear()
+        for item in data["obstacles"]:
+            review.obstacles.append(ReviewObstacle(**item))
+    if "training_needs" in data:
+        review.proposed_needs = _needs_json(data["training_needs"])
+    if "goals" in data:
+        review.proposed_goals = [
+            {
+                **g,
+                "target_on": g["target_on"].isoformat() if g.get("target_on") else None,
+            }
+            for g in data["goals"]
+        ]
+    if review.status is not S.manager_in_progress:
+        skipped = review.self_submitted_at is None
+        review.self_skipped = skipped
+        transition(actor, review, S.manager_in_progress, now=now, self_skipped=skipped)
+    db.session.flush()
+    return review
+
+
+def _needs_json(needs: list[dict]) -> list[dict]:
+    ids = {n["skill_id"] for n in needs}
+    found = (
+        set(db.session.scalars(sa.select(Skill.id).where(Skill.id.in_(ids))))
+        if ids
+        else set()
+    )
+    if ids - found:
+        _invalid("training_needs", f"No such skill: {sorted(ids - found)[0]}.")
+    return [
+        {
+            "skill_id": n["skill_id"],
+            "target_level": n["target_level"],
+            "priority": n["priority"].value,
+            "due_on": n["due_on"].isoformat() if n.get("due_on") else None,
+        }
+        for n in needs
+    ]
+
+
+def share_problems(review: Review, previous: Review | None) -> dict[str, str]:
+    """What stops the manager's part from being shared (empty when complete)."""
+    problems = {}
+    unrated = _unrated(review, "manager")
+    if unrated:
+        problems["ratings"] = "Rate every competency: " + ", ".join(
+            c.name for c in unrated
+        )
+    if review.overall_rating is None:
+        problems["overall_rating"] = "Give an overall rating."
+    before = manager_ratings_by_name(previous)
+    silent = [
+        r.competency.name
+        for r in review.ratings
+        if r.manager_rating is not None
+        and r.competency.name in before
+        and abs(r.manager_rating - before[r.competency.name]) >= JUMP
+        and not r.manager_comment
+    ]
+    if silent:
+        problems["ratings"] = (
+            "A rating that moved by 2 or more since the last review needs a comment: "
+            + ", ".join(silent)
+        )
+    return problems
+
+
+def share_review(actor, review: Review, *, now=None) -> Review:
+    """Share the manager's part with the employee; needs and goals become real rows."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    require(perms.is_reviewer(actor, review), "Only the reviewer shares the review.")
+    if not perms.can_share(actor, review):
+        raise InvalidTransition(
+            "Only a review whose manager's part is in progress can be shared."
+        )
+    earlier = previous_reviews(review, limit=1)
+    previous = earlier[0] if earlier else None
+    problems = share_problems(review, previous)
+    if problems:
+        raise ValidationFailed("The review cannot be shared yet.", problems)
+    materialise_outcomes(actor, review, now=now)
+    review.shared_at = now
+    transition(actor, review, S.shared, now=now)
+    flag_quality_issues(review, previous, now=now)
+    db.session.flush()
+    return review
+
+
+def acknowledge_review(actor, review: Review, data: dict, *, now=None) -> Review:
+    """The employee signs off, optionally with a comment and "I disagree"."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    require(perms.is_subject(actor, review), "Only the employee acknowledges a review.")
+    if not perms.can_acknowledge(actor, review):
+        raise InvalidTransition("Only a shared review can be acknowledged.")
+    review.employee_comment = (data.get("comment") or "").strip()
+    review.employee_disagrees = bool(data.get("disagree"))
+    review.acknowledged_at = now
+    transition(
+        actor, review, S.acknowledged, now=now, disagree=review.employee_disagrees
+    )
+    db.session.flush()
+    return review
+
+
+def add_addendum(actor, review: Review, data: dict, *, now=None) -> ReviewAddendum:
+    """Add text to a signed review (the review itself does not change)."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    if not review.status.is_signed:
+        raise InvalidTransition(
+            "Addenda are for signed reviews; edit the review instead."
+        )
+    require(perms.can_add_addendum(actor, review))
+    addendum = ReviewAddendum(author_id=actor.id, created_at=now, text=data["text"])
+    review.addenda.append(addendum)
+    db.session.flush()
+    record_event(actor, review, "addendum_added", {"addendum_id": addendum.id}, now=now)
+    return addendum
+
+
+def reopen_review(actor, review: Review, data: dict, *, now=None) -> Review:
+    """HR reopens a signed review for the manager, with a reason; the signed content is
+    kept in the audit event."""
+    now = now or utcnow()
+    require(perms.can_view_review(actor, review))
+    require(perms.can_reopen(actor, review), "Only HR reopens a signed review.")
+    snapshot = signed_snapshot(review)
+    review.acknowledged_at = None
+    review.closed_at = None
+    transition(
+        actor,
+        review,
+        S.manager_in_progress,
+        now=now,
+        reason=data["reason"],
+        signed=snapshot,
+    )
+    db.session.flush()
+    return review
+
+
+def signed_snapshot(review: Review) -> dict:
+    """Everything a signature covers, as plain data (audit, and the invariant tests)."""
+    return {
+        "ratings": sorted(
+            (
+                r.competency_id,
+                r.self_rating,
+                r.self_comment,
+                r.manager_rating,
+                r.manager_comment,
+            )
+            for r in review.ratings
+        ),
+        "strengths": review.strengths,
+        "areas_to_strengthen": review.areas_to_strengthen,
+        "overall_rating": review.overall_rating,
+        "obstacles": sorted(
+            (o.category.value, o.description, o.remedy) for o in review.obstacles
+        ),
+        "achievements": review.achievements,
+        "answers": review.answers,
+        "employee_comment": review.employee_comment,
+        "employee_disagrees": review.employee_disagrees,
+        "shared_at": review.shared_at.isoformat() if review.shared_at else None,
+    }
