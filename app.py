@@ -76,10 +76,12 @@ def _register_blueprints(app: Flask) -> None:
     from people.api import blp as people_api
     from people.home import bp as home_bp
     from people.views import bp as people_bp
+    from reviews.api import blp as reviews_api
+    from reviews.views import bp as reviews_bp
 
-    for bp in (auth_bp, home_bp, people_bp, api_docs_bp):
+    for bp in (auth_bp, home_bp, people_bp, reviews_bp, api_docs_bp):
         app.register_blueprint(bp)
-    for blp in (tokens_api, people_api):
+    for blp in (tokens_api, people_api, reviews_api):
         csrf.exempt(blp)  # bearer tokens only: no ambient credentials to forge
         api.register_blueprint(blp)
 
