@@ -74,3 +74,14 @@ def needs_named_by(review_ids: list[int]) -> list[TrainingNeed]:
             .order_by(TrainingNeed.id)
         )
     )
+
+
+TEMPLATE_OPTIONS = (
+    selectinload(ReviewTemplate.competencies),
+    selectinload(ReviewTemplate.questions),
+)
+
+
+def load_template(template_id) -> ReviewTemplate:
+    """The template with its competencies and questions, or NotFound."""
+    return get_or_404(ReviewTemplate, template_id, *TEMPLATE_OPTIONS)
