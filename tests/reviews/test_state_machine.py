@@ -58,7 +58,7 @@ class ReviewMachine(RuleBasedStateMachine):
         self.events = 0
         self.signed = None
 
-    @initialize(stage=st.integers(0, 5))
+    @initialize(stage=st.integers(0, 6))
     def start_somewhere(self, stage):
         """Walk the happy path ``stage`` steps so deep states are explored too."""
         org, later = self.org, self.now
@@ -74,6 +74,7 @@ class ReviewMachine(RuleBasedStateMachine):
             ),
             lambda r: services.share_review(org.manager, r, now=later),
             lambda r: services.acknowledge_review(org.employee, r, {}, now=later),
+            lambda r: services.reopen_review(org.hr, r, {"reason": "Typo"}, now=later),
         ]
         for step in steps[:stage]:
             self._act(step, self.review)
