@@ -90,6 +90,26 @@ class GoalStatus(_Titled):
     dropped = "dropped"
 
 
+class MeasureType(_Titled):
+    percent = "percent"
+    number = "number"
+    done = "done"
+
+    @property
+    def title(self) -> str:
+        return {
+            "percent": "Percent",
+            "number": "Number (start → target)",
+            "done": "Done / not done",
+        }[self.value]
+
+
+class CheckInStatus(_Titled):
+    on_track = "on_track"
+    at_risk = "at_risk"
+    off_track = "off_track"
+
+
 class QualityRule(_Titled):
     no_comments = "no_comments"
     identical_ratings = "identical_ratings"
@@ -129,4 +149,20 @@ CYCLE_TRANSITIONS = {
     CycleStatus.draft: {CycleStatus.active},
     CycleStatus.active: {CycleStatus.closed},
     CycleStatus.closed: set(),
+}
+
+N = TrainingNeedStatus
+NEED_TRANSITIONS = {
+    N.open: {N.in_progress, N.dropped},
+    N.in_progress: {N.met, N.dropped},
+    N.met: set(),
+    N.dropped: set(),
+}
+G = GoalStatus
+GOAL_TRANSITIONS = {
+    G.draft: {G.active, G.dropped},
+    G.active: {G.achieved, G.missed, G.dropped},
+    G.achieved: {G.active},
+    G.missed: {G.active},
+    G.dropped: set(),
 }

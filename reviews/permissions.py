@@ -130,3 +130,123 @@ def visible_reviews(user) -> sa.Select:
             Review.employee_id.in_(report_ids_select(user.employee_id)),
         )
     )
+
+
+# --- goals -----------------------------------------------------------------------
+# A goal is seen by its owner, the owner's managers, HR — and by everyone below the owner,
+# so team and company goals are visible to the people aligned to them.
+
+
+def _chain(user) -> list[int]:
+    from people.permissions import manager_chain_ids
+
+    return manager_chain_ids(user.employee_id) if user.employee_id else []
+
+
+def _owner_or_manager(user, owner_id: int) -> bool:
+    if not _signed_in(user):
+        return False
+    return user.employee_id == owner_id or is_hr(user) or is_manager_of(user, owner_id)
+
+
+def can_view_goal(user, goal) -> bool:
+    if goal is None or not _signed_in(user):
+        return False
+    return _owner_or_manager(user, goal.owner_id) or goal.owner_id in _chain(user)
+
+
+def can_create_goal_for(user, employee_id: int | None) -> bool:
+    return employee_id is not None and _owner_or_manager(user, employee_id)
+
+
+def can_edit_goal(user, goal) -> bool:
+    return goal is not None and _owner_or_manager(user, goal.owner_id)
+
+
+can_check_in = can_edit_goal
+
+
+def can_align_to(user, owner_id: int, parent) -> bool:
+    """A parent goal must be the owner's own or owned by someone up the owner's chain."""
+    from people.permissions import manager_chain_ids
+
+    if parent is None or not can_view_goal(user, parent):
+        return False
+    return parent.owner_id == owner_id or parent.owner_id in manager_chain_ids(owner_id)
+
+
+def visible_goals(user) -> sa.Select:
+    from reviews.models import Goal
+
+    stmt = sa.select(Goal)
+    if not _signed_in(user):
+        return stmt.where(sa.false())
+    if is_hr(user):
+        return stmt
+    if user.employee_id is None:
+        return stmt.where(sa.false())
+    return stmt.where(
+        sa.or_(
+            Goal.owner_id == user.employee_id,
+            Goal.owner_id.in_(report_ids_select(user.employee_id)),
+            Goal.owner_id.in_(_chain(user) or [0]),
+        )
+    )
+
+
+# --- training needs --------------------------------------------------------------
+
+
+def can_view_need(user, need) -> bool:
+    return need is not None and _owner_or_manager(user, need.employee_id)
+
+
+def can_create_need_for(user, employee_id: int | None) -> bool:
+    """Managers (direct or indirect) and HR name needs; not for themselves."""
+    if employee_id is None or not _signed_in(user) or user.employee_id == employee_id:
+        return False
+    return is_hr(user) or is_manager_of(user, employee_id)
+
+
+def can_link_evidence(user, need) -> bool:
+    from reviews.enums import TrainingNeedStatus as N
+
+    return can_view_need(user, need) and need.status in (N.open, N.in_progress)
+
+
+def can_verify_need(user, need) -> bool:
+    from reviews.enums import TrainingNeedStatus as N
+
+    return (
+        need is not None
+        and need.status is N.in_progress
+        and can_create_need_for(user, need.employee_id)
+    )
+
+
+def can_drop_need(user, need) -> bool:
+    from reviews.enums import TrainingNeedStatus as N
+
+    return (
+        need is not None
+        and need.status in (N.open, N.in_progress)
+        and can_create_need_for(user, need.employee_id)
+    )
+
+
+def visible_needs(user) -> sa.Select:
+    from reviews.models import TrainingNeed
+
+    stmt = sa.select(TrainingNeed)
+    if not _signed_in(user):
+        return stmt.where(sa.false())
+    if is_hr(user):
+        return stmt
+    if user.employee_id is None:
+        return stmt.where(sa.false())
+    return stmt.where(
+        sa.or_(
+            TrainingNeed.employee_id == user.employee_id,
+            TrainingNeed.employee_id.in_(report_ids_select(user.employee_id)),
+        )
+    )

@@ -1,7 +1,7 @@
 """Review models (re-exported)."""
 
 from reviews.models.cycles import ReviewCycle
-from reviews.models.goals import Goal
+from reviews.models.goals import Goal, GoalCheckIn
 from reviews.models.quality import ReviewQualityFlag
 from reviews.models.reviews import Review, ReviewAddendum, ReviewObstacle, ReviewRating
 from reviews.models.templates import (
@@ -9,10 +9,12 @@ from reviews.models.templates import (
     TemplateCompetency,
     TemplateQuestion,
 )
-from reviews.models.training_needs import TrainingNeed
+from reviews.models.training_needs import NeedEvidence, TrainingNeed
 
 __all__ = [
     "Goal",
+    "GoalCheckIn",
+    "NeedEvidence",
     "Review",
     "ReviewAddendum",
     "ReviewCycle",

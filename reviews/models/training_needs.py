@@ -6,7 +6,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship
+from core.db import TimestampMixin, VersionMixin, relationship, utcnow
 from core.extensions import db
 from people.models import Employee, Skill
 from reviews.enums import Priority, TrainingNeedSource, TrainingNeedStatus
@@ -49,7 +49,33 @@ class TrainingNeed(VersionMixin, TimestampMixin, db.Model):
     employee: Mapped[Employee] = relationship()
     skill: Mapped[Skill] = relationship()
 
+    evidence: Mapped[list["NeedEvidence"]] = relationship(
+        back_populates="need", cascade="all, delete-orphan", order_by="NeedEvidence.id"
+    )
+
     __table_args__ = (
         sa.CheckConstraint("target_level BETWEEN 1 AND 5", name="target_level"),
         sa.Index("ix_training_needs_status_due", "status", "due_on"),
     )
+
+
+class NeedEvidence(db.Model):
+    """Evidence against a need: a development activity (linked by the development
+    package), or a note and/or link."""
+
+    __tablename__ = "need_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("training_needs.id", ondelete="CASCADE"), index=True
+    )
+    # Development activity id; the foreign key arrives with the development package.
+    activity_id: Mapped[int | None] = mapped_column(index=True)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    url: Mapped[str] = mapped_column(sa.String(500), default="")
+    added_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    need: Mapped[TrainingNeed] = relationship(back_populates="evidence")

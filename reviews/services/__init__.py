@@ -19,6 +19,22 @@ from reviews.services.flow import (
     share_review,
     signed_snapshot,
 )
+from reviews.services.goals import (
+    bulk_assign,
+    check_in,
+    create_goal,
+    progress_for,
+    rolled_up_progress,
+    update_goal,
+)
+from reviews.services.needs import (
+    create_need,
+    drop_need,
+    link_evidence,
+    propose_training_needs,
+    skill_gaps,
+    verify_need,
+)
 from reviews.services.quality import flag_quality_issues, quality_problems
 from reviews.services.templates import (
     create_template,
@@ -30,23 +46,35 @@ from reviews.services.templates import (
 __all__ = [
     "acknowledge_review",
     "add_addendum",
+    "bulk_assign",
+    "check_in",
     "close_cycle",
     "create_cycle",
+    "create_goal",
+    "create_need",
     "create_template",
+    "drop_need",
     "duplicate_template",
     "flag_quality_issues",
     "is_locked",
     "launch_cycle",
+    "link_evidence",
     "population_select",
+    "progress_for",
+    "propose_training_needs",
     "quality_problems",
     "reopen_review",
+    "rolled_up_progress",
     "save_manager_assessment",
     "save_self_assessment",
     "share_problems",
     "share_review",
     "signed_snapshot",
+    "skill_gaps",
     "start_adhoc_review",
     "unfinished_count",
     "update_cycle",
+    "update_goal",
     "update_template",
+    "verify_need",
 ]

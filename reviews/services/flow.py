@@ -2,6 +2,7 @@
 reopen. Each function checks permission and state, mutates, audits and flushes."""
 
 import sqlalchemy as sa
+from sqlalchemy.orm.attributes import flag_modified
 
 from core.audit import record_event
 from core.db import utcnow
@@ -31,6 +32,13 @@ def _check_version(review: Review, data: dict) -> None:
     version = data.pop("version", None)
     if version is not None and version != review.version:
         raise Conflict("Someone else changed this review; reload and try again.")
+
+
+def _touch(review: Review, now) -> None:
+    """Always UPDATE the review row, so its version (the ETag) moves even when a save
+    changed only rating or obstacle rows — else a stale If-Match would slip through."""
+    review.updated_at = now
+    flag_modified(review, "updated_at")
 
 
 def _apply_ratings(review: Review, ratings: list[dict], prefix: str) -> None:
@@ -90,6 +98,7 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
         transition(actor, review, S.self_submitted, now=now)
     elif review.status is S.not_started:
         transition(actor, review, S.self_in_progress, now=now)
+    _touch(review, now)
     db.session.flush()
     return review
 
@@ -155,6 +164,7 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
         skipped = review.self_submitted_at is None
         review.self_skipped = skipped
         transition(actor, review, S.manager_in_progress, now=now, self_skipped=skipped)
+    _touch(review, now)
     db.session.flush()
     return review
 
