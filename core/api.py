@@ -1,7 +1,13 @@
 """Helpers shared by every smorest blueprint: auth gate, version ETags, pagination."""
 
+import http
+from copy import deepcopy
+from functools import wraps
+
+from flask import request
 from flask_login import current_user
 from flask_smorest import Blueprint
+from flask_smorest.exceptions import PreconditionFailed, PreconditionRequired
 from marshmallow import Schema, fields
 
 from core.errors import PermissionDenied
@@ -22,6 +28,7 @@ class ApiBlueprint(Blueprint):
         super().__init__(*args, **kwargs)
         self._public = set(public)
         self.before_request(self._authenticate)
+        self._prepare_doc_cbks.append(self._prepare_if_match_doc)
 
     def _authenticate(self):
         from flask import current_app, request
@@ -62,3 +69,37 @@ class ApiBlueprint(Blueprint):
 
     def set_version_etag(self, obj):
         self.set_etag(obj, VersionEtagSchema)
+
+    def require_if_match(self, obj):
+        """``If-Match`` for a POST action: missing → 428, not ``obj``'s ETag → 412.
+
+        flask-smorest only demands ``If-Match`` on PUT/PATCH/DELETE; state-changing
+        action endpoints (``/share``…) call this and are marked ``@blp.if_match``.
+        """
+        if not request.if_match:
+            raise PreconditionRequired
+        etag = self._generate_etag(VersionEtagSchema().dump(obj))
+        if etag not in request.if_match:
+            raise PreconditionFailed
+
+    @staticmethod
+    def if_match(func):
+        """Document a required ``If-Match`` header (and 412/428) on a POST action."""
+
+        @wraps(func)
+        def wrapper(*args, **kwargs):
+            return func(*args, **kwargs)
+
+        wrapper._apidoc = deepcopy(getattr(func, "_apidoc", {}))
+        wrapper._apidoc["if_match"] = True
+        return wrapper
+
+    @staticmethod
+    def _prepare_if_match_doc(doc, doc_info, *, method, **kwargs):
+        if not doc_info.get("if_match") or method.upper() in ("PUT", "PATCH", "DELETE"):
+            return doc
+        doc.setdefault("parameters", []).append("IF_MATCH")
+        responses = doc.setdefault("responses", {})
+        for code in (412, 428):
+            responses[code] = http.HTTPStatus(code).name
+        return doc

@@ -14,6 +14,13 @@ from reviews import permissions as perms
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
 from reviews.models import Review, ReviewCycle, ReviewTemplate
 
+DATE_ORDER = (
+    "period_start",
+    "period_end",
+    "self_due_on",
+    "manager_due_on",
+    "signoff_due_on",
+)
 UNFINISHED = [
     s for s in ReviewStatus if s not in (ReviewStatus.acknowledged, ReviewStatus.closed)
 ]
@@ -66,6 +73,14 @@ def update_cycle(actor, cycle: ReviewCycle, data: dict) -> ReviewCycle:
     if cycle.status is not CycleStatus.draft:
         raise InvalidTransition("Only a draft cycle can be edited.")
     _check_refs(data, cycle)
+    merged = {k: data.get(k, getattr(cycle, k)) for k in DATE_ORDER}
+    for earlier, later in (("period_start", "period_end"), ("self_due_on", "manager_due_on"),
+                           ("manager_due_on", "signoff_due_on")):  # fmt: skip
+        if merged[later] < merged[earlier]:
+            raise ValidationFailed(
+                "Nothing was saved.",
+                {later: f"Must not be before {earlier.replace('_', ' ')}."},
+            )
     for key, value in data.items():
         setattr(cycle, key, value)
     db.session.flush()

@@ -4,7 +4,8 @@ Rows live in ``tests/gates/matrix/<area>.py``. A route nobody classified fails
 ``test_every_route_is_classified``; each (route, method, actor) is then requested for real:
 HTML as a signed-in session, ``/api/`` with the actor's bearer token. PATCH requests send
 the current ETag in ``If-Match`` and an empty JSON body, so the status shows the
-permission decision, not the precondition.
+permission decision, not the precondition. POSTs to an action in ``IF_MATCH_ACTIONS``
+likewise send the current ETag of the resource the action belongs to (and no body).
 """
 
 import importlib
@@ -18,6 +19,7 @@ from app import create_app
 from core.config import TestConfig
 from tests.conftest import bearer, sign_in
 from tests.gates.matrix import ACTORS
+from tests.gates.matrix.api_reviews import IF_MATCH_ACTIONS
 from tests.gates.matrix.params import fill
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -104,6 +106,10 @@ def test_matrix(client, org, method, rule, actor, status):
             etag = client.get(url, headers=bearer(org.hr)).headers.get("ETag")
             headers["If-Match"] = etag
             kwargs["json"] = {}
+        elif method == "POST" and rule.rsplit("/", 1)[1] in IF_MATCH_ACTIONS:
+            parent = url.rsplit("/", 1)[0]
+            etag = client.get(parent, headers=bearer(org.hr)).headers.get("ETag")
+            headers["If-Match"] = etag
     elif user is not None:
         sign_in(client, user)
     response = client.open(url, method=method, headers=headers, **kwargs)

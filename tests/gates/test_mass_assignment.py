@@ -4,7 +4,8 @@ Every write operation in the OpenAPI document must have a valid body in ``VALID_
 (a new endpoint without one fails ``test_every_write_operation_has_a_body``). Each is then
 sent with that body plus one model attribute the schema does not offer — ids, owners,
 role flags, versions, states, timestamps — and must answer 422 with the database
-unchanged.
+unchanged. ``ARRANGE`` puts the object a route acts on into the state its valid body
+needs (before any snapshot is taken) and names the URL to send to.
 """
 
 import re
@@ -15,7 +16,8 @@ import sqlalchemy as sa
 from core.extensions import db
 from tests.conftest import bearer
 from tests.factories import PASSWORD
-from tests.gates.matrix.params import fill
+from tests.gates.matrix.api_reviews import IF_MATCH_ACTIONS
+from tests.gates.matrix.params import PARAMS, fill
 
 ATTACKS = {
     "id": 999,
@@ -68,7 +70,155 @@ VALID_BODIES = {
         "hr",
         lambda org: {"description": "Tests things."},
     ),
+    ("POST", "/api/v1/templates"): (
+        "hr",
+        lambda org: {"name": "Engineering 2027", "competencies": [{"name": "Craft"}]},
+    ),
+    ("PATCH", "/api/v1/templates/<int:template_id>"): (
+        "hr",
+        lambda org: {"description": "For engineers."},
+    ),
+    ("POST", "/api/v1/cycles"): (
+        "hr",
+        lambda org: {
+            "name": "H2 2026",
+            "period_start": "2026-07-01",
+            "period_end": "2026-12-31",
+            "template_id": PARAMS["template_id"](org),
+            "self_due_on": "2027-01-10",
+            "manager_due_on": "2027-01-20",
+            "signoff_due_on": "2027-01-31",
+        },
+    ),
+    ("PATCH", "/api/v1/cycles/<int:cycle_id>"): ("hr", lambda org: {"name": "H1"}),
+    ("POST", "/api/v1/cycles/<int:cycle_id>/close"): (
+        "hr",
+        lambda org: {"confirm_unfinished": True, "reason": "Year end."},
+    ),
+    ("POST", "/api/v1/reviews"): (
+        "manager",
+        lambda org: {
+            "employee_id": org.employee.employee_id,
+            "template_id": PARAMS["template_id"](org),
+            "period_start": "2026-07-01",
+            "period_end": "2026-09-30",
+        },
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/self-assessment"): (
+        "employee",
+        lambda org: {"achievements": "Shipped the billing migration."},
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/manager-assessment"): (
+        "manager",
+        lambda org: {"strengths": "Calm and precise under pressure."},
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/acknowledge"): (
+        "employee",
+        lambda org: {"comment": "Fair.", "disagree": False},
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/addenda"): (
+        "manager",
+        lambda org: {"text": "Promotion approved in August."},
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/reopen"): (
+        "hr",
+        lambda org: {"reason": "The wrong template was used."},
+    ),
 }
+
+
+def _review_at(org, status: str) -> str:
+    """Walk the matrix world's review (Emma's) on to ``shared`` or ``acknowledged``."""
+    from datetime import UTC, datetime
+
+    from reviews import services
+    from reviews.queries import load_review
+
+    now = datetime(2026, 7, 5, 9, tzinfo=UTC)
+    review = load_review(PARAMS["review_id"](org))
+    if review.status.value == "not_started":
+        ratings = [
+            {"competency_id": c.id, "rating": 3, "comment": "Solid work."}
+            for c in review.template.competencies
+        ]
+        services.save_self_assessment(
+            org.employee, review, {"ratings": ratings, "submit": True}, now=now
+        )
+        services.save_manager_assessment(
+            org.manager,
+            review,
+            {"ratings": ratings, "strengths": "Calm.", "overall_rating": 3},
+            now=now,
+        )
+        services.share_review(org.manager, review, now=now)
+    if status == "acknowledged" and review.status.value == "shared":
+        services.acknowledge_review(org.employee, review, {}, now=now)
+    db.session.commit()
+    return f"/api/v1/reviews/{review.id}"
+
+
+def _fresh(model_name: str, org) -> int:
+    """An unlocked template / a draft cycle of the matrix world, created once."""
+    from reviews.enums import CycleStatus
+    from reviews.models import ReviewCycle, ReviewTemplate
+    from tests.factories import make_cycle, make_template
+
+    template_id = (
+        db.session.scalar(
+            sa.select(ReviewTemplate.id).where(ReviewTemplate.name == "Unused template")
+        )
+        or make_template(actor=org.hr, name="Unused template").id
+    )
+    if model_name == "template":
+        db.session.commit()
+        return template_id
+    cycle_id = (
+        db.session.scalar(
+            sa.select(ReviewCycle.id).where(ReviewCycle.status == CycleStatus.draft)
+        )
+        or make_cycle(db.session.get(ReviewTemplate, template_id)).id
+    )
+    db.session.commit()
+    return cycle_id
+
+
+def _after_world(url: str):
+    """The body names the matrix world's template: create the world first."""
+
+    def arrange(org) -> str:
+        PARAMS["review_id"](org)
+        return url
+
+    return arrange
+
+
+# (method, rule) -> arrange(org) returning the URL to send to.
+ARRANGE = {
+    ("POST", "/api/v1/cycles"): _after_world("/api/v1/cycles"),
+    ("POST", "/api/v1/reviews"): _after_world("/api/v1/reviews"),
+    ("PATCH", "/api/v1/templates/<int:template_id>"): lambda org: (
+        f"/api/v1/templates/{_fresh('template', org)}"
+    ),
+    ("PATCH", "/api/v1/cycles/<int:cycle_id>"): lambda org: (
+        f"/api/v1/cycles/{_fresh('cycle', org)}"
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/acknowledge"): lambda org: (
+        _review_at(org, "shared") + "/acknowledge"
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/addenda"): lambda org: (
+        _review_at(org, "acknowledged") + "/addenda"
+    ),
+    ("POST", "/api/v1/reviews/<int:review_id>/reopen"): lambda org: (
+        _review_at(org, "acknowledged") + "/reopen"
+    ),
+}
+
+
+def _url(org, method, rule) -> str:
+    arrange = ARRANGE.get((method, rule))
+    url = arrange(org) if arrange else fill(rule, org)
+    db.session.commit()  # what the placeholders created is there before any snapshot
+    return url
 
 
 def write_operations(app):
@@ -99,16 +249,21 @@ def snapshot() -> dict:
 
 
 def _headers(client, org, method, rule, actor) -> dict:
+    url = _url(org, method, rule)  # arranges what the body needs before any snapshot
     headers = bearer(org.actor(actor)) if actor else {}
     if method == "PATCH":
-        url = fill(rule, org)
         headers["If-Match"] = client.get(url, headers=bearer(org.hr)).headers["ETag"]
+    elif method == "POST" and rule.rsplit("/", 1)[1] in IF_MATCH_ACTIONS:
+        parent = url.rsplit("/", 1)[0]
+        headers["If-Match"] = client.get(parent, headers=bearer(org.hr)).headers["ETag"]
     return headers
 
 
 def _send(client, org, method, rule, actor, body, headers=None):
     headers = headers or _headers(client, org, method, rule, actor)
-    return client.open(fill(rule, org), method=method, json=body, headers=headers)
+    return client.open(
+        _url(org, method, rule), method=method, json=body, headers=headers
+    )
 
 
 @pytest.mark.parametrize(("method", "rule"), sorted(VALID_BODIES))

@@ -35,7 +35,34 @@ def plant_token_hash(org):
     )
 
 
-PLANTERS = [plant_password_hash, plant_token_hash]
+def plant_unsubmitted_self_assessment(org):
+    """Emma's self-assessment draft: hers alone until she submits it."""
+    from reviews.models import Review, ReviewRating, TemplateCompetency
+    from tests.gates.matrix.params import PARAMS
+
+    review_id = PARAMS["review_id"](org)
+    competency_id = db.session.scalar(
+        sa.select(TemplateCompetency.id)
+        .join(Review, Review.template_id == TemplateCompetency.template_id)
+        .where(Review.id == review_id)
+        .limit(1)
+    )
+    db.session.add(
+        ReviewRating(
+            review_id=review_id,
+            competency_id=competency_id,
+            self_rating=2,
+            self_comment=MARKER,
+        )
+    )
+    db.session.execute(
+        sa.update(Review)
+        .where(Review.id == review_id)
+        .values(achievements=MARKER, answers={"1": MARKER}, self_submitted_at=None)
+    )
+
+
+PLANTERS = [plant_password_hash, plant_token_hash, plant_unsubmitted_self_assessment]
 GET_ROUTES = sorted(rule for method, rule in ROWS if method == "GET")
 READERS = [a for a in ACTORS if a not in ("employee", "anonymous")]
 

@@ -39,6 +39,13 @@ BUDGET = {
     "/api/v1/skills/<int:skill_id>": "hr",
     "/api/v1/role-profiles": "hr",
     "/api/v1/role-profiles/<int:profile_id>": "hr",
+    "/api/v1/templates": "hr",
+    "/api/v1/templates/<int:template_id>": "hr",
+    "/api/v1/cycles": "hr",
+    "/api/v1/cycles/<int:cycle_id>": "hr",
+    "/api/v1/reviews": "manager",
+    "/api/v1/reviews/<int:review_id>": "hr",
+    "/api/v1/reviews/<int:review_id>/history": "hr",
 }
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 

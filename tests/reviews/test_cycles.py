@@ -144,3 +144,11 @@ def test_a_rating_jump_needs_a_comment_before_sharing(db, org, template, cycle):
     with pytest.raises(ValidationFailed, match="cannot be shared") as err:
         services.share_review(org.manager, review, now=NOW)
     assert "moved by 2" in err.value.errors["ratings"]
+
+
+def test_a_partial_edit_is_checked_against_the_stored_dates(db, org, template):
+    cycle = f.make_cycle(template)
+    with pytest.raises(ValidationFailed) as err:
+        services.update_cycle(org.hr, cycle, {"period_end": date(2025, 1, 1)})
+    assert "period_end" in err.value.errors
+    assert cycle.period_end == date(2026, 6, 30)
