@@ -116,3 +116,7 @@ def _register_cli(app: Flask) -> None:
 
     for group in (users_cli, people_cli, demo_cli):
         app.cli.add_command(group)
+    # Domains add their demo data to people.demo.load_demo (people never imports them).
+    from reviews.demo import register_demo_loader
+
+    register_demo_loader()

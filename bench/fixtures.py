@@ -8,7 +8,8 @@ M = 1,000 people, L = 5,000, XL = 20,000. Default database: ``bench/out/bench-<s
 have the same password.
 
 One builder per domain, in ``BUILDERS``: each takes the ``Fixture`` (rng, ids made so far)
-and inserts its rows. Later domains (reviews, goals, activities) append theirs.
+and inserts its rows. Later domains (goals, activities) append theirs. Reviews: six closed
+half-year cycles and an active one (``bench.fixtures_reviews``).
 """
 
 import argparse
@@ -22,6 +23,7 @@ import sqlalchemy as sa
 from tqdm import tqdm
 
 from bench.common import OUT, PASSWORD, SIZES, default_url, make_app, sqlite_path
+from bench.fixtures_reviews import build_reviews
 
 CHUNK = 2_000
 GROUPS = ["Engineering", "Delivery", "Leadership", "Communication", "Data"]
@@ -213,8 +215,8 @@ def build_people(fx: Fixture) -> None:
     )
 
 
-# One builder per domain, in dependency order. Later issues append reviews, goals, ….
-BUILDERS: list[Callable[[Fixture], None]] = [build_people]
+# One builder per domain, in dependency order. Later issues append goals, activities, ….
+BUILDERS: list[Callable[[Fixture], None]] = [build_people, build_reviews]
 
 
 def _sync_sequences() -> None:

@@ -4,14 +4,20 @@
 
 Builds the fixtures first if ``bench/out/bench-<size>.db`` is missing. Each GET endpoint is
 measured in-process with the Flask test client (p50/p95 in ms, SQL statements per request),
-as HR and as a director (who sees a subtree). Then GET /api/v1/people/<id> under gunicorn
-with 3 workers, as requests/s and as a ratio to a bare Flask JSON endpoint.
+as HR and as a director (who sees a subtree). Then the reviews: the launch of a cycle over
+the whole organisation (``reviews.services.launch_cycle``, then its commit; removed again
+afterwards), and the review page and API (``/reviews/<id>``, ``/api/v1/reviews/<id>``,
+``/api/v1/reviews/<id>/history``) for reviews of the active cycle with six previous
+reviews, as HR, the reviewer and the employee; a route not registered (yet) is skipped
+with a message. Then GET /api/v1/people/<id> under gunicorn with 3 workers, as requests/s
+and as a ratio to a bare Flask JSON endpoint.
 """
 
 import argparse
+import itertools
 import statistics
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from tqdm import tqdm
@@ -21,6 +27,8 @@ from bench.common import SIZES, default_url, make_app, sqlite_path
 from bench.load import throughput
 
 WARMUP = 3
+LAUNCH_TARGET_S = 5.0
+REVIEW_PAGE_TARGET_MS = 200.0
 
 
 class StatementCounter:
@@ -87,6 +95,32 @@ def _endpoints(person_id: int) -> list[tuple[str, str]]:
     ]
 
 
+def _time_gets(client, engine, paths, headers: dict, requests: int, bar) -> dict:
+    """GET ``paths`` in turn, ``WARMUP + requests`` times; p50/p95 ms, max statements."""
+    timings, statements, status, size = [], [], set(), 0
+    cycle = itertools.cycle(paths)
+    for i in range(WARMUP + requests):
+        counter = StatementCounter()
+        sa.event.listen(engine, "before_cursor_execute", counter)
+        started = time.perf_counter()
+        response = client.get(next(cycle), headers=headers)
+        elapsed = (time.perf_counter() - started) * 1000
+        sa.event.remove(engine, "before_cursor_execute", counter)
+        bar.update()
+        if i >= WARMUP:
+            timings.append(elapsed)
+            statements.append(counter.count)
+            status.add(response.status_code)
+            size = max(size, len(response.data))
+    return {
+        "status": status.pop() if len(status) == 1 else min(status - {200} or {0}),
+        "p50": statistics.median(timings),
+        "p95": _percentile(timings, 95),
+        "sql": max(statements),
+        "bytes": size,
+    }
+
+
 def measure(app, requests: int) -> list[dict]:
     from core.extensions import db
 
@@ -102,32 +136,165 @@ def measure(app, requests: int) -> list[dict]:
         _sign_in(client, login_id)
         headers = {"Authorization": f"Bearer {token}"}
         for kind, path in endpoints:
-            timings, statements, status = [], [], None
-            for i in range(WARMUP + requests):
-                counter = StatementCounter()
-                sa.event.listen(engine, "before_cursor_execute", counter)
-                started = time.perf_counter()
-                response = client.get(path, headers=headers if kind == "api" else {})
-                elapsed = (time.perf_counter() - started) * 1000
-                sa.event.remove(engine, "before_cursor_execute", counter)
-                status = response.status_code
-                bar.update()
-                if i >= WARMUP:
-                    timings.append(elapsed)
-                    statements.append(counter.count)
-            rows.append(
-                {
-                    "actor": role,
-                    "path": path,
-                    "status": status,
-                    "p50": statistics.median(timings),
-                    "p95": _percentile(timings, 95),
-                    "sql": max(statements),
-                    "bytes": len(response.data),
-                }
+            result = _time_gets(
+                client, engine, [path], headers if kind == "api" else {}, requests, bar
             )
+            rows.append({"actor": role, "path": path, **result})
     bar.close()
     return rows
+
+
+# -- reviews ---------------------------------------------------------------------------
+
+
+def measure_launch(app) -> dict | None:
+    """Launch a fresh draft cycle over everyone; time the launch and its commit, then
+    remove the cycle, its reviews and its audit events again."""
+    from core.audit import AuditEvent
+    from core.extensions import db
+    from people.models import User
+    from reviews.enums import CycleStatus, PopulationKind
+    from reviews.models import Review, ReviewCycle, ReviewTemplate
+    from reviews.services import launch_cycle
+
+    with app.app_context():
+        template_id = db.session.scalar(sa.select(sa.func.min(ReviewTemplate.id)))
+        if template_id is None:
+            return None
+        hr = db.session.scalar(sa.select(User).where(User.email == "hr@bench.example"))
+        today = date.today()
+        cycle = ReviewCycle(
+            name=f"Bench launch {time.time_ns()}",
+            period_start=today - timedelta(days=180),
+            period_end=today,
+            template_id=template_id,
+            population=PopulationKind.everyone,
+            department_ids=[],
+            self_due_on=today + timedelta(days=14),
+            manager_due_on=today + timedelta(days=28),
+            signoff_due_on=today + timedelta(days=42),
+            status=CycleStatus.draft,
+        )
+        db.session.add(cycle)
+        db.session.commit()
+        started = time.perf_counter()
+        count = launch_cycle(hr, cycle)
+        launched = time.perf_counter() - started
+        db.session.commit()
+        committed = time.perf_counter() - started
+        db.session.execute(sa.delete(Review).where(Review.cycle_id == cycle.id))
+        db.session.execute(
+            sa.delete(AuditEvent).where(
+                AuditEvent.object_type == "ReviewCycle",
+                AuditEvent.object_id == cycle.id,
+            )
+        )
+        db.session.delete(cycle)
+        db.session.commit()
+    return {"reviews": count, "launch": launched, "with_commit": committed}
+
+
+def _review_targets(app) -> dict | None:
+    """Shared reviews of the active cycle whose employee has six previous shared
+    reviews; the actors who may read them (HR, the reviewer, the employee)."""
+    from auth.tokens import issue_token
+    from core.extensions import db
+    from people.models import User
+    from reviews.enums import CycleStatus, ReviewStatus
+    from reviews.models import Review, ReviewCycle
+
+    shared = [s for s in ReviewStatus if s.is_shared]
+    with app.app_context():
+        earlier = sa.orm.aliased(Review)
+        previous = (
+            sa.select(sa.func.count())
+            .where(
+                earlier.employee_id == Review.employee_id,
+                earlier.id != Review.id,
+                earlier.status.in_(shared),
+            )
+            .scalar_subquery()
+        )
+        rows = db.session.execute(
+            sa.select(Review.id, Review.employee_id, Review.reviewer_id)
+            .join(ReviewCycle, ReviewCycle.id == Review.cycle_id)
+            .where(
+                ReviewCycle.status == CycleStatus.active,
+                Review.status == ReviewStatus.shared,
+                previous >= 6,
+            )
+            .order_by(Review.id)
+            .limit(200)
+        ).all()
+        if not rows:
+            return None
+        reviewer = rows[0].reviewer_id
+        picks = {
+            "hr": [r.id for r in rows[:5]],
+            "reviewer": [r.id for r in rows if r.reviewer_id == reviewer][:5],
+            "employee": [rows[0].id],
+        }
+        emails = {
+            "hr": "hr@bench.example",
+            "reviewer": f"person{reviewer}@bench.example",
+            "employee": f"person{rows[0].employee_id}@bench.example",
+        }
+        actors = {}
+        for role, email in emails.items():
+            user = db.session.scalar(sa.select(User).where(User.email == email))
+            token, _ = issue_token(user, timedelta(hours=2))
+            actors[role] = (user.get_id(), token, picks[role])
+        db.session.commit()
+    return actors
+
+
+REVIEW_ENDPOINTS = [
+    ("html", "/reviews/{id}"),
+    ("api", "/api/v1/reviews/{id}"),
+    ("api", "/api/v1/reviews/{id}/history"),
+]
+
+
+def _registered(app, path: str) -> bool:
+    from werkzeug.exceptions import MethodNotAllowed, NotFound
+
+    try:
+        app.url_map.bind("localhost").match(path, method="GET")
+    except (NotFound, MethodNotAllowed):
+        return False
+    return True
+
+
+def measure_reviews(app, requests: int) -> tuple[list[dict], list[str]]:
+    """Review page and API latency; returns (rows, messages about skipped routes)."""
+    from core.extensions import db
+
+    actors = _review_targets(app)
+    if actors is None:
+        return [], ["no shared review with six previous reviews: rebuild the fixtures"]
+    endpoints, skipped = [], []
+    for kind, pattern in REVIEW_ENDPOINTS:
+        if _registered(app, pattern.format(id=1)):
+            endpoints.append((kind, pattern))
+        else:
+            skipped.append(f"GET {pattern} is not registered yet: skipped")
+    with app.app_context():
+        engine = db.engine
+    rows = []
+    total = len(endpoints) * len(actors) * (requests + WARMUP)
+    bar = tqdm(total=total, desc="review requests", unit="req")
+    for role, (login_id, token, review_ids) in actors.items():
+        client = app.test_client()
+        _sign_in(client, login_id)
+        headers = {"Authorization": f"Bearer {token}"}
+        for kind, pattern in endpoints:
+            paths = [pattern.format(id=i) for i in review_ids]
+            result = _time_gets(
+                client, engine, paths, headers if kind == "api" else {}, requests, bar
+            )
+            rows.append({"actor": role, "path": pattern, **result})
+    bar.close()
+    return rows, skipped
 
 
 def _has_people(url: str) -> bool:
@@ -186,6 +353,30 @@ def main(argv=None) -> None:
     rows = measure(app, args.requests)
     print_table(rows)
     failed = [r for r in rows if r["status"] != 200]
+
+    launch = measure_launch(app)
+    if launch is None:
+        print("\nCycle launch: no review template in the fixtures; skipped")
+    else:
+        verdict = "ok" if launch["with_commit"] <= LAUNCH_TARGET_S else "OVER TARGET"
+        print(
+            f"\nCycle launch (reviews.services.launch_cycle, {launch['reviews']:,} "
+            f"reviews): {launch['launch']:.2f} s; with commit {launch['with_commit']:.2f} s "
+            f"(target <= {LAUNCH_TARGET_S:.0f} s: {verdict})"
+        )
+    print("\nReview page and API, reviews with 6 previous reviews")
+    review_rows, skipped = measure_reviews(app, args.requests)
+    for message in skipped:
+        print(f"  {message}")
+    if review_rows:
+        print_table(review_rows)
+        worst = max(r["p95"] for r in review_rows)
+        verdict = "ok" if worst <= REVIEW_PAGE_TARGET_MS else "OVER TARGET"
+        print(
+            f"worst p95 {worst:.1f} ms (target <= {REVIEW_PAGE_TARGET_MS:.0f} ms: "
+            f"{verdict})"
+        )
+    failed += [r for r in review_rows if r["status"] != 200]
 
     if not args.skip_throughput:
         print("\nThroughput of GET /api/v1/people/<id> (gunicorn, 3 sync workers)")

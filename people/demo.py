@@ -2,7 +2,9 @@
 
 Deterministic (fixed seed) so screenshots and docs stay stable. Later issues extend it by
 adding a loader to ``DEMO_LOADERS`` (reviews, goals, activities, …); each loader takes the
-``DemoOrg`` built here.
+``DemoOrg`` built here and the progress callback. People never imports those packages: each
+registers its loader at app start-up (e.g. ``reviews.demo.register_demo_loader``, called by
+``app._register_cli``), so the dependency direction stays core ← people ← reviews.
 """
 
 import random
@@ -170,20 +172,23 @@ class DemoOrg:
     employee: Employee | None = None  # demo employee (reports to the manager)
 
 
-# Later issues append loaders: fn(org: DemoOrg, progress) -> None
+# Later issues append loaders, run in order after the people steps:
+# fn(org: DemoOrg, progress) -> None, calling progress(step name) as they go.
 DEMO_LOADERS: list = []
 
 
 def load_demo(password: str, progress=None) -> list[tuple[str, str]]:
     """Create the demo organisation; commit; return the logins as (role, email)."""
     org = DemoOrg(password=password, rng=random.Random(2026))
+    report = progress or (lambda name: None)
     steps = [_skills, _departments_and_people, _role_profiles, _skill_levels, _accounts]
-    steps += DEMO_LOADERS
     for step in steps:
         step(org)
         db.session.flush()
-        if progress:
-            progress(step.__name__.strip("_").replace("_", " "))
+        report(step.__name__.strip("_").replace("_", " "))
+    for loader in DEMO_LOADERS:
+        loader(org, report)
+        db.session.flush()
     db.session.commit()
     return demo_logins()
 
@@ -256,9 +261,13 @@ def _departments_and_people(org: DemoOrg) -> None:
                 person(member_title, dept, lead)
         for title, size in direct:
             for _ in range(size):
-                emp = person(title, dept, head)
-                if dept_name == "Engineering" and org.employee is None:
-                    org.employee = emp
+                person(title, dept, head)
+    # The demo employee is the login `demo_logins()` prints: the first Senior Software
+    # Engineer by email, who reports to the demo manager.
+    org.employee = min(
+        (p for p in org.people if p.job_title == "Senior Software Engineer"),
+        key=lambda p: p.email,
+    )
     # One departed employee, so HR sees inactive people too.
     leaver = person("Software Engineer", org.departments["Engineering"], org.manager)
     leaver.is_active = False

@@ -53,13 +53,13 @@ def _check_refs(data: dict, cycle: ReviewCycle | None = None) -> None:
             )
 
 
-def create_cycle(actor, data: dict) -> ReviewCycle:
+def create_cycle(actor, data: dict, *, now=None) -> ReviewCycle:
     require(perms.can_manage_cycles(actor))
     _check_refs(data)
     cycle = ReviewCycle(**data, status=CycleStatus.draft)
     db.session.add(cycle)
     db.session.flush()
-    record_event(actor, cycle, "created", data)
+    record_event(actor, cycle, "created", data, now=now)
     return cycle
 
 

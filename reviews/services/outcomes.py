@@ -30,6 +30,8 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
             due_on=date.fromisoformat(item["due_on"]) if item.get("due_on") else None,
             source=TrainingNeedSource.review,
             source_review_id=review.id,
+            created_at=now,
+            updated_at=now,
         )
         db.session.add(need)
         db.session.flush()
@@ -45,6 +47,8 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
                 else None,
                 status=GoalStatus.active,
                 source_review_id=review.id,
+                created_at=now,
+                updated_at=now,
             )
         )
     # Once rows exist the proposal is spent; a reopened review proposes afresh.

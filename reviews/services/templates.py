@@ -71,7 +71,7 @@ def _fill(template: ReviewTemplate, data: dict) -> None:
             template.questions.append(TemplateQuestion(position=position, **item))
 
 
-def create_template(actor, data: dict) -> ReviewTemplate:
+def create_template(actor, data: dict, *, now=None) -> ReviewTemplate:
     """Create a template with its competencies and questions."""
     require(perms.can_manage_templates(actor))
     _check(None, data)
@@ -79,7 +79,7 @@ def create_template(actor, data: dict) -> ReviewTemplate:
     _fill(template, data)
     db.session.add(template)
     db.session.flush()
-    record_event(actor, template, "created", {"name": template.name})
+    record_event(actor, template, "created", {"name": template.name}, now=now)
     return template
 
 

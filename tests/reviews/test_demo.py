@@ -1,0 +1,208 @@
+"""The reviews demo data (``reviews.demo``), loaded once for the module by ``load_demo``."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from core.audit import AuditEvent
+from core.db import utcnow
+from core.extensions import db as _db
+from people.models import Department, Employee
+from reviews.demo import CAUTIONARY_DEPARTMENT
+from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
+from reviews.history import review_history
+from reviews.models import Review, ReviewCycle, ReviewQualityFlag, TrainingNeed
+from reviews.queries import load_review
+
+S = ReviewStatus
+EVERY_OPEN_STATUS = [
+    S.not_started,
+    S.self_in_progress,
+    S.self_submitted,
+    S.manager_in_progress,
+    S.shared,
+    S.acknowledged,
+]
+
+
+def _empty_tables() -> None:
+    with _db.engine.begin() as conn:
+        for table in reversed(_db.metadata.sorted_tables):
+            for fk in table.foreign_keys:
+                if fk.column.table is table and fk.parent.nullable:
+                    conn.execute(table.update().values({fk.parent.name: None}))
+            conn.execute(table.delete())
+
+
+@pytest.fixture(scope="module")
+def demo(app):
+    """The demo logins (role -> Employee) of a database loaded once for these tests."""
+    from people.demo import load_demo
+
+    with app.app_context():
+        _empty_tables()
+        logins = dict(load_demo("demo-password-2026"))
+        people = {
+            role: _db.session.scalar(sa.select(Employee).where(Employee.email == email))
+            for role, email in logins.items()
+            if role != "admin"
+        }
+        yield people
+        _db.session.rollback()
+        _db.session.remove()
+        _empty_tables()
+
+
+def _cycles(status):
+    return list(
+        _db.session.scalars(
+            sa.select(ReviewCycle)
+            .where(ReviewCycle.status == status)
+            .order_by(ReviewCycle.period_start)
+        )
+    )
+
+
+def _statuses(cycle) -> set:
+    return set(
+        _db.session.scalars(
+            sa.select(Review.status).where(Review.cycle_id == cycle.id).distinct()
+        )
+    )
+
+
+def _cautionary_ids():
+    dept = _db.session.scalar(
+        sa.select(Department.id).where(Department.name == CAUTIONARY_DEPARTMENT)
+    )
+    return sa.select(Employee.id).where(Employee.department_id == dept)
+
+
+def test_two_closed_cycles_and_one_active(demo):
+    closed, active = _cycles(CycleStatus.closed), _cycles(CycleStatus.active)
+    assert len(closed) == 2 and len(active) == 1
+    assert closed[0].period_end < closed[1].period_start
+    assert closed[1].period_end < active[0].period_start
+    for cycle in closed:
+        assert _statuses(cycle) == {S.closed}
+        unsigned = _db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Review)
+            .where(Review.cycle_id == cycle.id, Review.acknowledged_at.is_(None))
+        )
+        assert unsigned == 0  # every review was acknowledged before the cycle closed
+
+
+def test_the_active_cycle_has_reviews_in_every_status(demo):
+    (active,) = _cycles(CycleStatus.active)
+    assert set(EVERY_OPEN_STATUS) <= _statuses(active)
+    today = utcnow().date()
+    assert active.self_due_on < today < active.signoff_due_on  # some are overdue
+
+
+def test_the_cautionary_department_was_rated_well_and_its_needs_never_met(demo):
+    today = utcnow().date()
+    closed = [c.id for c in _cycles(CycleStatus.closed)]
+    reviews = list(
+        _db.session.scalars(
+            sa.select(Review).where(
+                Review.cycle_id.in_(closed), Review.employee_id.in_(_cautionary_ids())
+            )
+        )
+    )
+    assert len(reviews) >= 10
+    assert all(r.overall_rating >= 4 for r in reviews)
+    needs = list(
+        _db.session.scalars(
+            sa.select(TrainingNeed).where(
+                TrainingNeed.source_review_id.in_([r.id for r in reviews])
+            )
+        )
+    )
+    assert {n.source_review_id for n in needs} == {r.id for r in reviews}
+    for need in needs:
+        assert need.status is TrainingNeedStatus.open
+        assert need.due_on < today
+        assert need.evidence_at is None and need.verified_at is None
+
+
+def test_other_needs_of_closed_cycles_end_in_every_state(demo):
+    today = utcnow().date()
+    closed = [c.id for c in _cycles(CycleStatus.closed)]
+    needs = list(
+        _db.session.scalars(
+            sa.select(TrainingNeed)
+            .join(Review, Review.id == TrainingNeed.source_review_id)
+            .where(
+                Review.cycle_id.in_(closed),
+                TrainingNeed.employee_id.not_in(_cautionary_ids()),
+            )
+        )
+    )
+    by_status = {s: [n for n in needs if n.status is s] for s in TrainingNeedStatus}
+    assert all(by_status.values())
+    met = by_status[TrainingNeedStatus.met]
+    assert all(n.verified_by_id and n.verified_at and n.evidence_at for n in met)
+    assert all(n.drop_reason for n in by_status[TrainingNeedStatus.dropped])
+    assert any(n.due_on < today for n in by_status[TrainingNeedStatus.open])
+
+
+def test_quality_flags_exist_for_several_rules(demo):
+    rules = set(_db.session.scalars(sa.select(ReviewQualityFlag.rule).distinct()))
+    assert len(rules) >= 4
+
+
+def test_the_demo_employee_has_a_review_awaiting_them(demo):
+    (active,) = _cycles(CycleStatus.active)
+    status = _db.session.scalar(
+        sa.select(Review.status).where(
+            Review.cycle_id == active.id, Review.employee_id == demo["employee"].id
+        )
+    )
+    assert status in (S.not_started, S.self_in_progress, S.shared)
+
+
+def test_the_demo_manager_has_team_reviews_to_write(demo):
+    (active,) = _cycles(CycleStatus.active)
+    statuses = list(
+        _db.session.scalars(
+            sa.select(Review.status).where(
+                Review.cycle_id == active.id, Review.reviewer_id == demo["manager"].id
+            )
+        )
+    )
+    assert S.self_submitted in statuses and S.manager_in_progress in statuses
+
+
+def test_the_demo_employees_review_has_a_history(demo):
+    (active,) = _cycles(CycleStatus.active)
+    review_id = _db.session.scalar(
+        sa.select(Review.id).where(
+            Review.cycle_id == active.id, Review.employee_id == demo["employee"].id
+        )
+    )
+    history = review_history(load_review(review_id))
+    assert len(history.previous) == 2
+    fates = {f.fate for f in history.previous_needs}
+    assert {"met", "overdue"} <= fates
+    assert history.goals
+
+
+def test_history_is_back_dated_and_audited(demo):
+    now = utcnow()
+    first, last = _db.session.execute(
+        sa.select(sa.func.min(AuditEvent.at), sa.func.max(AuditEvent.at)).where(
+            AuditEvent.object_type == "Review"
+        )
+    ).one()
+    assert first < now - timedelta(days=300)
+    assert last <= now
+    changes = _db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(AuditEvent)
+        .where(
+            AuditEvent.object_type == "Review", AuditEvent.action == "status_changed"
+        )
+    )
+    assert changes > 500
