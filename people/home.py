@@ -1,4 +1,5 @@
-"""The home page: one dashboard per role (my record; my team; HR and admin links)."""
+"""The home page: one dashboard per role (my record; my team; my reviews and the reviews
+waiting for me; HR and admin links). A page edge, so it may read the reviews area."""
 
 import sqlalchemy as sa
 from flask import Blueprint, render_template
@@ -42,5 +43,53 @@ def index():
             )
         ) - len(reports)
     return render_template(
-        "people/home.html", me=me, reports=reports, indirect_count=indirect
+        "people/home.html",
+        me=me,
+        reports=reports,
+        indirect_count=indirect,
+        **review_panels(current_user),
     )
+
+
+def next_step(review) -> tuple[str, object]:
+    """What the employee does next with their review, and by when."""
+    from reviews.enums import ReviewStatus as S
+
+    cycle = review.cycle
+    if review.status in (S.not_started, S.self_in_progress):
+        return "Write your self-assessment", review.self_due_on
+    if review.status in (S.self_submitted, S.manager_in_progress):
+        return "Your manager is writing their part", cycle and cycle.manager_due_on
+    if review.status is S.shared:
+        return "Read and acknowledge it", cycle and cycle.signoff_due_on
+    return "Nothing to do: it is signed", None
+
+
+def review_panels(user) -> dict:
+    """My latest review with its next step; how many reviews wait for my part."""
+    from reviews.enums import ReviewStatus as S
+    from reviews.models import Review
+
+    if not user.employee_id:
+        return {"my_review": None, "review_step": None, "waiting": 0}
+    my_review = db.session.scalar(
+        sa.select(Review)
+        .where(Review.employee_id == user.employee_id)
+        .options(joinedload(Review.cycle))
+        .order_by(Review.period_end.desc(), Review.id.desc())
+        .limit(1)
+    )
+    waiting = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Review)
+        .where(
+            Review.reviewer_id == user.employee_id,
+            Review.employee_id != user.employee_id,
+            Review.status.in_([S.self_submitted, S.manager_in_progress]),
+        )
+    )
+    return {
+        "my_review": my_review,
+        "review_step": next_step(my_review) if my_review else None,
+        "waiting": waiting or 0,
+    }

@@ -1,0 +1,214 @@
+"""HR's cycles: the list with progress bars, create/edit (draft only), launch, the
+cycle page with its reviews, and close (confirm with a reason while reviews are open)."""
+
+import sqlalchemy as sa
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm import joinedload
+
+from core.db import get_or_404
+from core.errors import InvalidTransition
+from core.extensions import db
+from core.pagination import paginate_html
+from core.permissions import Role, role_required
+from people.models import Department
+from people.views.common import department_choices, render_form, save_form
+from reviews import services
+from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
+from reviews.models import Review, ReviewCycle
+from reviews.schemas import CycleCloseSchema, CycleCreateSchema, CycleFormSchema
+from reviews.views import bp
+from reviews.views.common import template_choices
+
+FINISHED = {ReviewStatus.acknowledged, ReviewStatus.closed}
+DATE_FIELDS = (
+    "period_start",
+    "period_end",
+    "hired_before",
+    "self_due_on",
+    "manager_due_on",
+    "signoff_due_on",
+)
+
+
+def status_counts(cycle_ids=None) -> dict[int, dict[ReviewStatus, int]]:
+    """cycle id -> status -> reviews (one GROUP BY query)."""
+    stmt = sa.select(Review.cycle_id, Review.status, sa.func.count()).group_by(
+        Review.cycle_id, Review.status
+    )
+    if cycle_ids is not None:
+        stmt = stmt.where(Review.cycle_id.in_(cycle_ids))
+    counts: dict = {}
+    for cycle_id, status, n in db.session.execute(stmt):
+        counts.setdefault(cycle_id, {})[status] = n
+    return counts
+
+
+def progress(counts: dict[ReviewStatus, int]) -> dict:
+    """Bars per status (in flow order) and the totals the page prints beside them."""
+    total = sum(counts.values())
+    bars = [
+        {
+            "status": s,
+            "count": counts.get(s, 0),
+            "percent": round(100 * counts.get(s, 0) / total) if total else 0,
+        }
+        for s in ReviewStatus
+    ]
+    done = sum(n for s, n in counts.items() if s in FINISHED)
+    return {"bars": bars, "total": total, "done": done, "unfinished": total - done}
+
+
+@bp.route("/cycles")
+@role_required(Role.hr)
+def cycles():
+    rows = list(
+        db.session.scalars(
+            sa.select(ReviewCycle)
+            .options(joinedload(ReviewCycle.template))
+            .order_by(ReviewCycle.period_end.desc(), ReviewCycle.id.desc())
+        )
+    )
+    counts = status_counts()
+    return render_template(
+        "reviews/cycle_list.html",
+        cycles=rows,
+        progress={c.id: progress(counts.get(c.id, {})) for c in rows},
+    )
+
+
+def _cycle_page(cycle_id: int, status=200, **extra):
+    cycle = get_or_404(ReviewCycle, cycle_id, joinedload(ReviewCycle.template))
+    counts = progress(status_counts([cycle.id]).get(cycle.id, {}))
+    page = paginate_html(
+        sa.select(Review)
+        .where(Review.cycle_id == cycle.id)
+        .join(Review.employee)
+        .options(joinedload(Review.employee), joinedload(Review.reviewer))
+        .order_by(Review.status, Review.id)
+    )
+    departments = []
+    if cycle.department_ids:
+        departments = db.session.scalars(
+            sa.select(Department.name).where(Department.id.in_(cycle.department_ids))
+        ).all()
+    extra.setdefault("errors", {})
+    extra.setdefault("form", {})
+    return render_template(
+        "reviews/cycle_detail.html",
+        cycle=cycle,
+        progress=counts,
+        page=page,
+        departments=departments,
+        **extra,
+    ), status
+
+
+@bp.route("/cycles/<int:cycle_id>")
+@role_required(Role.hr)
+def cycle_detail(cycle_id: int):
+    return _cycle_page(cycle_id)
+
+
+def _form_page(status=200, **context):
+    return render_form(
+        "reviews/cycle_form.html",
+        status,
+        templates=template_choices(),
+        departments=department_choices(),
+        populations=[(p.value, p.title) for p in PopulationKind],
+        **context,
+    )
+
+
+def cycle_values(cycle: ReviewCycle) -> dict:
+    values = {
+        "name": cycle.name,
+        "template_id": cycle.template_id,
+        "population": cycle.population.value,
+        "department_ids": cycle.department_ids or [],
+        "version": cycle.version,
+    }
+    for key in DATE_FIELDS:
+        value = getattr(cycle, key)
+        values[key] = value.isoformat() if value else ""
+    return values
+
+
+@bp.route("/cycles/new", methods=["GET", "POST"])
+@role_required(Role.hr)
+def cycle_new():
+    if request.method == "GET":
+        return _form_page(cycle=None, form={"population": "everyone"}, locked=False)
+    cycle, errors, status = save_form(
+        CycleCreateSchema(),
+        request.form,
+        lambda data: services.create_cycle(current_user, data),
+    )
+    if cycle is None:
+        return _form_page(
+            status, cycle=None, form=request.form, errors=errors, locked=False
+        )
+    db.session.commit()
+    flash(f"Cycle {cycle.name} is created as a draft.", "success")
+    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
+
+
+@bp.route("/cycles/<int:cycle_id>/edit", methods=["GET", "POST"])
+@role_required(Role.hr)
+def cycle_edit(cycle_id: int):
+    cycle = get_or_404(ReviewCycle, cycle_id)
+    locked = cycle.status is not CycleStatus.draft
+    if request.method == "GET":  # a launched cycle is shown read-only, with the reason
+        return _form_page(cycle=cycle, form=cycle_values(cycle), locked=locked)
+    if locked:
+        raise InvalidTransition("Only a draft cycle can be edited.")
+    result, errors, status = save_form(
+        CycleFormSchema(),
+        request.form,
+        lambda data: services.update_cycle(current_user, cycle, data),
+    )
+    if result is None:
+        cycle = get_or_404(ReviewCycle, cycle_id)
+        return _form_page(
+            status, cycle=cycle, form=request.form, errors=errors, locked=False
+        )
+    db.session.commit()
+    flash(f"Cycle {cycle.name} is saved.", "success")
+    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
+
+
+@bp.route("/cycles/<int:cycle_id>/launch", methods=["POST"])
+@role_required(Role.hr)
+def cycle_launch(cycle_id: int):
+    cycle = get_or_404(ReviewCycle, cycle_id)
+    created = services.launch_cycle(current_user, cycle)
+    db.session.commit()
+    flash(f"Cycle {cycle.name} is launched: {created} reviews created.", "success")
+    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
+
+
+@bp.route("/cycles/<int:cycle_id>/close", methods=["POST"])
+@role_required(Role.hr)
+def cycle_close(cycle_id: int):
+    cycle = get_or_404(ReviewCycle, cycle_id)
+    if cycle.status is not CycleStatus.active:
+        raise InvalidTransition("Only an active cycle can be closed.")
+    form = request.form.copy()
+    form["confirm_unfinished"] = "true" if form.get("confirm_unfinished") else "false"
+    result, errors, status = save_form(
+        CycleCloseSchema(),
+        form,
+        lambda data: services.close_cycle(current_user, cycle, data),
+    )
+    if result is None:
+        unfinished = errors.pop("unfinished", None)
+        if unfinished:  # the service's message, which save_form keeps only as a field
+            errors["_form"] = (
+                f"{unfinished} review(s) are unfinished. "
+                "Confirm and give a reason to close anyway."
+            )
+        return _cycle_page(cycle_id, status, errors=errors, form=request.form)
+    db.session.commit()
+    flash(f"Cycle {cycle.name} is closed; {result} reviews closed.", "success")
+    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))

@@ -1,0 +1,180 @@
+"""The review page (read view with history and the actions the viewer may take) and
+HR's quality-flag list."""
+
+import itertools
+
+import sqlalchemy as sa
+from flask import render_template, request
+from flask_login import current_user, login_required
+from marshmallow import EXCLUDE, Schema, ValidationError, fields
+from sqlalchemy.orm import joinedload
+
+from core.extensions import db
+from core.pagination import paginate_html
+from core.permissions import Role, role_required
+from people.models import Skill
+from reviews import permissions as perms
+from reviews import services
+from reviews.enums import (
+    GoalStatus,
+    ObstacleCategory,
+    Priority,
+    QualityRule,
+    TrainingNeedStatus,
+)
+from reviews.history import review_history
+from reviews.models import Goal, Review, ReviewQualityFlag, TrainingNeed
+from reviews.views import bp
+from reviews.views.charts import rating_chart
+from reviews.views.common import load_visible_review
+
+
+def review_outcomes(review: Review) -> list:
+    """Training needs and goals this review named, as plain rows (one UNION query)."""
+    needs = (
+        sa.select(
+            sa.literal("need").label("kind"),
+            TrainingNeed.id,
+            Skill.name.label("title"),
+            sa.type_coerce(TrainingNeed.status, sa.String).label("status"),
+            TrainingNeed.due_on.label("due_on"),
+            TrainingNeed.target_level.label("target_level"),
+            sa.type_coerce(TrainingNeed.priority, sa.String).label("priority"),
+            sa.null().label("progress"),
+        )
+        .join(Skill, Skill.id == TrainingNeed.skill_id)
+        .where(TrainingNeed.source_review_id == review.id)
+    )
+    goals = sa.select(
+        sa.literal("goal"),
+        Goal.id,
+        Goal.title,
+        sa.type_coerce(Goal.status, sa.String),
+        Goal.target_on,
+        sa.null(),
+        sa.null(),
+        Goal.progress,
+    ).where(Goal.source_review_id == review.id)
+    union = sa.union_all(needs, goals).subquery()
+    rows = db.session.execute(sa.select(union).order_by(union.c.kind, union.c.id))
+    out = []
+    for row in rows:
+        item = row._asdict()
+        status = (TrainingNeedStatus if row.kind == "need" else GoalStatus)(row.status)
+        item["status_title"] = status.title
+        item["priority_title"] = Priority(row.priority).title if row.priority else ""
+        out.append(item)
+    return out
+
+
+def _skill_names(ids) -> dict[int, str]:
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(Skill.id, Skill.name).where(Skill.id.in_(ids)))
+    return dict(rows.all())
+
+
+def detail_context(review: Review) -> dict:
+    """Everything the review page shows to ``current_user`` (a fixed number of queries)."""
+    user = current_user
+    show_manager = perms.can_view_manager_part(user, review)
+    history = review_history(review)
+    previous = history.previous[0] if history.previous else None
+    outcomes, skill_names = [], {}
+    if show_manager and review.status.is_shared:
+        outcomes = review_outcomes(review)
+    elif show_manager and review.proposed_needs:
+        skill_names = _skill_names(n.get("skill_id") for n in review.proposed_needs)
+    flags = []
+    if perms.can_view_quality_flags(user, review):
+        flags = list(
+            db.session.scalars(
+                sa.select(ReviewQualityFlag)
+                .where(ReviewQualityFlag.review_id == review.id)
+                .order_by(ReviewQualityFlag.id)
+            )
+        )
+    can = {
+        "edit_self": perms.can_edit_self_part(user, review),
+        "edit_manager": perms.can_edit_manager_part(user, review),
+        "share": perms.can_share(user, review),
+        "acknowledge": perms.can_acknowledge(user, review),
+        "addendum": perms.can_add_addendum(user, review),
+        "reopen": perms.can_reopen(user, review),
+    }
+    problems = services.share_problems(review, previous) if can["share"] else {}
+    return {
+        "review": review,
+        "is_subject": perms.is_subject(user, review),
+        "show_self": perms.can_view_self_part(user, review),
+        "show_manager": show_manager,
+        "ratings": {r.competency_id: r for r in review.ratings},
+        "history": history,
+        "chart": rating_chart(history.series, review.template.scale_max),
+        "outcomes": outcomes,
+        "skill_names": skill_names,
+        "categories": {c.value: c.title for c in ObstacleCategory},
+        "flags": flags,
+        "show_flags": perms.can_view_quality_flags(user, review),
+        "can": can,
+        "share_problems": problems,
+    }
+
+
+def render_detail(review: Review, status: int = 200, **extra):
+    """The review page; action handlers re-render it with their ``errors`` and ``form``."""
+    context = detail_context(review)
+    context.setdefault("errors", {})
+    context.setdefault("form", {})
+    context.update(extra)
+    return render_template("reviews/review_detail.html", **context), status
+
+
+@bp.route("/<int:review_id>")
+@login_required
+def detail(review_id: int):
+    return render_detail(load_visible_review(review_id))
+
+
+class QualityArgs(Schema):
+    rule = fields.Enum(QualityRule, load_default=None)
+
+
+@bp.route("/quality")
+@role_required(Role.hr)
+def quality():
+    try:
+        args = QualityArgs().load(request.args, unknown=EXCLUDE)
+    except ValidationError:
+        args = {"rule": None}
+    flagged = sa.select(ReviewQualityFlag.review_id)
+    if args["rule"] is not None:
+        flagged = flagged.where(ReviewQualityFlag.rule == args["rule"])
+    page = paginate_html(
+        perms.visible_reviews(current_user)
+        .where(Review.id.in_(flagged))
+        .options(
+            joinedload(Review.employee),
+            joinedload(Review.reviewer),
+            joinedload(Review.cycle),
+        )
+        .order_by(Review.shared_at.desc(), Review.id.desc())
+    )
+    ids = [r.id for r in page.items]
+    rows = db.session.scalars(
+        sa.select(ReviewQualityFlag)
+        .where(ReviewQualityFlag.review_id.in_(ids or [0]))
+        .order_by(ReviewQualityFlag.review_id, ReviewQualityFlag.id)
+    )
+    flags = {
+        key: list(group)
+        for key, group in itertools.groupby(rows, key=lambda f: f.review_id)
+    }
+    return render_template(
+        "reviews/quality_list.html",
+        page=page,
+        flags=flags,
+        args=args,
+        rules=list(QualityRule),
+    )
