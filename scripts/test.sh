@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test phases behind `make test` (run by .ci/run):
 #
-#   scripts/test.sh all        lint, SQLite, PostgreSQL, browser, then a one-line summary
-#   scripts/test.sh lint|sqlite|postgres|browser
+#   scripts/test.sh all        lint, SQLite, PostgreSQL, browser on both, then a summary
+#   scripts/test.sh lint|sqlite|postgres|browser|browser-pg
 #
 # `all` runs every phase even after one fails, so a CI log shows the whole picture, and then
 # exits non-zero if any phase failed. Each pytest phase writes test-artifacts/junit-<phase>.xml
@@ -80,6 +80,11 @@ phase_browser() {
         -- -m browser tests/browser
 }
 
+phase_browser_postgres() {
+    run_pytest browser-pg "browser tests on PostgreSQL (-m browser)" \
+        env PYTHON="$PY" scripts/with-postgres.sh -- -m browser tests/browser
+}
+
 summary() {
     "$PY" - "$ART" "${ORDER[@]}" <<'PY'
 import sys
@@ -87,7 +92,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 art, phases = Path(sys.argv[1]), sys.argv[2:]
-names = {"sqlite": "SQLite", "postgres": "PostgreSQL", "browser": "browser"}
+names = {
+    "sqlite": "SQLite",
+    "postgres": "PostgreSQL",
+    "browser": "browser (SQLite)",
+    "browser-pg": "browser (PostgreSQL)",
+}
 parts = []
 for phase in phases:
     if phase not in names:
@@ -126,11 +136,12 @@ finish() {
 }
 
 case "${1:-all}" in
-    all) phase_lint; phase_sqlite; phase_postgres; phase_browser ;;
+    all) phase_lint; phase_sqlite; phase_postgres; phase_browser; phase_browser_postgres ;;
     lint) phase_lint ;;
     sqlite) phase_sqlite ;;
     postgres) phase_postgres ;;
     browser) phase_browser ;;
-    *) echo "usage: $0 all|lint|sqlite|postgres|browser" >&2; exit 2 ;;
+    browser-pg) phase_browser_postgres ;;
+    *) echo "usage: $0 all|lint|sqlite|postgres|browser|browser-pg" >&2; exit 2 ;;
 esac
 finish

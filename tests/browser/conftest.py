@@ -1,9 +1,13 @@
-"""A live Trellis on a temporary SQLite file with the demo organisation, and Chromium.
+"""A live Trellis with the demo organisation, and Chromium.
+
+The database is a temporary SQLite file, or ``TEST_DATABASE_URL`` when set (``make test``
+runs the browser phase on both).
 
 The server runs in a background thread (werkzeug ``make_server`` on a free port) with
 real CSRF, so the browser exercises the same forms and tokens a person would.
 """
 
+import os
 import tempfile
 import threading
 from pathlib import Path
@@ -49,11 +53,14 @@ def live_server():
     tmp = tempfile.TemporaryDirectory(prefix="trellis-browser-")
 
     class BrowserConfig(TestConfig):
-        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp.name}/b.db"
+        SQLALCHEMY_DATABASE_URI = (
+            os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp.name}/b.db"
+        )
         WTF_CSRF_ENABLED = True
 
     app = create_app(BrowserConfig)
     with app.app_context():
+        db.drop_all()
         db.create_all()
         logins = dict(load_demo(PASSWORD))
         db.session.remove()

@@ -58,7 +58,9 @@ class GoalNeedMachine(RuleBasedStateMachine):
         ):
             assert new is old or new in table[old]
         self.goal_status, self.need_status = self.goal.status, self.need.status
-        REACHED.update({f"goal:{self.goal.status.value}", f"need:{self.need.status.value}"})
+        REACHED.update(
+            {f"goal:{self.goal.status.value}", f"need:{self.need.status.value}"}
+        )
         if self.goal.progress:
             REACHED.add("progress")
 
@@ -109,5 +111,11 @@ def test_goal_and_need_state_machine(db):
         suppress_health_check=list(HealthCheck), derandomize=True,
     )  # fmt: skip
     GoalNeedMachine.TestCase().runTest()
-    wanted = {"need:met", "need:dropped", "need:in_progress", "goal:achieved", "progress"}
+    wanted = {
+        "need:met",
+        "need:dropped",
+        "need:in_progress",
+        "goal:achieved",
+        "progress",
+    }
     assert wanted <= REACHED, REACHED
