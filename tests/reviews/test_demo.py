@@ -4,18 +4,28 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from core.audit import AuditEvent
 from core.db import utcnow
 from core.extensions import db as _db
-from people.models import Department, Employee
+from people.enums import SkillLevelSource
+from people.models import Department, Employee, EmployeeSkillLevel, User
 from reviews.demo import CAUTIONARY_DEPARTMENT
-from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
+from reviews.enums import CycleStatus, GoalStatus, ReviewStatus, TrainingNeedStatus
 from reviews.history import review_history
-from reviews.models import Review, ReviewCycle, ReviewQualityFlag, TrainingNeed
+from reviews.models import (
+    Goal,
+    GoalCheckIn,
+    NeedEvidence,
+    Review,
+    ReviewCycle,
+    ReviewQualityFlag,
+    TrainingNeed,
+)
 from reviews.queries import load_review
 
-S = ReviewStatus
+S, N = ReviewStatus, TrainingNeedStatus
 EVERY_OPEN_STATUS = [
     S.not_started,
     S.self_in_progress,
@@ -206,3 +216,81 @@ def test_history_is_back_dated_and_audited(demo):
         )
     )
     assert changes > 500
+
+
+def _set(column, *where) -> set:
+    return set(_db.session.scalars(sa.select(column).where(*where).distinct()))
+
+
+def _needs(*where) -> list[TrainingNeed]:
+    stmt = sa.select(TrainingNeed).where(*where)
+    return list(_db.session.scalars(stmt.options(selectinload(TrainingNeed.evidence))))
+
+
+def test_met_needs_have_evidence_a_verifier_not_the_owner_and_a_new_level(demo):
+    met = _needs(TrainingNeed.status == N.met)
+    assert met
+    for need in met:
+        verifier = _db.session.get(User, need.verified_by_id)
+        assert need.evidence and verifier.employee_id != need.employee_id
+        assert need.target_level in _set(
+            EmployeeSkillLevel.level,
+            EmployeeSkillLevel.source == SkillLevelSource.training_need,
+            EmployeeSkillLevel.source_id == need.id,
+        )
+    for need in _needs(TrainingNeed.status.in_([N.in_progress, N.dropped])):
+        assert need.evidence if need.status is N.in_progress else need.drop_reason
+
+
+def test_the_demo_employees_team_has_needs_in_every_status(demo):
+    team = sa.select(Employee.id).where(Employee.manager_id == demo["manager"].id)
+    assert _set(TrainingNeed.status, TrainingNeed.employee_id.in_(team)) == set(N)
+    mine = _set(TrainingNeed.status, TrainingNeed.employee_id == demo["employee"].id)
+    assert mine == set(N)
+    assert {s.value for s in _set(TrainingNeed.source)} == {
+        "review", "role_profile", "manager"
+    }  # fmt: skip
+
+
+def test_goals_align_three_levels_below_the_company_goal(demo):
+    ceo = _set(Employee.id, Employee.manager_id.is_(None)).pop()
+    (company,) = _set(Goal.id, Goal.owner_id == ceo, Goal.parent_id.is_(None))
+    children: dict[int, list[int]] = {}
+    for goal_id, parent_id in _db.session.execute(sa.select(Goal.id, Goal.parent_id)):
+        children.setdefault(parent_id, []).append(goal_id)
+    depth, todo = {company: 0}, [company]
+    while todo:
+        parent = todo.pop()
+        for child in children.get(parent, []):
+            depth[child] = depth[parent] + 1
+            todo.append(child)
+    assert max(depth.values()) >= 3
+    heads = _set(Employee.id, Employee.manager_id == ceo)
+    level_one = [g for g, d in depth.items() if d == 1]
+    assert heads <= _set(Goal.owner_id, Goal.id.in_(level_one))
+    assert {m.value for m in _set(Goal.measure, Goal.id.in_(list(depth)))} == {
+        "percent", "number", "done"
+    }  # fmt: skip
+
+
+def test_goals_have_check_ins_and_end_in_every_state(demo):
+    tree = Goal.source_review_id.is_(None)
+    assert not _set(Goal.id, tree, Goal.id.not_in(sa.select(GoalCheckIn.goal_id)))
+    assert len(_set(GoalCheckIn.status)) == 3
+    assert set(GoalStatus) - {GoalStatus.draft} <= _set(Goal.status)
+    assert (
+        _db.session.scalar(sa.select(sa.func.max(GoalCheckIn.created_at))) <= utcnow()
+    )
+    for role in ("employee", "manager"):
+        mine = sa.select(Goal.id).where(tree, Goal.owner_id == demo[role].id)
+        entries = _db.session.scalars(
+            sa.select(GoalCheckIn.id).where(GoalCheckIn.goal_id.in_(mine))
+        )
+        assert len(entries.all()) >= 2, role
+
+
+def test_the_cautionary_departments_needs_are_open_without_evidence(demo):
+    theirs = TrainingNeed.employee_id.in_(_cautionary_ids())
+    assert _set(TrainingNeed.status, theirs) == {N.open}
+    needs = sa.select(TrainingNeed.id).where(theirs)
+    assert not _set(NeedEvidence.id, NeedEvidence.need_id.in_(needs))
