@@ -12,6 +12,10 @@ from reviews.enums import (
 )
 
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
+# Bounded so progress arithmetic stays finite (no inf − inf on absurd input).
+MEASURE_VALUE = validate.Range(
+    min=-1e15, max=1e15, error="Use a number between -10^15 and 10^15."
+)
 
 
 class GoalCreateSchema(StrictSchema):
@@ -24,8 +28,12 @@ class GoalCreateSchema(StrictSchema):
     title = TrimmedString(required=True, validate=validate.Length(min=1, max=200))
     description = fields.String(load_default="", validate=validate.Length(max=5000))
     measure = fields.Enum(MeasureType, load_default=MeasureType.percent)
-    start_value = fields.Float(load_default=0.0, allow_nan=False)
-    target_value = fields.Float(load_default=100.0, allow_nan=False)
+    start_value = fields.Float(
+        load_default=0.0, allow_nan=False, validate=MEASURE_VALUE
+    )
+    target_value = fields.Float(
+        load_default=100.0, allow_nan=False, validate=MEASURE_VALUE
+    )
     unit = TrimmedString(load_default="", validate=validate.Length(max=30))
     target_on = fields.Date(load_default=None, allow_none=True)
     weight = fields.Integer(
@@ -53,7 +61,7 @@ class GoalFormSchema(GoalUpdateSchema, VersionedForm):
 
 
 class CheckInSchema(StrictSchema):
-    value = fields.Float(required=True, allow_nan=False)
+    value = fields.Float(required=True, allow_nan=False, validate=MEASURE_VALUE)
     status = fields.Enum(CheckInStatus, load_default=CheckInStatus.on_track)
     note = fields.String(load_default="", validate=validate.Length(max=5000))
     checked_on = fields.Date(load_default=None, allow_none=True)
@@ -116,3 +124,14 @@ class NeedQueryArgsSchema(Schema):
     employee_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
     status = fields.Enum(TrainingNeedStatus, load_default=None)
     overdue = fields.Boolean(load_default=None)
+
+
+class GoalQueryArgsSchema(Schema):
+    owner_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    status = fields.Enum(GoalStatus, load_default=None)
+    cycle_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    parent_id = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=1),
+        metadata={"description": "Goals aligned directly to this goal."},
+    )

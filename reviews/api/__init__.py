@@ -1,4 +1,4 @@
-"""JSON API for templates, cycles and reviews (blueprint ``reviews_api``, ``/api/v1``).
+"""JSON API for templates, cycles, reviews, goals and training needs (blueprint ``reviews_api``, ``/api/v1``).
 
 Decisions the brief left open:
 - Templates are readable by every signed-in person (a review shows its template anyway;
@@ -11,9 +11,17 @@ Decisions the brief left open:
   (409) and field rules (422) come after.
 - The assessments, ``/share``, ``/acknowledge`` and ``/reopen`` need ``If-Match`` (428
   without, 412 when stale); ``/addenda`` does not — it never changes the signed review.
+- Goals and training needs follow the same order of checks (``object_action``); their
+  own decisions are in ``reviews.api.goals`` and ``reviews.api.needs``.
 """
 
-from reviews.api import cycles, reviews, templates  # noqa: F401  (routes)
+from reviews.api import (  # noqa: F401  (routes)
+    cycles,
+    goals,
+    needs,
+    reviews,
+    templates,
+)
 from reviews.api.blueprint import blp
 
 __all__ = ["blp"]

@@ -13,10 +13,11 @@ from core.db import ancestor_ids, utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from people.models import Employee
 from people.permissions import is_hr, report_ids_select
 from reviews import permissions as perms
 from reviews.enums import GOAL_TRANSITIONS, GoalStatus, MeasureType
-from reviews.models import Goal, GoalCheckIn
+from reviews.models import Goal, GoalCheckIn, ReviewCycle
 
 NOT_SAVED = "Nothing was saved; correct the fields marked."
 
@@ -76,6 +77,11 @@ def create_goal(actor, data: dict, *, now=None) -> Goal:
         perms.can_create_goal_for(actor, owner_id),
         "You may not set goals for this person.",
     )
+    if owner_id != actor.employee_id and db.session.get(Employee, owner_id) is None:
+        _invalid("owner_id", "No such person.")
+    cycle_id = data.get("cycle_id")
+    if cycle_id is not None and db.session.get(ReviewCycle, cycle_id) is None:
+        _invalid("cycle_id", "No such review cycle.")
     _check_measure(data)
     _check_parent(actor, owner_id, data.get("parent_id"), None)
     goal = Goal(owner_id=owner_id, **data)

@@ -16,8 +16,10 @@ import sqlalchemy as sa
 from core.extensions import db
 from tests.conftest import bearer
 from tests.factories import PASSWORD
-from tests.gates.matrix.api_reviews import IF_MATCH_ACTIONS
+from tests.gates.matrix import api_goals, api_reviews
 from tests.gates.matrix.params import PARAMS, fill
+
+IF_MATCH_ACTIONS = api_reviews.IF_MATCH_ACTIONS | api_goals.IF_MATCH_ACTIONS
 
 ATTACKS = {
     "id": 999,
@@ -124,7 +126,53 @@ VALID_BODIES = {
         "hr",
         lambda org: {"reason": "The wrong template was used."},
     ),
+    ("POST", "/api/v1/goals"): (
+        "employee",
+        lambda org: {"title": "Ship the search page", "target_on": "2026-12-31"},
+    ),
+    ("PATCH", "/api/v1/goals/<int:goal_id>"): (
+        "employee",
+        lambda org: {"title": "Ship the search page", "weight": 2},
+    ),
+    ("POST", "/api/v1/goals/<int:goal_id>/check-ins"): (
+        "employee",
+        lambda org: {"value": 40, "status": "at_risk", "note": "Blocked on review."},
+    ),
+    ("POST", "/api/v1/goals/bulk-assign"): (
+        "manager",
+        lambda org: {
+            "parent_id": _team_goal_id(org),
+            "employee_ids": [org.employee.employee_id, org.peer.employee_id],
+        },
+    ),
+    ("POST", "/api/v1/training-needs"): (
+        "manager",
+        lambda org: {
+            "employee_id": org.employee.employee_id,
+            "skill_id": PARAMS["skill_id"](org),
+            "target_level": 4,
+        },
+    ),
+    ("POST", "/api/v1/training-needs/<int:need_id>/evidence"): (
+        "employee",
+        lambda org: {"note": "Read the book.", "url": "https://example.com/notes"},
+    ),
+    ("POST", "/api/v1/training-needs/<int:need_id>/drop"): (
+        "manager",
+        lambda org: {"reason": "The team moved off this stack."},
+    ),
+    ("POST", "/api/v1/training-needs/propose"): (
+        "manager",
+        lambda org: {"employee_ids": [org.employee.employee_id]},
+    ),
 }
+
+
+def _team_goal_id(org) -> int:
+    """The manager's team goal of the matrix goal world (Emma's goal's parent)."""
+    from reviews.models import Goal
+
+    return db.session.get(Goal, PARAMS["goal_id"](org)).parent_id
 
 
 def _review_at(org, status: str) -> str:
@@ -192,6 +240,16 @@ def _after_world(url: str):
     return arrange
 
 
+def _after(placeholder: str, url: str):
+    """The body names a placeholder's object: create it before any snapshot."""
+
+    def arrange(org) -> str:
+        PARAMS[placeholder](org)
+        return url
+
+    return arrange
+
+
 # (method, rule) -> arrange(org) returning the URL to send to.
 ARRANGE = {
     ("POST", "/api/v1/cycles"): _after_world("/api/v1/cycles"),
@@ -211,6 +269,10 @@ ARRANGE = {
     ("POST", "/api/v1/reviews/<int:review_id>/reopen"): lambda org: (
         _review_at(org, "acknowledged") + "/reopen"
     ),
+    ("POST", "/api/v1/goals/bulk-assign"): _after(
+        "goal_id", "/api/v1/goals/bulk-assign"
+    ),
+    ("POST", "/api/v1/training-needs"): _after("skill_id", "/api/v1/training-needs"),
 }
 
 

@@ -5,14 +5,17 @@ the organisation to 10 and to 100 of everything: the statement counts must be eq
 most ``LIMIT``) or in ``NOT_A_LIST`` with a reason. A new route in neither fails.
 """
 
+from datetime import date
+
 import pytest
+import sqlalchemy as sa
 
 from core.extensions import db
 from people.enums import SkillLevelSource
-from people.models import EmployeeSkillLevel, RoleProfileSkill
+from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
 from tests import factories as f
 from tests.conftest import bearer, sign_in
-from tests.gates.matrix.params import fill
+from tests.gates.matrix.params import PARAMS, fill
 from tests.gates.query_budget_pages import BUDGET_PAGES
 from tests.gates.test_authorization_matrix import ROWS
 
@@ -46,12 +49,19 @@ BUDGET = {
     "/api/v1/reviews": "manager",
     "/api/v1/reviews/<int:review_id>": "hr",
     "/api/v1/reviews/<int:review_id>/history": "hr",
+    "/api/v1/goals": "manager",
+    "/api/v1/goals/<int:goal_id>": "manager",
+    "/api/v1/goals/<int:goal_id>/check-ins": "manager",
+    "/api/v1/training-needs": "manager",
+    "/api/v1/training-needs/<int:need_id>": "manager",
+    "/api/v1/people/<int:person_id>/skill-gaps": "manager",
 }
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
 def grow(org, n: int) -> None:
     """Add ``n`` of everything a page might list, all around ``org.employee``."""
+    goals = _GoalsAndNeeds(org)
     for _ in range(n):
         person = f.make_employee(
             department_id=org.department.id, manager_id=org.manager.employee_id
@@ -73,7 +83,48 @@ def grow(org, n: int) -> None:
                 role_profile_id=profile.id, skill_id=skill.id, expected_level=3
             )
         )
+        goals.grow(person, skill)
     db.session.commit()
+
+
+class _GoalsAndNeeds:
+    """Goals aligned to the matrix goal world, check-ins on Emma's goal, needs with
+    evidence, and role-profile expectations for Emma's job title (skill gaps)."""
+
+    def __init__(self, org):
+        from reviews.models import Goal
+
+        self.org = org
+        self.goal = db.session.get(Goal, PARAMS["goal_id"](org))
+        self.need_id = PARAMS["need_id"](org)
+        title = db.session.get(Employee, org.employee.employee_id).job_title
+        self.profile = db.session.scalar(
+            sa.select(RoleProfile).where(RoleProfile.job_title == title)
+        ) or f.make_role_profile(job_title=title)
+
+    def grow(self, person, skill) -> None:
+        from reviews.enums import CheckInStatus, TrainingNeedSource
+        from reviews.models import Goal, GoalCheckIn, NeedEvidence, TrainingNeed
+
+        emma = self.org.employee
+        db.session.add_all(
+            [
+                Goal(owner_id=person.id, title="Team part", parent_id=self.goal.parent_id),
+                Goal(owner_id=emma.employee_id, title="Step", parent_id=self.goal.id),
+                GoalCheckIn(
+                    goal_id=self.goal.id, checked_on=date(2026, 7, 1), value=10,
+                    progress=10, status=CheckInStatus.on_track, author_id=emma.id,
+                ),
+                TrainingNeed(
+                    employee_id=person.id, skill_id=skill.id, target_level=3,
+                    source=TrainingNeedSource.manager,
+                ),
+                NeedEvidence(need_id=self.need_id, note="More", added_by_id=emma.id),
+                RoleProfileSkill(
+                    role_profile_id=self.profile.id, skill_id=skill.id, expected_level=4
+                ),
+            ]
+        )  # fmt: skip
 
 
 def test_every_get_route_is_budgeted_or_excused():

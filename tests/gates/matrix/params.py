@@ -56,6 +56,50 @@ def _review_world(org):
     return review
 
 
+def _goal_world(org):
+    """Emma's goal, aligned to her manager's team goal, created once per test."""
+    from reviews.enums import MeasureType
+    from reviews.models import Goal
+    from reviews.services import create_goal
+
+    goal = db.session.scalar(
+        sa.select(Goal)
+        .where(Goal.owner_id == org.employee.employee_id, Goal.title == "Matrix goal")
+        .limit(1)
+    )
+    if goal is None:
+        percent = {"measure": MeasureType.percent}
+        team = create_goal(org.manager, {"title": "Matrix team goal", **percent})
+        goal = create_goal(
+            org.employee, {"title": "Matrix goal", "parent_id": team.id, **percent}
+        )
+    return goal
+
+
+def _need_world(org):
+    """Emma's need, named by her manager, in progress with evidence (so verifiable)."""
+    from reviews.models import TrainingNeed
+    from reviews.services import create_need, link_evidence
+
+    need = db.session.scalar(
+        sa.select(TrainingNeed)
+        .where(TrainingNeed.employee_id == org.employee.employee_id)
+        .order_by(TrainingNeed.id)
+        .limit(1)
+    )
+    if need is None:
+        need = create_need(
+            org.manager,
+            {
+                "employee_id": org.employee.employee_id,
+                "skill_id": _skill_id(org),
+                "target_level": 3,
+            },
+        )
+        link_evidence(org.employee, need, note="Finished the course.")
+    return need
+
+
 PARAMS = {
     "person_id": lambda org: org.employee.employee_id,
     "employee_id": lambda org: org.employee.employee_id,
@@ -66,6 +110,8 @@ PARAMS = {
     "review_id": lambda org: _review_world(org).id,
     "cycle_id": lambda org: _review_world(org).cycle_id,
     "template_id": lambda org: _review_world(org).template_id,
+    "goal_id": lambda org: _goal_world(org).id,
+    "need_id": lambda org: _need_world(org).id,
     "name": lambda org: "swagger-ui.css",
     "filename": lambda org: "css/app.css",
 }

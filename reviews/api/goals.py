@@ -1,0 +1,202 @@
+"""Goals: the list with rolled-up progress, one goal with its check-ins and alignment,
+edits and check-ins behind ``If-Match``, and assignment of one goal to a whole team.
+
+Decisions the brief left open:
+- Anyone with an employee record (or HR) may create goals — their own by default;
+  ``owner_id`` names a report. Bulk assignment is for managers and HR (coarse gate;
+  the service checks the parent and the team).
+- A goal's ``children`` are only those aligned goals the caller may see
+  (``visible_goals``), but ``rolled_progress`` counts every aligned goal: a team goal's
+  progress is the team's, even for a member who cannot see a peer's own goal.
+- ``POST /goals/<id>/check-ins`` changes the goal's value and progress, so it needs the
+  goal's ``If-Match`` and answers with the goal (new check-in last) and its new ETag;
+  ``POST /goals/bulk-assign`` does not — it never changes the parent goal.
+"""
+
+import sqlalchemy as sa
+from flask.views import MethodView
+from flask_login import current_user
+from sqlalchemy.orm import joinedload, selectinload
+
+from core.db import get_or_404
+from core.errors import ValidationFailed
+from core.extensions import db
+from core.pagination import SelectPage
+from core.permissions import require_visible
+from people.permissions import has_reports, is_hr
+from reviews import permissions as perms
+from reviews import services
+from reviews.api.blueprint import With, blp, object_action
+from reviews.api_schemas_goals import (
+    BulkAssignResultSchema,
+    CheckInOutSchema,
+    GoalSchema,
+    GoalSummarySchema,
+)
+from reviews.models import Goal, GoalCheckIn
+from reviews.schemas_goals import (
+    BulkAssignSchema,
+    CheckInSchema,
+    GoalCreateSchema,
+    GoalQueryArgsSchema,
+    GoalUpdateSchema,
+)
+
+GOAL_OPTIONS = (joinedload(Goal.owner),)
+DETAIL_OPTIONS = (
+    *GOAL_OPTIONS,
+    selectinload(Goal.check_ins).joinedload(GoalCheckIn.author),
+)
+FILTERS = ("owner_id", "status", "cycle_id", "parent_id")
+
+
+def _load(goal_id) -> Goal:
+    return get_or_404(Goal, goal_id, *GOAL_OPTIONS)
+
+
+goal_action = object_action("goal", _load, perms.can_view_goal)
+
+
+def may_set_goals(user) -> bool:
+    """People with an employee record set their own goals; HR sets anyone's."""
+    return user.employee_id is not None or is_hr(user)
+
+
+def may_assign(user) -> bool:
+    return is_hr(user) or has_reports(user)
+
+
+class GoalPage(SelectPage):
+    """A page of goals, each with its rolled-up progress (one query for the page)."""
+
+    @property
+    def items(self):
+        goals = super().items
+        rolled = services.rolled_up_progress([g.id for g in goals])
+        return [With(g, rolled_progress=rolled.get(g.id)) for g in goals]
+
+
+def _load_detail(goal_id) -> Goal:
+    return get_or_404(Goal, goal_id, *DETAIL_OPTIONS)
+
+
+def goal_payload(goal: Goal) -> With:
+    """The goal (loaded by ``_load_detail``) with its check-ins, its parent and the
+    aligned goals the caller sees; sets its ETag."""
+    related = db.session.scalars(
+        perms.visible_goals(current_user)
+        .where(sa.or_(Goal.id == goal.parent_id, Goal.parent_id == goal.id))
+        .options(*GOAL_OPTIONS)
+        .order_by(Goal.id)
+    ).all()
+    roots = [goal.id] + ([goal.parent_id] if goal.parent_id else [])
+    rolled = services.rolled_up_progress(roots)
+    parent = next((g for g in related if g.id == goal.parent_id), None)
+    children = [g for g in related if g.parent_id == goal.id]
+    blp.set_version_etag(goal)
+    return With(
+        goal,
+        rolled_progress=rolled.get(goal.id),
+        parent=With(parent, rolled_progress=rolled.get(parent.id)) if parent else None,
+        children=[With(c, rolled_progress=rolled.get(c.id)) for c in children],
+    )
+
+
+@blp.route("/goals")
+@blp.gate(may_set_goals, "POST")
+class GoalList(MethodView):
+    @blp.arguments(GoalQueryArgsSchema, location="query")
+    @blp.response(200, GoalSummarySchema(many=True))
+    @blp.paginate(GoalPage, page_size=25, max_page_size=100)
+    def get(self, args):
+        """Goals the caller may see: own, their reports', and those of everyone up
+        their chain (team and company goals); HR all. Newest target date first."""
+        stmt = perms.visible_goals(current_user)
+        for name in FILTERS:
+            if args.get(name) is not None:
+                stmt = stmt.where(getattr(Goal, name) == args[name])
+        return stmt.options(*GOAL_OPTIONS).order_by(
+            Goal.target_on.is_(None), Goal.target_on.desc(), Goal.id.desc()
+        )
+
+    @blp.etag
+    @blp.arguments(GoalCreateSchema)
+    @blp.response(201, GoalSchema)
+    def post(self, data):
+        """Create a goal for yourself (default) or one of your reports, optionally
+        aligned to a goal of yours or of someone up the owner's chain."""
+        goal = services.create_goal(current_user, data)
+        db.session.commit()
+        return goal_payload(_load_detail(goal.id))
+
+
+@blp.route("/goals/<int:goal_id>")
+class GoalDetail(MethodView):
+    @blp.etag
+    @blp.response(200, GoalSchema)
+    def get(self, goal_id):
+        """One goal with its check-ins, parent and aligned goals."""
+        goal = _load_detail(goal_id)
+        require_visible(perms.can_view_goal(current_user, goal))
+        return goal_payload(goal)
+
+    @goal_action(
+        perms.can_edit_goal,
+        "Only the owner, their managers and HR change a goal.",
+        if_match=True,
+    )
+    @blp.etag
+    @blp.arguments(GoalUpdateSchema)
+    @blp.response(200, GoalSchema)
+    def patch(self, data, goal):
+        """Change the text, target date, weight, alignment or status (``If-Match``)."""
+        services.update_goal(current_user, goal, data)
+        db.session.commit()
+        return goal_payload(_load_detail(goal.id))
+
+
+@blp.route("/goals/<int:goal_id>/check-ins")
+class GoalCheckIns(MethodView):
+    @goal_action(perms.can_view_goal, "")
+    @blp.response(200, CheckInOutSchema(many=True))
+    @blp.paginate_select()
+    def get(self, goal):
+        """The goal's check-ins, newest first."""
+        return (
+            sa.select(GoalCheckIn)
+            .where(GoalCheckIn.goal_id == goal.id)
+            .options(joinedload(GoalCheckIn.author))
+            .order_by(GoalCheckIn.checked_on.desc(), GoalCheckIn.id.desc())
+        )
+
+    @goal_action(
+        perms.can_check_in,
+        "Only the owner, their managers and HR check in on a goal.",
+        if_match=True,
+    )
+    @blp.etag
+    @blp.arguments(CheckInSchema)
+    @blp.response(201, GoalSchema)
+    def post(self, data, goal):
+        """Record progress (a value within the measure's range) on an active goal;
+        answers with the goal and its new ETag."""
+        services.check_in(current_user, goal, data)
+        db.session.commit()
+        return goal_payload(_load_detail(goal.id))
+
+
+@blp.route("/goals/bulk-assign")
+@blp.gate(may_assign, "POST")
+class GoalBulkAssign(MethodView):
+    @blp.arguments(BulkAssignSchema)
+    @blp.response(200, BulkAssignResultSchema)
+    def post(self, data):
+        """Give each listed report their own copy of a goal, aligned to it."""
+        parent = db.session.get(Goal, data["parent_id"])
+        if parent is None or not perms.can_view_goal(current_user, parent):
+            raise ValidationFailed(
+                "Nothing was assigned.", {"parent_id": "No such goal."}
+            )
+        created = services.bulk_assign(current_user, parent, data["employee_ids"])
+        db.session.commit()
+        return {"goals_created": created}
