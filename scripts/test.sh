@@ -15,6 +15,9 @@ VENV="${VENV:-.venv}"
 PY="$VENV/bin/python"
 ART=test-artifacts
 PHASE_TIMEOUT="${PHASE_TIMEOUT:-1800}"
+# pytest-xdist workers for the non-browser phases: one per core (each PostgreSQL worker
+# gets its own database, see tests/environment.py).
+WORKERS="${WORKERS:-$(nproc)}"
 mkdir -p "$ART"
 declare -A RESULT=()
 ORDER=()
@@ -67,12 +70,12 @@ run_pytest() {
 
 phase_sqlite() {
     run_pytest sqlite "pytest on SQLite (everything except -m browser)" \
-        -- -m "not browser" tests
+        -- -n "$WORKERS" -m "not browser" tests
 }
 
 phase_postgres() {
     run_pytest postgres "pytest on PostgreSQL (everything except -m browser)" \
-        env PYTHON="$PY" scripts/with-postgres.sh -- -m "not browser" tests
+        env PYTHON="$PY" scripts/with-postgres.sh -- -n "$WORKERS" -m "not browser" tests
 }
 
 phase_browser() {

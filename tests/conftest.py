@@ -2,10 +2,6 @@
 test, clients signed in as any user, bearer tokens, the standard org and a query counter.
 """
 
-import os
-
-os.environ.setdefault("TRELLIS_LAZY", "raise")  # before any model is imported
-
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -14,6 +10,7 @@ import sqlalchemy as sa
 from flask import has_app_context
 from flask.testing import FlaskClient
 
+import tests.environment  # noqa: F401  (first: sets the environment the app reads)
 from app import create_app
 from auth.tokens import issue_token
 from core.config import TestConfig
