@@ -48,6 +48,7 @@ def index():
         reports=reports,
         indirect_count=indirect,
         **review_panels(current_user),
+        **goal_panels(current_user),
     )
 
 
@@ -92,4 +93,38 @@ def review_panels(user) -> dict:
         "my_review": my_review,
         "review_step": next_step(my_review) if my_review else None,
         "waiting": waiting or 0,
+    }
+
+
+def goal_panels(user) -> dict:
+    """My top three active goals (rolled-up progress) and my open needs: count, next due.
+
+    Three queries whatever the numbers.
+    """
+    from reviews.enums import GoalStatus
+    from reviews.enums import TrainingNeedStatus as N
+    from reviews.models import Goal, TrainingNeed
+    from reviews.services import rolled_up_progress
+
+    if not user.employee_id:
+        return {"top_goals": [], "goal_progress": {}, "needs_open": 0, "next_due": None}
+    top = list(
+        db.session.scalars(
+            sa.select(Goal)
+            .where(Goal.owner_id == user.employee_id, Goal.status == GoalStatus.active)
+            .order_by(Goal.target_on.is_(None), Goal.target_on, Goal.id)
+            .limit(3)
+        )
+    )
+    open_count, next_due = db.session.execute(
+        sa.select(sa.func.count(), sa.func.min(TrainingNeed.due_on)).where(
+            TrainingNeed.employee_id == user.employee_id,
+            TrainingNeed.status.in_((N.open, N.in_progress)),
+        )
+    ).one()
+    return {
+        "top_goals": top,
+        "goal_progress": rolled_up_progress([g.id for g in top]),
+        "needs_open": open_count or 0,
+        "next_due": next_due,
     }

@@ -24,6 +24,7 @@ from reviews.demo.journeys import check_ins, link_course, verifier
 from reviews.demo.texts import DROP_REASONS
 from reviews.enums import GoalStatus, Priority, TrainingNeedStatus
 from reviews.models import Goal, Review, TrainingNeed
+from reviews.services.outcomes import current_levels
 
 G, N = GoalStatus, TrainingNeedStatus
 
@@ -127,7 +128,13 @@ def team_needs(demo: Demo) -> None:
             )
         )
     )
-    wanted = [demo.org.skills[n] for n in PROFILE_SKILLS[employee.job_title]]
+    levels = current_levels(employee.id)
+    expected = PROFILE_SKILLS[employee.job_title]
+    wanted = [
+        demo.org.skills[n]
+        for n, level in expected.items()
+        if (levels.get(demo.org.skills[n].id) or 0) < level
+    ]
     skill = next((s for s in wanted if s.id not in taken), demo.org.skills["Security"])
     need = services.create_need(
         boss,
@@ -135,7 +142,9 @@ def team_needs(demo: Demo) -> None:
             "employee_id": employee.id,
             "skill_id": skill.id,
             "current_level": None,
-            "target_level": PROFILE_SKILLS[employee.job_title].get(skill.name, 3),
+            "target_level": max(
+                expected.get(skill.name, 3), (levels.get(skill.id) or 0) + 1
+            ),
             "priority": Priority.high,
             "due_on": demo.today + timedelta(days=45),
         },

@@ -17,6 +17,7 @@ from reviews.demo.texts import (
 )
 from reviews.enums import Priority
 from reviews.models import Review
+from reviews.services.outcomes import current_levels
 
 
 def self_part(demo: Demo, review: Review, *, submit: bool, partial: bool = False):
@@ -96,10 +97,17 @@ def _needs(demo: Demo, review: Review, count: int) -> list[dict]:
         base, due_days = review.period_end, [60, 90, 120]
     else:
         base, due_days = review.period_end, [75, 105, 135, 200]
+    current = current_levels(emp.id)
+
+    def target(name):  # a need aims above where the person is now
+        level = current.get(demo.org.skills[name].id) or 0
+        return max(expected.get(name, 3), level + 1)
+
+    names = [n for n in names if target(n) <= 5]
     return [
         {
             "skill_id": demo.org.skills[name].id,
-            "target_level": min(5, expected.get(name, 3)),
+            "target_level": target(name),
             "priority": demo.rng.choice([Priority.high, Priority.medium, Priority.low]),
             "due_on": base + timedelta(days=demo.rng.choice(due_days)),
         }

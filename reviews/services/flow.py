@@ -15,7 +15,7 @@ from reviews.enums import ReviewStatus
 from reviews.models import Review, ReviewAddendum, ReviewObstacle, ReviewRating
 from reviews.queries import manager_ratings_by_name, previous_reviews
 from reviews.services.common import transition
-from reviews.services.outcomes import materialise_outcomes
+from reviews.services.outcomes import current_levels, materialise_outcomes
 from reviews.services.quality import flag_quality_issues
 
 S = ReviewStatus
@@ -151,7 +151,7 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
         for item in data["obstacles"]:
             review.obstacles.append(ReviewObstacle(**item))
     if "training_needs" in data:
-        review.proposed_needs = _needs_json(data["training_needs"])
+        review.proposed_needs = _needs_json(review, data["training_needs"])
     if "goals" in data:
         review.proposed_goals = [
             {
@@ -169,15 +169,28 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
     return review
 
 
-def _needs_json(needs: list[dict]) -> list[dict]:
+def _needs_json(review: Review, needs: list[dict]) -> list[dict]:
     ids = {n["skill_id"] for n in needs}
-    found = (
-        set(db.session.scalars(sa.select(Skill.id).where(Skill.id.in_(ids))))
+    skills = (
+        dict(
+            db.session.execute(
+                sa.select(Skill.id, Skill.name).where(Skill.id.in_(ids))
+            ).all()
+        )
         if ids
-        else set()
+        else {}
     )
-    if ids - found:
-        _invalid("training_needs", f"No such skill: {sorted(ids - found)[0]}.")
+    if ids - set(skills):
+        _invalid("training_needs", f"No such skill: {sorted(ids - set(skills))[0]}.")
+    current = current_levels(review.employee_id)
+    for n in needs:
+        level = current.get(n["skill_id"])
+        if level is not None and n["target_level"] <= level:
+            _invalid(
+                "training_needs",
+                f"{skills[n['skill_id']]} is already at level {level}; "
+                "set a higher target or leave it out.",
+            )
     return [
         {
             "skill_id": n["skill_id"],

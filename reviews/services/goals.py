@@ -14,7 +14,7 @@ from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
 from people.models import Employee
-from people.permissions import is_hr, report_ids_select
+from people.permissions import report_ids_select
 from reviews import permissions as perms
 from reviews.enums import GOAL_TRANSITIONS, GoalStatus, MeasureType
 from reviews.models import Goal, GoalCheckIn, ReviewCycle
@@ -164,7 +164,8 @@ def bulk_assign(actor, parent: Goal, employee_ids: list[int], *, now=None) -> in
     wanted = sorted(set(employee_ids))
     if not wanted:
         _invalid("employee_ids", "Choose at least one person.")
-    if is_hr(actor) and actor.employee_id != parent.owner_id:
+    if actor.employee_id != parent.owner_id:  # HR, or a manager using a report's goal:
+        # only people below the goal's owner, so the copies' alignment stays valid
         scope = report_ids_select(parent.owner_id)
     else:
         scope = report_ids_select(actor.employee_id)

@@ -26,6 +26,7 @@ from reviews.enums import (
     TrainingNeedStatus,
 )
 from reviews.models import NeedEvidence, TrainingNeed
+from reviews.services.outcomes import current_levels
 
 N = TrainingNeedStatus
 OPEN = (N.open, N.in_progress)
@@ -53,6 +54,14 @@ def create_need(actor, data: dict, *, now=None) -> TrainingNeed:
     )
     if db.session.get(Skill, data["skill_id"]) is None:
         raise ValidationFailed("Nothing was saved.", {"skill_id": "No such skill."})
+    level = current_levels(employee.id).get(data["skill_id"])
+    if level is not None and data["target_level"] <= level:
+        raise ValidationFailed(
+            "Nothing was saved.",
+            {"target_level": f"Already at level {level}; set a higher target."},
+        )
+    if data.get("current_level") is None:
+        data["current_level"] = level
     need = TrainingNeed(
         employee_id=employee.id, source=TrainingNeedSource.manager, **data
     )

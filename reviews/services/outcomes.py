@@ -13,13 +13,18 @@ from reviews.enums import GoalStatus, Priority, TrainingNeedSource
 from reviews.models import Goal, Review, TrainingNeed
 
 
+def current_levels(employee_id: int) -> dict[int, int]:
+    """skill id -> latest assessed level of one employee (one query)."""
+    return {
+        row.skill_id: row.level
+        for row in db.session.scalars(latest_skill_levels(employee_id))
+    }
+
+
 def materialise_outcomes(actor, review: Review, *, now) -> None:
     """Turn the proposed needs and goals into rows (sourced from this review) and write
     the manager's ratings of skill-mapped competencies as assessed skill levels."""
-    current = {
-        row.skill_id: row.level
-        for row in db.session.scalars(latest_skill_levels(review.employee_id))
-    }
+    current = current_levels(review.employee_id)
     for item in review.proposed_needs or []:
         need = TrainingNeed(
             employee_id=review.employee_id,

@@ -14,6 +14,8 @@ Decisions the brief left open:
 - The assessment forms carry ``version`` as a required field; a form without it is a 422
   (an untracked save could silently overwrite).
 - The manager's "ad hoc review" form lives on "My reviews", under the team's reviews.
+- Goals (``/reviews/goals…``), training needs (``/reviews/needs…``) and the gap table
+  (``/reviews/gaps``) are modules of the same blueprint: they belong to ``reviews``.
 """
 
 from flask import Blueprint
@@ -24,7 +26,13 @@ from reviews.views import (  # noqa: E402, F401
     actions,
     assess,
     cycles,
+    gaps,
+    goal_forms,
+    goals,
     lists,
+    needs,
     pages,
     review_templates,
+    team_goals,
+    team_needs,
 )

@@ -156,6 +156,7 @@ def test_other_needs_of_closed_cycles_end_in_every_state(demo):
     assert all(n.verified_by_id and n.verified_at and n.evidence_at for n in met)
     assert all(n.drop_reason for n in by_status[TrainingNeedStatus.dropped])
     assert any(n.due_on < today for n in by_status[TrainingNeedStatus.open])
+    assert all(n.target_level > (n.current_level or 0) for n in needs)
 
 
 def test_quality_flags_exist_for_several_rules(demo):

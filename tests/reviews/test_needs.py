@@ -128,3 +128,12 @@ def test_skill_gaps_are_one_query_for_a_team(db, org, count_queries):
         gaps = services.skill_gaps(team)
     assert counter.count == 1
     assert {g["gap"] for g in gaps} == {4}
+
+
+def test_a_need_must_aim_above_the_current_level(db, org):
+    skill = f.make_skill()
+    db.session.add(EmployeeSkillLevel(employee_id=org.employee.employee_id, skill_id=skill.id,
+                                      level=4, source="manager"))  # fmt: skip
+    with pytest.raises(ValidationFailed) as err:
+        _need(org, skill=skill)  # target 3 < current 4
+    assert "Already at level 4" in err.value.errors["target_level"]
