@@ -99,3 +99,21 @@ def test_a_peer_cannot_write_the_self_assessment(db, org, cycle):
     review = review_of(db, cycle, org.employee)
     with pytest.raises(PermissionDenied):
         services.save_self_assessment(org.peer, review, {"ratings": []}, now=NOW)
+
+
+def test_sharing_writes_skill_levels_for_skill_mapped_competencies(db, org):
+    from people.enums import SkillLevelSource
+    from people.queries import latest_skill_levels
+    from tests import factories as f
+
+    skill = f.make_skill(name="Testing")
+    template = f.make_template(
+        actor=org.hr, competencies=("Testing",), skill_id=skill.id
+    )
+    cycle = f.make_cycle(template)
+    services.launch_cycle(org.hr, cycle, now=NOW)
+    db.session.commit()
+    review = walk_to_shared(db, org, cycle)  # the manager rates every competency 4
+    level = db.session.scalars(latest_skill_levels(org.employee.employee_id)).one()
+    assert (level.skill_id, level.level) == (skill.id, 4)
+    assert (level.source, level.source_id) == (SkillLevelSource.review, review.id)
