@@ -62,7 +62,25 @@ def plant_unsubmitted_self_assessment(org):
     )
 
 
-PLANTERS = [plant_password_hash, plant_token_hash, plant_unsubmitted_self_assessment]
+def plant_private_interview_notes(org):
+    """Emma's private interview notes (and a private activity's reflection)."""
+    from development.enums import ActivityKind
+    from development.services import activities, interviews
+
+    interview = interviews.create_interview(org.employee, {"purpose": "Meet a PM"})
+    interview.private_notes = MARKER
+    activities.create_activity(org.employee, {
+        "kind": ActivityKind.course, "title": "Private course", "reflection": MARKER,
+        "is_private": True,
+    })  # fmt: skip
+
+
+PLANTERS = [
+    plant_password_hash,
+    plant_token_hash,
+    plant_unsubmitted_self_assessment,
+    plant_private_interview_notes,
+]
 GET_ROUTES = sorted(rule for method, rule in ROWS if method == "GET")
 READERS = [a for a in ACTORS if a not in ("employee", "anonymous")]
 

@@ -1,0 +1,115 @@
+"""Activity kinds and statuses, interview vocabularies and allowed transitions."""
+
+import enum
+
+
+class _Titled(enum.Enum):
+    @property
+    def title(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class ActivityKind(_Titled):
+    course = "course"
+    certification = "certification"
+    degree_programme = "degree_programme"
+    on_the_job = "on_the_job"
+    mentoring = "mentoring"
+    professional_association = "professional_association"
+    online_group = "online_group"
+    conference_workshop = "conference_workshop"
+    self_study = "self_study"
+    networking_event = "networking_event"
+    interview_conducted = "interview_conducted"
+    interview_given = "interview_given"
+
+    @property
+    def title(self) -> str:
+        return {
+            "on_the_job": "On-the-job training",
+            "online_group": "Online professional group",
+            "conference_workshop": "Conference / workshop",
+            "self_study": "Reading / self-study",
+            "interview_conducted": "Informational interview (conducted)",
+            "interview_given": "Informational interview (given)",
+        }.get(self.value, super().title)
+
+    @property
+    def is_interview(self) -> bool:
+        return self in (ActivityKind.interview_conducted, ActivityKind.interview_given)
+
+    @property
+    def is_learning(self) -> bool:
+        """Given interviews are a contribution, not learning evidence."""
+        return self is not ActivityKind.interview_given
+
+
+class ActivityStatus(_Titled):
+    planned = "planned"
+    in_progress = "in_progress"
+    completed = "completed"
+
+
+class InterviewDirection(_Titled):
+    conducted = "conducted"
+    given = "given"
+
+
+class InterviewMode(_Titled):
+    in_person = "in_person"
+    phone = "phone"
+    video = "video"
+
+
+class InterviewStatus(_Titled):
+    idea = "idea"
+    requested = "requested"
+    scheduled = "scheduled"
+    completed = "completed"
+    followed_up = "followed_up"
+    declined = "declined"
+    no_response = "no_response"
+
+
+class ContactSource(_Titled):
+    professional_network = "professional_network"
+    professional_association = "professional_association"
+    chamber_of_commerce = "chamber_of_commerce"
+    alumni_association = "alumni_association"
+    publication = "publication"
+    workshop = "workshop"
+    conference = "conference"
+    social_event = "social_event"
+    referral = "referral"
+    cold_contact = "cold_contact"
+    other = "other"
+
+
+class SuggestionStatus(_Titled):
+    open = "open"
+    accepted = "accepted"
+    dismissed = "dismissed"
+
+
+class KeepsLearning(_Titled):
+    active = "active"
+    lapsing = "lapsing"
+    inactive = "inactive"
+
+
+I = InterviewStatus  # noqa: E741
+INTERVIEW_TRANSITIONS = {
+    I.idea: {I.requested, I.declined},
+    I.requested: {I.scheduled, I.declined, I.no_response},
+    I.scheduled: {I.completed, I.declined},
+    I.completed: {I.followed_up},
+    I.followed_up: set(),
+    I.declined: set(),
+    I.no_response: {I.requested},
+}
+A = ActivityStatus
+ACTIVITY_TRANSITIONS = {
+    A.planned: {A.in_progress, A.completed},
+    A.in_progress: {A.completed},
+    A.completed: set(),
+}

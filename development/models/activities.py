@@ -1,0 +1,79 @@
+"""Development activities: the evidence that someone keeps learning."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import TimestampMixin, VersionMixin, relationship
+from core.extensions import db
+from development.enums import ActivityKind, ActivityStatus
+from people.models import Employee, Skill
+
+activity_skills = sa.Table(
+    "activity_skills",
+    db.metadata,
+    sa.Column(
+        "activity_id",
+        sa.ForeignKey("development_activities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "skill_id", sa.ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+
+class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
+    __tablename__ = "development_activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ActivityKind] = mapped_column(
+        sa.Enum(ActivityKind, native_enum=False, length=30)
+    )
+    title: Mapped[str] = mapped_column(sa.String(200))
+    provider: Mapped[str] = mapped_column(sa.String(200), default="")
+    started_on: Mapped[date | None]
+    ended_on: Mapped[date | None]
+    hours: Mapped[float] = mapped_column(default=0.0)
+    status: Mapped[ActivityStatus] = mapped_column(
+        sa.Enum(ActivityStatus, native_enum=False, length=20),
+        default=ActivityStatus.planned,
+    )
+    expires_on: Mapped[date | None]  # certifications
+    evidence_url: Mapped[str] = mapped_column(sa.String(500), default="")
+    evidence_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # An uploaded file lives outside static/, under instance/evidence/<stored name>.
+    evidence_file: Mapped[str] = mapped_column(sa.String(120), default="")
+    evidence_file_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    evidence_mime: Mapped[str] = mapped_column(sa.String(60), default="")
+    reflection: Mapped[str] = mapped_column(sa.Text, default="")
+    is_private: Mapped[bool] = mapped_column(default=False)
+    verified_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    verified_at: Mapped[datetime | None]
+
+    employee: Mapped[Employee] = relationship()
+    skills: Mapped[list[Skill]] = relationship(secondary=activity_skills)
+
+    __table_args__ = (
+        sa.CheckConstraint("hours >= 0", name="hours"),
+        sa.Index("ix_activities_employee_ended", "employee_id", "ended_on"),
+    )
+
+
+class MentoringSession(db.Model):
+    """One meeting of a mentorship (a mentoring activity, often grown from an interview)."""
+
+    __tablename__ = "mentoring_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("development_activities.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date]
+    note: Mapped[str] = mapped_column(sa.Text, default="")

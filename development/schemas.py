@@ -1,0 +1,179 @@
+"""Input contracts for activities, interviews, contacts, suggestions and the policy."""
+
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from development.enums import (
+    ActivityKind,
+    ActivityStatus,
+    ContactSource,
+    InterviewDirection,
+    InterviewMode,
+)
+from people.schemas import StrictSchema, TrimmedString, VersionedForm
+
+TEXT = validate.Length(max=20_000)
+SHORT = validate.Length(max=200)
+
+
+def _in_order(data, first, second):
+    a, b = data.get(first), data.get(second)
+    if a is not None and b is not None and b < a:
+        raise ValidationError(f"Must not be before {first.replace('_', ' ')}.", second)
+
+
+class ActivityCreateSchema(StrictSchema):
+    kind = fields.Enum(ActivityKind, required=True)
+    title = TrimmedString(required=True, validate=validate.Length(min=1, max=200))
+    provider = TrimmedString(load_default="", validate=SHORT)
+    started_on = fields.Date(load_default=None, allow_none=True)
+    ended_on = fields.Date(load_default=None, allow_none=True)
+    hours = fields.Float(
+        load_default=0.0, allow_nan=False, validate=validate.Range(min=0, max=10_000)
+    )
+    status = fields.Enum(ActivityStatus, load_default=ActivityStatus.planned)
+    expires_on = fields.Date(load_default=None, allow_none=True)
+    evidence_url = fields.Url(load_default="", validate=validate.Length(max=500))
+    evidence_note = fields.String(load_default="", validate=TEXT)
+    reflection = fields.String(load_default="", validate=TEXT)
+    is_private = fields.Boolean(load_default=False)
+    skill_ids = fields.List(
+        fields.Integer(validate=validate.Range(min=1)),
+        load_default=list,
+        validate=validate.Length(max=50),
+        metadata={"multi": True},
+    )
+    need_ids = fields.List(
+        fields.Integer(validate=validate.Range(min=1)),
+        load_default=list,
+        validate=validate.Length(max=50),
+        metadata={"multi": True, "description": "Training needs this is evidence for."},
+    )
+
+    @validates_schema
+    def _dates(self, data, **kwargs):
+        _in_order(data, "started_on", "ended_on")
+
+
+class ActivityUpdateSchema(ActivityCreateSchema):
+    pass
+
+
+class ActivityFormSchema(ActivityUpdateSchema, VersionedForm):
+    pass
+
+
+class InterviewCreateSchema(StrictSchema):
+    direction = fields.Enum(
+        InterviewDirection, load_default=InterviewDirection.conducted
+    )
+    title = TrimmedString(load_default="", validate=SHORT)
+    contact_id = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(min=1)
+    )
+    purpose = fields.String(load_default="", validate=TEXT)
+    target_role = TrimmedString(load_default="", validate=validate.Length(max=160))
+    target_industry = TrimmedString(load_default="", validate=validate.Length(max=160))
+    target_organisation = TrimmedString(
+        load_default="", validate=validate.Length(max=160)
+    )
+    mode = fields.Enum(InterviewMode, load_default=InterviewMode.video)
+    confidentiality_confirmed = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Required for given interviews: no confidential information."
+        },
+    )
+
+
+class OutreachSchema(StrictSchema):
+    message = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    sent_on = fields.Date(load_default=None, allow_none=True)
+
+
+class ScheduleSchema(StrictSchema):
+    scheduled_at = fields.AwareDateTime(required=True, default_timezone=None)
+    duration_minutes = fields.Integer(
+        load_default=20, validate=validate.Range(min=5, max=480)
+    )
+    mode = fields.Enum(InterviewMode, load_default=None, allow_none=True)
+    location = TrimmedString(load_default="", validate=validate.Length(max=300))
+
+
+class PrepareSchema(StrictSchema):
+    research_notes = fields.String(load_default="", validate=TEXT)
+    questions = fields.List(
+        TrimmedString(validate=validate.Length(min=1, max=300)),
+        load_default=list,
+        validate=validate.Length(max=40),
+        metadata={"multi": True},
+    )
+
+
+class ReferralSchema(StrictSchema):
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=160))
+    title = TrimmedString(load_default="", validate=validate.Length(max=160))
+    organisation = TrimmedString(load_default="", validate=validate.Length(max=160))
+    email = fields.Email(load_default="", validate=validate.Length(max=254))
+
+
+class CompleteSchema(StrictSchema):
+    private_notes = fields.String(load_default="", validate=TEXT)
+    notes_permission_asked = fields.Boolean(load_default=False)
+    takeaways = fields.String(load_default="", validate=TEXT)
+    follow_up_on = fields.Date(load_default=None, allow_none=True)
+    referrals = fields.List(
+        fields.Nested(ReferralSchema),
+        load_default=list,
+        validate=validate.Length(max=20),
+    )
+
+
+class FollowUpSchema(StrictSchema):
+    thank_you_sent_on = fields.Date(required=True)
+    follow_up_on = fields.Date(load_default=None, allow_none=True)
+
+
+class ContactCreateSchema(StrictSchema):
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=160))
+    title = TrimmedString(load_default="", validate=validate.Length(max=160))
+    organisation = TrimmedString(load_default="", validate=validate.Length(max=160))
+    industry = TrimmedString(load_default="", validate=validate.Length(max=120))
+    email = fields.Email(load_default="", validate=validate.Length(max=254))
+    phone = TrimmedString(load_default="", validate=validate.Length(max=60))
+    profile_url = fields.Url(load_default="", validate=validate.Length(max=500))
+    source = fields.Enum(ContactSource, load_default=ContactSource.other)
+
+
+class SuggestionCreateSchema(StrictSchema):
+    employee_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    topic = TrimmedString(required=True, validate=validate.Length(min=3, max=300))
+    contact_name = TrimmedString(load_default="", validate=validate.Length(max=160))
+    review_id = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(min=1)
+    )
+
+
+class PolicySchema(StrictSchema):
+    interviews_per_month = fields.Integer(
+        required=True, validate=validate.Range(min=0, max=100)
+    )
+    interviews_on_paid_time = fields.Boolean(load_default=False)
+    paid_hours_per_month = fields.Float(
+        load_default=0.0, allow_nan=False, validate=validate.Range(min=0, max=200)
+    )
+    may_leave_premises = fields.Boolean(load_default=False)
+    window_months = fields.Integer(
+        load_default=3, validate=validate.Range(min=1, max=24)
+    )
+    active_months = fields.Integer(
+        load_default=2, validate=validate.Range(min=1, max=24)
+    )
+
+    @validates_schema
+    def _months(self, data, **kwargs):
+        if data.get("active_months", 0) > data.get("window_months", 0):
+            raise ValidationError("Cannot exceed the window.", "active_months")
+
+
+class QuestionTopicSchema(StrictSchema):
+    text = TrimmedString(required=True, validate=validate.Length(min=3, max=300))

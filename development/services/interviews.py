@@ -1,0 +1,323 @@
+"""Informational interviews, step by step: idea → requested (outreach) → scheduled (policy
+and approval) → completed (private notes, takeaways, referrals) → followed up (thank-you).
+
+Private notes are never written to audit events: ``_audit`` only records statuses.
+"""
+
+from datetime import UTC, date, datetime, time
+
+import sqlalchemy as sa
+
+from core.audit import record_event
+from core.db import get_or_404, utcnow
+from core.errors import InvalidTransition, ValidationFailed
+from core.extensions import db
+from core.permissions import require
+from development import permissions as perms
+from development.enums import (
+    INTERVIEW_TRANSITIONS,
+    ActivityKind,
+    ActivityStatus,
+    ContactSource,
+    InterviewDirection,
+    InterviewStatus,
+)
+from development.models import (
+    Contact,
+    DevelopmentActivity,
+    DevelopmentPolicy,
+    InformationalInterview,
+    MentoringSession,
+)
+from people.models import Employee
+
+S = InterviewStatus
+
+
+def current_policy() -> DevelopmentPolicy:
+    """The organisation's policy row (defaults when HR has not set one)."""
+    return db.session.scalar(sa.select(DevelopmentPolicy).limit(1)) or DevelopmentPolicy(
+        interviews_per_month=2, interviews_on_paid_time=True, paid_hours_per_month=2.0,
+        may_leave_premises=True, window_months=3, active_months=2,
+    )  # fmt: skip
+
+
+def _move(actor, interview, to: InterviewStatus, now) -> None:
+    if to not in INTERVIEW_TRANSITIONS[interview.status]:
+        raise InvalidTransition(
+            f"An interview that is “{interview.status.title}” cannot become “{to.title}”."
+        )
+    record_event(
+        actor, interview, "status_changed",
+        {"from": interview.status.value, "to": to.value}, now=now,
+    )  # fmt: skip
+    interview.status = to
+
+
+def _own(actor, interview) -> None:
+    require(perms.can_view_interview(actor, interview))
+    require(
+        perms.can_edit_interview(actor, interview),
+        "Only the employee edits an interview.",
+    )
+
+
+def create_interview(
+    actor, data: dict, *, now=None, referred_by=None
+) -> InformationalInterview:
+    """Start an interview as an idea (a given one needs the confidentiality reminder)."""
+    now = now or utcnow()
+    require(
+        actor is not None and actor.employee_id is not None, "Only employees do this."
+    )
+    data = dict(data)
+    direction = data.pop("direction", InterviewDirection.conducted)
+    if direction is InterviewDirection.given and not data.pop(
+        "confidentiality_confirmed", False
+    ):
+        raise ValidationFailed(
+            "Nothing was saved.",
+            {"confidentiality_confirmed": "Confirm you will not disclose confidential or "
+                                          "proprietary information."},
+        )  # fmt: skip
+    data.pop("confidentiality_confirmed", None)
+    contact = None
+    if data.get("contact_id") is not None:
+        contact = db.session.get(Contact, data["contact_id"])
+        if contact is None or contact.owner_id != actor.employee_id:
+            raise ValidationFailed(
+                "Nothing was saved.", {"contact_id": "Not one of your contacts."}
+            )
+    title = data.pop("title", "") or (
+        f"Informational interview with {contact.name}"
+        if contact
+        else "Informational interview"
+    )
+    kind = (
+        ActivityKind.interview_given
+        if direction is InterviewDirection.given
+        else ActivityKind.interview_conducted
+    )
+    activity = DevelopmentActivity(
+        employee_id=actor.employee_id, kind=kind, title=title,
+        provider=contact.organisation if contact else "", status=ActivityStatus.planned,
+    )  # fmt: skip
+    db.session.add(activity)
+    db.session.flush()
+    interview = InformationalInterview(
+        activity_id=activity.id, employee_id=actor.employee_id, direction=direction,
+        status=S.idea, questions=[], confidentiality_confirmed=direction is InterviewDirection.given,
+        referred_by_id=referred_by.id if referred_by else None, **data,
+    )  # fmt: skip
+    db.session.add(interview)
+    db.session.flush()
+    record_event(actor, interview, "created", {"direction": direction.value}, now=now)
+    return interview
+
+
+def draft_outreach(
+    employee: Employee, interview: InformationalInterview, contact
+) -> str:
+    """The written request: who they are, background, purpose, contact, 20 minutes, mode."""
+    name = contact.name.split()[0] if contact and contact.name else "there"
+    focus = (
+        interview.target_role
+        or interview.target_industry
+        or interview.target_organisation
+    )
+    purpose = interview.purpose.strip() or (
+        f"to learn what it is like to work as {focus}"
+        if focus
+        else "to learn about your work"
+    )
+    return (
+        f"Dear {name},\n\n"
+        f"My name is {employee.name}; I work as {employee.job_title or 'a professional'}"
+        f"{' in ' + employee.department.name if employee.department else ''}. "
+        f"I am writing {purpose}.\n\n"
+        f"Would you have 20 minutes for a short {interview.mode.title.lower()} conversation "
+        "in the coming weeks? I would come prepared with a few questions, and this is not "
+        "a job enquiry.\n\n"
+        f"You can reach me at {employee.email}.\n\nThank you for considering it,\n{employee.name}"
+    )
+
+
+def request_interview(actor, interview, data: dict, *, now=None):
+    """Record the written request as sent (idea → requested)."""
+    now = now or utcnow()
+    _own(actor, interview)
+    _move(actor, interview, S.requested, now)
+    interview.outreach_message = data["message"]
+    interview.requested_on = data.get("sent_on") or now.date()
+    db.session.flush()
+    return interview
+
+
+def _month_count(interview, when: date) -> int:
+    first = when.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    start = datetime.combine(first, time.min, tzinfo=UTC)
+    end = datetime.combine(following, time.min, tzinfo=UTC)
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(InformationalInterview)
+        .where(
+            InformationalInterview.employee_id == interview.employee_id,
+            InformationalInterview.id != interview.id,
+            InformationalInterview.direction == InterviewDirection.conducted,
+            InformationalInterview.status.in_(
+                [S.scheduled, S.completed, S.followed_up]
+            ),
+            InformationalInterview.scheduled_at >= start,
+            InformationalInterview.scheduled_at < end,
+        )
+    )
+
+
+def schedule_interview(actor, interview, data: dict, *, now=None):
+    """Schedule (requested → scheduled). Over the policy's monthly limit the interview
+    waits for the manager's approval: it is marked ``needs_approval`` and stays requested.
+    """
+    now = now or utcnow()
+    _own(actor, interview)
+    if interview.status is not S.requested:
+        raise InvalidTransition("Send the request before scheduling.")
+    when = data["scheduled_at"]
+    limit = current_policy().interviews_per_month
+    over = (
+        interview.direction is InterviewDirection.conducted
+        and _month_count(interview, when.date()) >= limit
+    )
+    if over and interview.approved_at is None:
+        interview.needs_approval = True
+        db.session.flush()
+        return interview
+    interview.scheduled_at = when
+    interview.duration_minutes = data.get("duration_minutes") or 20
+    if data.get("mode") is not None:
+        interview.mode = data["mode"]
+    interview.location = data.get("location", "")
+    _move(actor, interview, S.scheduled, now)
+    db.session.flush()
+    return interview
+
+
+def approve_interview(actor, interview, *, now=None):
+    """A manager approves an interview over the monthly limit."""
+    now = now or utcnow()
+    require(perms.can_view_interview(actor, interview))
+    require(perms.can_approve_interview(actor, interview), "Only a manager approves.")
+    if not interview.needs_approval:
+        raise InvalidTransition("This interview does not wait for approval.")
+    interview.approved_by_id, interview.approved_at = actor.id, now
+    interview.needs_approval = False
+    db.session.flush()
+    record_event(actor, interview, "approved", {}, now=now)
+    return interview
+
+
+def prepare_interview(actor, interview, data: dict):
+    """Research notes and the questions to bring."""
+    _own(actor, interview)
+    interview.research_notes = data.get("research_notes", "")
+    interview.questions = list(data.get("questions", []))
+    db.session.flush()
+    return interview
+
+
+def complete_interview(actor, interview, data: dict, *, now=None):
+    """Record the conversation: private notes, takeaways, referrals (each a new idea)."""
+    now = now or utcnow()
+    _own(actor, interview)
+    _move(actor, interview, S.completed, now)
+    interview.private_notes = data.get("private_notes", "")
+    interview.notes_permission_asked = bool(data.get("notes_permission_asked"))
+    interview.takeaways = data.get("takeaways", "")
+    interview.follow_up_on = data.get("follow_up_on")
+    activity = db.session.get(DevelopmentActivity, interview.activity_id)
+    activity.status = ActivityStatus.completed
+    held = interview.scheduled_at.date() if interview.scheduled_at else now.date()
+    activity.started_on = activity.ended_on = held
+    activity.hours = round(interview.duration_minutes / 60, 2)
+    for referral in data.get("referrals", []):
+        add_referral(actor, interview, referral, now=now)
+    db.session.flush()
+    return interview
+
+
+def add_referral(
+    actor, interview, referral: dict, *, now=None
+) -> InformationalInterview:
+    """A referral creates a contact and the next interview (an idea referred by this one)."""
+    contact = Contact(
+        owner_id=interview.employee_id, source=ContactSource.referral, **referral
+    )
+    db.session.add(contact)
+    db.session.flush()
+    return create_interview(
+        actor, {"contact_id": contact.id, "purpose": interview.purpose,
+                "target_role": interview.target_role}, now=now, referred_by=interview,
+    )  # fmt: skip
+
+
+def follow_up_interview(actor, interview, data: dict, *, now=None):
+    """The thank-you is sent (completed → followed up)."""
+    now = now or utcnow()
+    _own(actor, interview)
+    _move(actor, interview, S.followed_up, now)
+    interview.thank_you_sent_on = data["thank_you_sent_on"]
+    if data.get("follow_up_on"):
+        interview.follow_up_on = data["follow_up_on"]
+    db.session.flush()
+    return interview
+
+
+def close_interview(actor, interview, outcome: InterviewStatus, *, now=None):
+    """Declined or no response."""
+    if outcome not in (S.declined, S.no_response):
+        raise InvalidTransition("Close an interview as declined or no response.")
+    _own(actor, interview)
+    _move(actor, interview, outcome, now or utcnow())
+    db.session.flush()
+    return interview
+
+
+def start_mentorship(actor, interview, *, now=None) -> DevelopmentActivity:
+    """The interview became a mentorship: a mentoring activity linked back to it."""
+    now = now or utcnow()
+    _own(actor, interview)
+    if interview.status not in (S.completed, S.followed_up):
+        raise InvalidTransition("A mentorship grows from a completed interview.")
+    if interview.mentorship_activity_id is not None:
+        raise InvalidTransition("This interview already became a mentorship.")
+    contact = (
+        db.session.get(Contact, interview.contact_id) if interview.contact_id else None
+    )
+    activity = DevelopmentActivity(
+        employee_id=interview.employee_id, kind=ActivityKind.mentoring,
+        title=f"Mentorship with {contact.name}" if contact else "Mentorship",
+        provider=contact.organisation if contact else "", status=ActivityStatus.in_progress,
+        started_on=now.date(),
+    )  # fmt: skip
+    db.session.add(activity)
+    db.session.flush()
+    interview.mentorship_activity_id = activity.id
+    record_event(
+        actor, interview, "mentorship_started", {"activity_id": activity.id}, now=now
+    )
+    return activity
+
+
+def add_mentoring_session(actor, activity_id: int, data: dict) -> MentoringSession:
+    activity = get_or_404(DevelopmentActivity, activity_id)
+    require(
+        perms.can_edit_activity(actor, activity), "Only the mentee records sessions."
+    )
+    if activity.kind is not ActivityKind.mentoring:
+        raise InvalidTransition("Sessions belong to a mentoring activity.")
+    session = MentoringSession(activity_id=activity.id, held_on=data["held_on"],
+                               note=data.get("note", ""))  # fmt: skip
+    db.session.add(session)
+    activity.hours = (activity.hours or 0) + data.get("hours", 1.0)
+    db.session.flush()
+    return session

@@ -1,0 +1,84 @@
+"""Manager suggestions, the organisation's policy and the question bank."""
+
+import sqlalchemy as sa
+
+from core.audit import record_event
+from core.db import get_or_404, utcnow
+from core.errors import InvalidTransition, ValidationFailed
+from core.extensions import db
+from core.permissions import require
+from development import permissions as perms
+from development.enums import SuggestionStatus
+from development.models import DevelopmentPolicy, InterviewSuggestion, QuestionTopic
+from development.services.interviews import create_interview
+from people.models import Employee
+
+
+def suggest_interview(actor, data: dict, *, now=None) -> InterviewSuggestion:
+    """A manager suggests an informational interview to someone in their team."""
+    now = now or utcnow()
+    employee = get_or_404(Employee, data["employee_id"])
+    require(
+        perms.can_suggest_interview(actor, employee.id),
+        "Managers suggest to their team.",
+    )
+    suggestion = InterviewSuggestion(
+        manager_id=actor.employee_id, employee_id=employee.id, topic=data["topic"],
+        contact_name=data.get("contact_name", ""), review_id=data.get("review_id"),
+        created_at=now,
+    )  # fmt: skip
+    db.session.add(suggestion)
+    db.session.flush()
+    record_event(actor, suggestion, "created", {"employee_id": employee.id}, now=now)
+    return suggestion
+
+
+def _answer(actor, suggestion: InterviewSuggestion) -> None:
+    require(
+        actor is not None and actor.employee_id == suggestion.employee_id,
+        "Only the person it was made to answers a suggestion.",
+    )
+    if suggestion.status is not SuggestionStatus.open:
+        raise InvalidTransition("This suggestion was answered already.")
+
+
+def accept_suggestion(actor, suggestion: InterviewSuggestion, *, now=None):
+    """Turn the suggestion into an interview idea."""
+    _answer(actor, suggestion)
+    interview = create_interview(actor, {"purpose": suggestion.topic}, now=now)
+    suggestion.status = SuggestionStatus.accepted
+    suggestion.interview_id = interview.id
+    db.session.flush()
+    return interview
+
+
+def dismiss_suggestion(actor, suggestion: InterviewSuggestion):
+    _answer(actor, suggestion)
+    suggestion.status = SuggestionStatus.dismissed
+    db.session.flush()
+    return suggestion
+
+
+def update_policy(actor, data: dict, *, now=None) -> DevelopmentPolicy:
+    """HR sets the interview policy and the keeps-learning rule."""
+    require(perms.can_manage_policy(actor), "HR sets the policy.")
+    policy = db.session.scalar(sa.select(DevelopmentPolicy).limit(1))
+    if policy is None:
+        policy = DevelopmentPolicy()
+        db.session.add(policy)
+    for key, value in data.items():
+        setattr(policy, key, value)
+    db.session.flush()
+    record_event(actor, policy, "updated", data, now=now)
+    return policy
+
+
+def add_question_topic(actor, text: str) -> QuestionTopic:
+    require(perms.can_manage_question_bank(actor), "HR edits the question bank.")
+    if db.session.scalar(sa.select(QuestionTopic.id).where(QuestionTopic.text == text)):
+        raise ValidationFailed("Nothing was saved.", {"text": "This topic exists."})
+    last = db.session.scalar(sa.select(sa.func.max(QuestionTopic.position))) or 0
+    topic = QuestionTopic(text=text, position=last + 1)
+    db.session.add(topic)
+    db.session.flush()
+    return topic
