@@ -77,8 +77,16 @@ def add_question_topic(actor, text: str) -> QuestionTopic:
     require(perms.can_manage_question_bank(actor), "HR edits the question bank.")
     if db.session.scalar(sa.select(QuestionTopic.id).where(QuestionTopic.text == text)):
         raise ValidationFailed("Nothing was saved.", {"text": "This topic exists."})
+    from development.seeds import STANDARD_TOPICS
+
     last = db.session.scalar(sa.select(sa.func.max(QuestionTopic.position))) or 0
-    topic = QuestionTopic(text=text, position=last + 1)
+    closing = db.session.scalar(
+        sa.select(QuestionTopic).where(QuestionTopic.text == STANDARD_TOPICS[-1])
+    )
+    position = last + 1
+    if closing is not None:  # "Whom else should I talk to?" always stays last
+        position, closing.position = closing.position, last + 1
+    topic = QuestionTopic(text=text, position=position)
     db.session.add(topic)
     db.session.flush()
     return topic
