@@ -42,7 +42,14 @@ def _arrange(server) -> dict:
             sa.select(User).where(User.employee_id == person.manager_id)
         )
         hr = db.session.scalar(sa.select(User).where(User.email == server.logins["hr"]))
-        skills = list(db.session.scalars(sa.select(Skill).order_by(Skill.id).limit(4)))
+        from reviews.services.outcomes import current_levels
+
+        levels = current_levels(person.id)  # needs aim above the current level
+        skills = [
+            s
+            for s in db.session.scalars(sa.select(Skill).order_by(Skill.id))
+            if levels.get(s.id, 0) < 3
+        ][:4]
         template = services.create_template(
             hr,
             {"name": "Browser review template", "description": "",
