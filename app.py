@@ -74,15 +74,17 @@ def _register_blueprints(app: Flask) -> None:
     from auth.api import blp as tokens_api
     from auth.views import bp as auth_bp
     from core.api_docs import bp as api_docs_bp
+    from development.api import blp as development_api
+    from development.views import bp as development_bp
     from people.api import blp as people_api
     from people.home import bp as home_bp
     from people.views import bp as people_bp
     from reviews.api import blp as reviews_api
     from reviews.views import bp as reviews_bp
 
-    for bp in (auth_bp, home_bp, people_bp, reviews_bp, api_docs_bp):
+    for bp in (auth_bp, home_bp, people_bp, reviews_bp, development_bp, api_docs_bp):
         app.register_blueprint(bp)
-    for blp in (tokens_api, people_api, reviews_api):
+    for blp in (tokens_api, people_api, reviews_api, development_api):
         csrf.exempt(blp)  # bearer tokens only: no ambient credentials to forge
         api.register_blueprint(blp)
 
@@ -118,6 +120,8 @@ def _register_cli(app: Flask) -> None:
     for group in (users_cli, people_cli, demo_cli):
         app.cli.add_command(group)
     # Domains add their demo data to people.demo.load_demo (people never imports them).
+    from development.demo import register_demo_loader as register_development_demo
     from reviews.demo import register_demo_loader
 
     register_demo_loader()
+    register_development_demo()  # after reviews: it links evidence to their needs

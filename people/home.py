@@ -49,7 +49,14 @@ def index():
         indirect_count=indirect,
         **review_panels(current_user),
         **goal_panels(current_user),
+        **_development_panels(current_user),
     )
+
+
+def _development_panels(user) -> dict:
+    from development.views.panels import home_panels  # a page edge
+
+    return home_panels(user)
 
 
 def next_step(review) -> tuple[str, object]:

@@ -102,6 +102,10 @@ def update_activity(actor, activity: DevelopmentActivity, data: dict, *, now=Non
     needs = _needs_for(activity, data.pop("need_ids", []))
     if activity.verified_at is not None and data:
         raise InvalidTransition("A verified activity cannot be changed.")
+    started = data.get("started_on", activity.started_on)
+    ended = data.get("ended_on", activity.ended_on)
+    if started and ended and ended < started:
+        _invalid("ended_on", "Must not be before the start.")
     for key, value in data.items():
         setattr(activity, key, value)
     activity.updated_at = now

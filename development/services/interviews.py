@@ -22,24 +22,16 @@ from development.enums import (
     InterviewDirection,
     InterviewStatus,
 )
+from development.learning_record import current_policy
 from development.models import (
     Contact,
     DevelopmentActivity,
-    DevelopmentPolicy,
     InformationalInterview,
     MentoringSession,
 )
-from people.models import Employee
+from people.models import Department, Employee
 
 S = InterviewStatus
-
-
-def current_policy() -> DevelopmentPolicy:
-    """The organisation's policy row (defaults when HR has not set one)."""
-    return db.session.scalar(sa.select(DevelopmentPolicy).limit(1)) or DevelopmentPolicy(
-        interviews_per_month=2, interviews_on_paid_time=True, paid_hours_per_month=2.0,
-        may_leave_premises=True, window_months=3, active_months=2,
-    )  # fmt: skip
 
 
 def _move(actor, interview, to: InterviewStatus, now) -> None:
@@ -120,6 +112,11 @@ def draft_outreach(
 ) -> str:
     """The written request: who they are, background, purpose, contact, 20 minutes, mode."""
     name = contact.name.split()[0] if contact and contact.name else "there"
+    department = (
+        db.session.get(Department, employee.department_id)
+        if employee.department_id
+        else None
+    )
     focus = (
         interview.target_role
         or interview.target_industry
@@ -133,7 +130,7 @@ def draft_outreach(
     return (
         f"Dear {name},\n\n"
         f"My name is {employee.name}; I work as {employee.job_title or 'a professional'}"
-        f"{' in ' + employee.department.name if employee.department else ''}. "
+        f"{' in ' + department.name if department else ''}. "
         f"I am writing {purpose}.\n\n"
         f"Would you have 20 minutes for a short {interview.mode.title.lower()} conversation "
         "in the coming weeks? I would come prepared with a few questions, and this is not "
@@ -249,6 +246,9 @@ def add_referral(
     actor, interview, referral: dict, *, now=None
 ) -> InformationalInterview:
     """A referral creates a contact and the next interview (an idea referred by this one)."""
+    _own(actor, interview)
+    if interview.status not in (S.completed, S.followed_up):
+        raise InvalidTransition("Referrals come from a completed interview.")
     contact = Contact(
         owner_id=interview.employee_id, source=ContactSource.referral, **referral
     )

@@ -138,7 +138,14 @@ def detail(person_id: int):
         has_profile=has_profile,
         labels=PROFICIENCY_LABELS,
         can_edit=perms.can_edit_person(current_user, employee),
+        **_learning(employee),
     )
+
+
+def _learning(employee) -> dict:
+    from development.views.panels import person_panel  # a page edge
+
+    return person_panel(current_user, employee)
 
 
 def _form_page(status=200, **context):

@@ -26,7 +26,9 @@ PAGE_OPTIONS = (
     joinedload(Review.reviewer),
     joinedload(Review.cycle),
     joinedload(Review.template).joinedload(ReviewTemplate.questions),
-    joinedload(Review.template).selectinload(ReviewTemplate.competencies),
+    # Competencies are few too (joined, not a query of their own: the page also shows
+    # the development since the last review within its statement budget).
+    joinedload(Review.template).joinedload(ReviewTemplate.competencies),
     selectinload(Review.ratings).joinedload(ReviewRating.competency),
     selectinload(Review.obstacles),
     selectinload(Review.addenda)

@@ -81,6 +81,11 @@ def detail_context(review: Review) -> dict:
     show_manager = perms.can_view_manager_part(user, review)
     history = review_history(review)
     previous = history.previous[0] if history.previous else None
+    from development.views.panels import development_since  # a page edge
+
+    history.development = development_since(
+        current_user, review, previous.period_end if previous else None
+    )
     outcomes, skill_names = [], {}
     if show_manager and review.status.is_shared:
         outcomes = review_outcomes(review)

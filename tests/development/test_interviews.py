@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from core.audit import AuditEvent
-from core.errors import PermissionDenied, ValidationFailed
+from core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from development.enums import InterviewDirection, InterviewStatus
 from development.models import Contact, DevelopmentPolicy, InformationalInterview
 from development.services import interviews as svc
@@ -51,8 +51,15 @@ def test_an_interview_goes_from_idea_to_followed_up_and_its_referrals_chain_on(d
         InformationalInterview.referred_by_id == interview.id)).all()  # fmt: skip
     assert {n.status for n in nexts} == {InterviewStatus.idea}
     assert len(nexts) == 2
-    grandchild = svc.add_referral(org.employee, nexts[0], {"name": "Third"})
-    assert grandchild.referred_by_id == nexts[0].id
+    with pytest.raises(InvalidTransition):  # an idea has no referrals yet
+        svc.add_referral(org.employee, nexts[0], {"name": "Too early"})
+    child = nexts[0]
+    svc.request_interview(org.employee, child, {"message": "Hello"})
+    svc.schedule_interview(org.employee, child, {"scheduled_at": WHEN.replace(day=12)})
+    svc.complete_interview(org.employee, child, {"referrals": [{"name": "Third"}]})
+    grandchild = db.session.scalars(sa.select(InformationalInterview).where(
+        InformationalInterview.referred_by_id == child.id)).one()  # fmt: skip
+    assert grandchild.status is InterviewStatus.idea
 
 
 def test_private_notes_never_reach_the_audit_log(db, org):

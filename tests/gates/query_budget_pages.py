@@ -44,4 +44,20 @@ BUDGET_PAGES = {
     "/reviews/needs/new": "manager",
     "/reviews/needs/<int:need_id>": "manager",
     "/reviews/gaps": "manager",
+    "/development": "employee",
+    "/development/activities/new": "employee",
+    "/development/activities/<int:activity_id>/edit": "employee",
+    "/development/interviews": "employee",
+    "/development/interviews/new": "employee",
+    "/development/contacts/import": "employee",
+    "/development/interviews/<int:interview_id>": "employee",
+    "/development/team": "manager",
+    "/development/question-bank": "hr",
+    "/development/policy": "hr",
+}
+
+# GET routes that are files, not pages (their rows are in ``NOT_A_LIST``).
+NOT_PAGES = {
+    "/development/activities/<int:activity_id>/evidence": "a file (one activity)",
+    "/development/interviews/<int:interview_id>/ics": "a file (one interview)",
 }

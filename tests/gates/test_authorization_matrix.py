@@ -18,10 +18,14 @@ import tests.gates.matrix as matrix_pkg
 from app import create_app
 from core.config import TestConfig
 from tests.conftest import bearer, sign_in
-from tests.gates.matrix import ACTORS, api_goals, api_reviews
+from tests.gates.matrix import ACTORS, api_development, api_goals, api_reviews
 from tests.gates.matrix.params import fill
 
-IF_MATCH_ACTIONS = api_reviews.IF_MATCH_ACTIONS | api_goals.IF_MATCH_ACTIONS
+IF_MATCH_ACTIONS = (
+    api_reviews.IF_MATCH_ACTIONS
+    | api_goals.IF_MATCH_ACTIONS
+    | api_development.IF_MATCH_ACTIONS
+)
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 

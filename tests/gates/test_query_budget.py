@@ -15,8 +15,9 @@ from people.enums import SkillLevelSource
 from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
 from tests import factories as f
 from tests.conftest import bearer, sign_in
+from tests.gates import query_budget_development as development_budget
 from tests.gates.matrix.params import PARAMS, fill
-from tests.gates.query_budget_pages import BUDGET_PAGES
+from tests.gates.query_budget_pages import BUDGET_PAGES, NOT_PAGES
 from tests.gates.test_authorization_matrix import ROWS
 
 LIMIT = 12
@@ -28,6 +29,7 @@ NOT_A_LIST = {
     "/api/v1/docs/assets/<name>": "a file",
     "/login": "a form with no data",
     "/account/password": "a form with no data",
+    **NOT_PAGES,
 }
 
 # rule -> the actor who views it (the one who sees the most)
@@ -56,12 +58,15 @@ BUDGET = {
     "/api/v1/training-needs/<int:need_id>": "manager",
     "/api/v1/people/<int:person_id>/skill-gaps": "manager",
 }
+BUDGET |= development_budget.BUDGET
+NOT_A_LIST |= development_budget.NOT_A_LIST
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
 def grow(org, n: int) -> None:
     """Add ``n`` of everything a page might list, all around ``org.employee``."""
     goals = _GoalsAndNeeds(org)
+    development = development_budget.DevelopmentGrowth(org)
     for _ in range(n):
         person = f.make_employee(
             department_id=org.department.id, manager_id=org.manager.employee_id
@@ -84,6 +89,7 @@ def grow(org, n: int) -> None:
             )
         )
         goals.grow(person, skill)
+        development.grow(person, skill)
     db.session.commit()
 
 

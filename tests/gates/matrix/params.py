@@ -100,6 +100,73 @@ def _need_world(org):
     return need
 
 
+def _activity_world(org):
+    """Emma's (first) course, completed, so her direct manager may verify it. In the
+    private-data sweep the planted private course comes first and is the one named."""
+    from development.enums import ActivityKind, ActivityStatus
+    from development.models import DevelopmentActivity
+    from development.services.activities import create_activity
+
+    activity = db.session.scalar(
+        sa.select(DevelopmentActivity)
+        .where(
+            DevelopmentActivity.employee_id == org.employee.employee_id,
+            DevelopmentActivity.kind == ActivityKind.course,
+        )
+        .order_by(DevelopmentActivity.id)
+        .limit(1)
+    )
+    if activity is None:
+        activity = create_activity(
+            org.employee,
+            {"kind": ActivityKind.course, "title": "Matrix course", "hours": 2.0,
+             "status": ActivityStatus.completed},
+        )  # fmt: skip
+    return activity
+
+
+def _interview_world(org):
+    """Emma's (first) informational interview, an idea. In the private-data sweep the
+    planted one (with private notes) comes first and is the one named."""
+    from development.models import InformationalInterview
+    from development.services.interviews import create_interview
+
+    interview = db.session.scalar(
+        sa.select(InformationalInterview)
+        .where(InformationalInterview.employee_id == org.employee.employee_id)
+        .order_by(InformationalInterview.id)
+        .limit(1)
+    )
+    if interview is None:
+        interview = create_interview(
+            org.employee, {"purpose": "Learn about product work", "target_role": "PM"}
+        )
+    return interview
+
+
+def _suggestion_world(org):
+    """An open suggestion Emma's manager made to her."""
+    from development.enums import SuggestionStatus
+    from development.models import InterviewSuggestion
+    from development.services.settings import suggest_interview
+
+    suggestion = db.session.scalar(
+        sa.select(InterviewSuggestion)
+        .where(
+            InterviewSuggestion.employee_id == org.employee.employee_id,
+            InterviewSuggestion.status == SuggestionStatus.open,
+        )
+        .order_by(InterviewSuggestion.id)
+        .limit(1)
+    )
+    if suggestion is None:
+        suggestion = suggest_interview(
+            org.manager,
+            {"employee_id": org.employee.employee_id, "topic": "Talk to a data lead"},
+        )
+    return suggestion
+
+
 PARAMS = {
     "person_id": lambda org: org.employee.employee_id,
     "employee_id": lambda org: org.employee.employee_id,
@@ -112,6 +179,9 @@ PARAMS = {
     "template_id": lambda org: _review_world(org).template_id,
     "goal_id": lambda org: _goal_world(org).id,
     "need_id": lambda org: _need_world(org).id,
+    "activity_id": lambda org: _activity_world(org).id,
+    "interview_id": lambda org: _interview_world(org).id,
+    "suggestion_id": lambda org: _suggestion_world(org).id,
     "name": lambda org: "swagger-ui.css",
     "filename": lambda org: "css/app.css",
 }

@@ -1,0 +1,172 @@
+"""Activities: the list, one activity, edits, verification and the evidence file.
+
+Decisions the brief left open:
+- Anyone with an employee record logs activities (for themself); interviews are
+  created through ``/interviews`` (the service refuses interview kinds here).
+- ``PATCH`` is partial and needs ``If-Match``; dates are checked against the saved
+  ones, so a lone ``ended_on`` before the saved ``started_on`` is refused (422).
+- ``POST …/verify`` needs ``If-Match`` (it closes the linked needs' evidence loop).
+- The evidence upload is ``multipart/form-data`` with one part, ``file``; other form
+  fields and other file parts are ignored (never read or stored). It needs no
+  ``If-Match``: it only replaces the file. ``GET …/evidence-file`` streams it as an
+  attachment to those who may see the activity's evidence, else 404.
+"""
+
+from flask import send_file
+from flask.views import MethodView
+from flask_login import current_user
+
+from core.errors import ValidationFailed
+from core.extensions import db
+from core.pagination import SelectPage
+from core.permissions import require_visible
+from development import permissions as perms
+from development.api.blueprint import (
+    ACTIVITY_OPTIONS,
+    activity_action,
+    activity_view,
+    blp,
+    load_activity,
+)
+from development.api_schemas import (
+    ActivityQueryArgsSchema,
+    ActivitySchema,
+    EvidenceFileSchema,
+)
+from development.models import DevelopmentActivity
+from development.schemas import ActivityCreateSchema, ActivityUpdateSchema
+from development.services import activities as services
+from development.services.evidence_files import (
+    MAX_BYTES,
+    attach_evidence_file,
+    evidence_file_path,
+)
+
+FILTERS = ("employee_id", "kind", "status")
+OWNER_ONLY = "Only the owner changes an activity."
+
+
+def has_employee_record(user) -> bool:
+    return user.employee_id is not None
+
+
+class ActivityPage(SelectPage):
+    """A page of activities, each as the caller may see it."""
+
+    @property
+    def items(self):
+        return [activity_view(a, visible=True) for a in super().items]
+
+
+def _respond(activity_id: int):
+    activity = load_activity(activity_id)
+    blp.set_version_etag(activity)
+    return activity_view(activity)
+
+
+def _check_dates(activity, data) -> None:
+    started = data.get("started_on", activity.started_on)
+    ended = data.get("ended_on", activity.ended_on)
+    if started is not None and ended is not None and ended < started:
+        raise ValidationFailed(
+            "Nothing was saved.", {"ended_on": ["Must not be before started on."]}
+        )
+
+
+@blp.route("/activities")
+@blp.gate(has_employee_record, "POST")
+class ActivityList(MethodView):
+    @blp.arguments(ActivityQueryArgsSchema, location="query")
+    @blp.response(200, ActivitySchema(many=True))
+    @blp.paginate(ActivityPage, page_size=25, max_page_size=100)
+    def get(self, args):
+        """Activities the caller may see: own, their reports' (HR all). A private
+        activity's reflection and evidence are null for everyone but its owner."""
+        stmt = perms.visible_activities(current_user)
+        for name in FILTERS:
+            if args.get(name) is not None:
+                stmt = stmt.where(getattr(DevelopmentActivity, name) == args[name])
+        return stmt.options(*ACTIVITY_OPTIONS).order_by(
+            DevelopmentActivity.started_on.desc().nulls_last(),
+            DevelopmentActivity.id.desc(),
+        )
+
+    @blp.etag
+    @blp.arguments(ActivityCreateSchema)
+    @blp.response(201, ActivitySchema)
+    def post(self, data):
+        """Log an activity of your own; ``need_ids`` links it as evidence to your
+        training needs (an open need moves to in progress)."""
+        activity = services.create_activity(current_user, data)
+        db.session.commit()
+        return _respond(activity.id)
+
+
+@blp.route("/activities/<int:activity_id>")
+class ActivityDetail(MethodView):
+    @blp.etag
+    @blp.response(200, ActivitySchema)
+    def get(self, activity_id):
+        """One activity."""
+        activity = load_activity(activity_id)
+        require_visible(perms.can_view_activity(current_user, activity))
+        blp.set_version_etag(activity)
+        return activity_view(activity)
+
+    @activity_action(perms.can_edit_activity, OWNER_ONLY, if_match=True)
+    @blp.etag
+    @blp.arguments(ActivityUpdateSchema(partial=True))
+    @blp.response(200, ActivitySchema)
+    def patch(self, data, activity):
+        """Change your activity (only the fields sent; ``If-Match``)."""
+        _check_dates(activity, data)
+        services.update_activity(current_user, activity, data)
+        db.session.commit()
+        return _respond(activity.id)
+
+
+@blp.route("/activities/<int:activity_id>/verify")
+class ActivityVerify(MethodView):
+    @blp.etag
+    @activity_action(
+        perms.can_verify_activity, "Only the direct manager verifies.", if_match=True
+    )
+    @blp.response(200, ActivitySchema)
+    def post(self, activity):
+        """The direct manager confirms a completed activity (never the owner)."""
+        services.verify_activity(current_user, activity)
+        db.session.commit()
+        return _respond(activity.id)
+
+
+@blp.route("/activities/<int:activity_id>/evidence-file")
+class ActivityEvidenceFile(MethodView):
+    @activity_action(perms.can_view_activity, "")
+    @blp.alt_response(
+        200,
+        success=True,
+        content_type="application/octet-stream",
+        schema={"type": "string", "format": "binary"},
+        description="The file (PDF, PNG or JPEG), as an attachment.",
+    )
+    def get(self, activity):
+        """Download the evidence file (404 when there is none or it is private)."""
+        path = evidence_file_path(current_user, activity)
+        return send_file(
+            path,
+            mimetype=activity.evidence_mime or "application/octet-stream",
+            as_attachment=True,
+            download_name=activity.evidence_file_name or path.name,
+        )
+
+    @activity_action(perms.can_edit_activity, "Only the owner adds evidence.")
+    @blp.etag
+    @blp.arguments(EvidenceFileSchema, location="files")
+    @blp.response(200, ActivitySchema)
+    def post(self, files, activity):
+        """Upload the evidence file (replaces an earlier one)."""
+        upload = files["file"]
+        data = upload.read(MAX_BYTES + 1)
+        attach_evidence_file(current_user, activity, upload.filename or "", data)
+        db.session.commit()
+        return _respond(activity.id)

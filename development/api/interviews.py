@@ -1,0 +1,191 @@
+"""Interviews: the list, one interview shaped by role, the ``.ics`` file, the outreach
+draft and the referral tree (the step actions are in ``interview_actions``).
+
+Decisions the brief left open:
+- The list never carries private notes, not even the owner's own: they are read one
+  interview at a time (``GET /interviews/<id>``), where ``InterviewOwnerSchema`` is
+  chosen for the owner (``can_read_private_notes``) and ``InterviewSchema`` for
+  everyone else.
+- The list starts from ``visible_activities``: own, reports' (direct or indirect), HR
+  all.
+- The ``.ics`` file and the outreach draft are the owner's (their calendar, their
+  letter); the referral tree is readable by anyone who may see the interview.
+- ``POST …/referrals`` adds one referral (a contact and the next interview, an idea);
+  it needs no ``If-Match``: the interview itself does not change.
+"""
+
+import sqlalchemy as sa
+from flask import Response
+from flask.views import MethodView
+from flask_login import current_user
+from sqlalchemy.orm import joinedload
+
+from core.db import get_or_404, utcnow
+from core.extensions import db
+from core.permissions import require_visible
+from development import permissions as perms
+from development.api.activities import has_employee_record
+from development.api.blueprint import (
+    INTERVIEW_OPTIONS,
+    blp,
+    interview_action,
+    interview_response,
+    load_interview,
+    reload_interview,
+)
+from development.api_schemas import (
+    InterviewOwnerSchema,
+    InterviewQueryArgsSchema,
+    InterviewSchema,
+    OutreachDraftSchema,
+    ReferralTreeSchema,
+)
+from development.ics import interview_ics
+from development.models import Contact, DevelopmentActivity, InformationalInterview
+from development.schemas import InterviewCreateSchema, ReferralSchema
+from development.services import interviews as services
+from people.models import Employee
+
+IV = InformationalInterview
+FILTERS = ("employee_id", "status", "direction")
+OWNER_ONLY = "Only the employee does this."
+MAX_DEPTH = 50
+
+
+def visible_interviews(user) -> sa.Select:
+    """Interviews whose activity the caller may see."""
+    activity_ids = perms.visible_activities(user).with_only_columns(
+        DevelopmentActivity.id
+    )
+    return sa.select(IV).where(IV.activity_id.in_(activity_ids))
+
+
+@blp.route("/interviews")
+@blp.gate(has_employee_record, "POST")
+class InterviewList(MethodView):
+    @blp.arguments(InterviewQueryArgsSchema, location="query")
+    @blp.response(200, InterviewSchema(many=True))
+    @blp.paginate_select()
+    def get(self, args):
+        """Your interviews and your reports' (HR: all), newest first; without private
+        notes."""
+        stmt = visible_interviews(current_user)
+        for name in FILTERS:
+            if args.get(name) is not None:
+                stmt = stmt.where(getattr(IV, name) == args[name])
+        return stmt.options(*INTERVIEW_OPTIONS).order_by(IV.id.desc())
+
+    @blp.arguments(InterviewCreateSchema)
+    @blp.response(201, InterviewOwnerSchema)
+    def post(self, data):
+        """Start an interview as an idea. A given interview needs
+        ``confidentiality_confirmed``."""
+        interview = services.create_interview(current_user, data)
+        db.session.commit()
+        return reload_interview(interview.id, 201)
+
+
+@blp.route("/interviews/<int:interview_id>")
+class InterviewDetail(MethodView):
+    @blp.response(
+        200,
+        InterviewOwnerSchema,
+        description="The owner gets ``private_notes``; anyone else never does.",
+    )
+    def get(self, interview_id):
+        """One interview, with its ETag (send it as ``If-Match`` with the steps)."""
+        interview = load_interview(interview_id)
+        require_visible(perms.can_view_interview(current_user, interview))
+        return interview_response(interview)
+
+
+@blp.route("/interviews/<int:interview_id>/outreach-draft")
+class InterviewOutreachDraft(MethodView):
+    @interview_action(perms.can_edit_interview, OWNER_ONLY)
+    @blp.response(200, OutreachDraftSchema)
+    def get(self, interview):
+        """A request drafted from your profile and the purpose (edit, then send it
+        with ``POST …/request``)."""
+        employee = get_or_404(
+            Employee, interview.employee_id, joinedload(Employee.department)
+        )
+        text = services.draft_outreach(employee, interview, interview.contact)
+        return {"message": text}
+
+
+@blp.route("/interviews/<int:interview_id>/ics")
+class InterviewCalendar(MethodView):
+    @interview_action(perms.can_edit_interview, OWNER_ONLY)
+    @blp.alt_response(
+        200,
+        success=True,
+        content_type="text/calendar",
+        schema={"type": "string"},
+        description="An RFC 5545 calendar file (422 until the interview is scheduled).",
+    )
+    def get(self, interview):
+        """The scheduled interview as a calendar file."""
+        text = interview_ics(
+            interview,
+            contact_name=interview.contact.name if interview.contact else "",
+            organiser_email=interview.employee.email or "",
+            now=utcnow(),
+        )
+        return Response(
+            text,
+            mimetype="text/calendar",
+            headers={
+                "Content-Disposition": f'attachment; filename="interview-{interview.id}.ics"'
+            },
+        )
+
+
+def referral_tree(root: IV) -> dict:
+    """Every interview referred from ``root``, down the chain, in one statement."""
+    child = sa.orm.aliased(IV)
+    tree = (
+        sa.select(IV.id, sa.literal(1).label("depth"))
+        .where(IV.referred_by_id == root.id, IV.employee_id == root.employee_id)
+        .cte("tree", recursive=True)
+    )
+    tree = tree.union_all(
+        sa.select(child.id, tree.c.depth + 1).where(
+            child.referred_by_id == tree.c.id,
+            child.employee_id == root.employee_id,
+            tree.c.depth < MAX_DEPTH,
+        )
+    )
+    rows = db.session.execute(
+        sa.select(IV.id, IV.referred_by_id, IV.status, tree.c.depth, Contact.name)
+        .join(tree, tree.c.id == IV.id)
+        .outerjoin(Contact, Contact.id == IV.contact_id)
+        .order_by(tree.c.depth, IV.id)
+    ).all()
+    nodes = [
+        {"id": i, "referred_by_id": parent, "status": status, "depth": depth,
+         "contact_name": name or ""}
+        for i, parent, status, depth, name in rows
+    ]  # fmt: skip
+    return {
+        "interview_id": root.id,
+        "depth": max((n["depth"] for n in nodes), default=0),
+        "referrals": nodes,
+    }
+
+
+@blp.route("/interviews/<int:interview_id>/referrals")
+class InterviewReferrals(MethodView):
+    @interview_action(perms.can_view_interview, "")
+    @blp.response(200, ReferralTreeSchema)
+    def get(self, interview):
+        """The referral tree below this interview (who introduced whom)."""
+        return referral_tree(interview)
+
+    @interview_action(perms.can_edit_interview, OWNER_ONLY)
+    @blp.arguments(ReferralSchema)
+    @blp.response(201, InterviewOwnerSchema)
+    def post(self, data, interview):
+        """Add a referral: a new contact and the next interview (an idea)."""
+        created = services.add_referral(current_user, interview, data)
+        db.session.commit()
+        return reload_interview(created.id, 201)

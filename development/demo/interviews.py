@@ -1,0 +1,160 @@
+"""The interviews of the demo: referral chains 3–4 deep (the demo employee's grew into a
+mentorship), the demo employee's board with an interview at every step and one waiting
+for the demo manager's approval, declined and unanswered requests, interviews given by
+senior people, and the managers' suggestions."""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from core.extensions import db
+from development.demo import interview_texts as texts
+from development.demo.common import DevDemo, at
+from development.demo.contacts import add_contact, by_name
+from development.demo.walk import Plan, referred, walk
+from development.enums import InterviewStatus
+from development.models import Contact
+from development.services import interviews as svc
+from development.services import settings
+from people.models import Employee
+from reviews.models import Review
+
+S = InterviewStatus
+
+
+def _contact(dd: DevDemo, owner: Employee, spec, idea_days: int):
+    if isinstance(spec, str):  # imported from the owner's LinkedIn export
+        return by_name(owner, spec)
+    return add_contact(dd, owner, spec, at(dd.ago(idea_days + 3), 19))
+
+
+def chain(dd: DevDemo, owner: Employee, spec: dict) -> list:
+    """Walk a chain: each link is the idea a referral at the link before created."""
+    links, walked, previous = spec["links"], [], None
+    for i, (contact_spec, ends, idea, sent, meet) in enumerate(links):
+        nxt = links[i + 1][0] if i + 1 < len(links) else None
+        existing = referred(previous) if previous is not None else None
+        contact = (
+            db.session.get(Contact, existing.contact_id)
+            if existing is not None
+            else _contact(dd, owner, contact_spec, idea)
+        )
+        plan = Plan(
+            contact=contact, ends=ends,
+            idea=dd.ago(idea) if idea is not None else dd.ago(links[i - 1][4]),
+            sent=dd.ago(sent) if sent is not None else None,
+            meet=dd.ago(meet) if meet is not None else None,
+            purpose=spec["purpose"], target_role=spec["target_role"],
+            target_industry=spec["target_industry"],
+            referrals=[nxt] if nxt is not None and not isinstance(nxt, str) else [],
+            thank_you_after=1 if i % 2 == 0 else 5,
+        )  # fmt: skip
+        previous = walk(dd, owner, plan, existing=existing)
+        walked.append(previous)
+    return walked
+
+
+def mentorship(dd: DevDemo, interview) -> None:
+    """The second interview of the demo employee's chain became a mentorship."""
+    actor = dd.user(dd.employee)
+    started = at(dd.ago(texts.MENTORSHIP_STARTED), 18)
+    activity = svc.start_mentorship(actor, interview, now=started)
+    for days, note in texts.MENTORING_SESSIONS:
+        svc.add_mentoring_session(
+            actor, activity.id, {"held_on": dd.ago(days), "note": note, "hours": 1.0}
+        )
+        dd.evidence_days.setdefault(dd.employee.id, []).append(dd.ago(days))
+    activity.created_at = started
+    activity.updated_at = at(dd.ago(texts.MENTORING_SESSIONS[-1][0]), 19)
+    db.session.flush()
+
+
+def demo_board(dd: DevDemo) -> None:
+    """The demo employee's other interviews; the last one asks for a third slot in a
+    month that has two and so waits for the demo manager's approval."""
+    owner = dd.employee
+    for contact_spec, ends, idea, sent, meet, mode in texts.DEMO_BOARD:
+        plan = Plan(
+            contact=_contact(dd, owner, contact_spec, idea), ends=ends,
+            idea=dd.ago(idea), sent=dd.ago(sent),
+            meet=dd.ago(meet) if meet is not None else None, mode=mode,
+            purpose=texts.DEMO_CHAIN["purpose"], target_role="Staff Engineer",
+        )  # fmt: skip
+        interview = walk(dd, owner, plan)
+        if meet is not None and ends is S.requested:
+            assert interview.needs_approval, "the demo's over-limit interview"
+
+
+def closed_elsewhere(dd: DevDemo) -> None:
+    for title, contact_spec, ends, idea, sent in texts.OTHER_CLOSED:
+        owner = dd.titled(title)[0]
+        plan = Plan(
+            contact=_contact(dd, owner, contact_spec, idea), ends=ends,
+            idea=dd.ago(idea), sent=dd.ago(sent), purpose="to learn about their field",
+        )  # fmt: skip
+        walk(dd, owner, plan)
+
+
+def given(dd: DevDemo) -> None:
+    """Senior people give interviews (each confirmed the confidentiality reminder)."""
+    for title, contact_spec, ends, sent, meet in texts.GIVEN:
+        owner = dd.titled(title)[0]
+        if title == dd.employee.job_title:  # not the demo employee: a colleague
+            owner = dd.titled(title)[1]
+        plan = Plan(
+            contact=_contact(dd, owner, contact_spec, sent + 2), ends=ends,
+            idea=dd.ago(sent + 2), sent=dd.ago(sent), meet=dd.ago(meet),
+            purpose="to help someone starting out", given=True,
+        )  # fmt: skip
+        walk(dd, owner, plan)
+
+
+def suggestions(dd: DevDemo) -> None:
+    """The demo manager's suggestions to the demo employee (two open, one turned into
+    an idea, one dismissed), and a few from team leads to their people."""
+    boss, employee = dd.user(dd.manager), dd.user(dd.employee)
+    review_id = db.session.scalar(
+        sa.select(sa.func.max(Review.id)).where(Review.employee_id == dd.employee.id)
+    )
+    for i, (topic, contact_name, fate) in enumerate(texts.SUGGESTIONS):
+        made = dd.ago(60 - 15 * i)
+        suggestion = settings.suggest_interview(
+            boss,
+            {"employee_id": dd.employee.id, "topic": topic,
+             "contact_name": contact_name, "review_id": review_id if i == 0 else None},
+            now=at(made, 15),
+        )  # fmt: skip
+        answered = at(made + timedelta(days=2), 9)
+        if fate == "accepted":
+            settings.accept_suggestion(employee, suggestion, now=answered)
+        elif fate == "dismissed":
+            settings.dismiss_suggestion(employee, suggestion)
+    for title, topic in texts.TEAM_SUGGESTIONS:
+        lead = dd.titled(title)[0]
+        report = db.session.scalar(
+            sa.select(Employee)
+            .where(Employee.manager_id == lead.id, Employee.is_active)
+            .order_by(Employee.id)
+            .limit(1)
+        )
+        settings.suggest_interview(
+            dd.user(lead), {"employee_id": report.id, "topic": topic},
+            now=at(dd.ago(dd.rng.randint(5, 30)), 14),
+        )  # fmt: skip
+
+
+def load_interviews(dd: DevDemo) -> set[int]:
+    """Every interview of the demo; returns the people whose chains make them active."""
+    walked = chain(dd, dd.employee, texts.DEMO_CHAIN)
+    mentorship(dd, walked[1])
+    demo_board(dd)
+    owners = {dd.employee.id}
+    for title, spec in texts.CHAINS:
+        owner = dd.titled(title)[0]
+        chain(dd, owner, spec)
+        owners.add(owner.id)
+    closed_elsewhere(dd)
+    given(dd)
+    suggestions(dd)
+    db.session.flush()
+    return owners

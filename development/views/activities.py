@@ -1,0 +1,202 @@
+"""My development: activities with filters, my learning record, add/edit forms per kind,
+evidence files (served as attachments to those allowed) and verification."""
+
+import sqlalchemy as sa
+from flask import flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+
+from core.errors import InvalidTransition
+from core.extensions import db
+from core.pagination import paginate_html
+from core.permissions import require
+from development import permissions as perms
+from development.enums import ActivityKind, ActivityStatus
+from development.learning_record import current_policy
+from development.models import DevelopmentActivity, InformationalInterview
+from development.schemas import ActivityCreateSchema, ActivityFormSchema
+from development.services import activities as services
+from development.services.evidence_files import (
+    MAX_BYTES,
+    attach_evidence_file,
+    evidence_file_path,
+)
+from development.views import bp
+from development.views.charts import month_chart
+from development.views.common import (
+    load_activity,
+    my_record,
+    open_need_choices,
+    skill_choices,
+)
+from people.views.common import save_form
+
+KINDS = [k for k in ActivityKind if not k.is_interview]
+
+
+def _filters():
+    kind = request.args.get("kind", "")
+    status = request.args.get("status", "")
+    year = request.args.get("year", "")
+    return {
+        "kind": kind if kind in ActivityKind.__members__ else "",
+        "status": status if status in ActivityStatus.__members__ else "",
+        "year": year if year.isdigit() and len(year) == 4 else "",
+    }
+
+
+@bp.route("")
+@login_required
+def index():
+    me = current_user.employee_id
+    chosen = _filters()
+    page = record = None
+    if me is not None:
+        stmt = perms.visible_activities(current_user).where(
+            DevelopmentActivity.employee_id == me
+        )
+        if chosen["kind"]:
+            stmt = stmt.where(DevelopmentActivity.kind == ActivityKind[chosen["kind"]])
+        if chosen["status"]:
+            stmt = stmt.where(
+                DevelopmentActivity.status == ActivityStatus[chosen["status"]]
+            )
+        if chosen["year"]:
+            day = sa.func.coalesce(
+                DevelopmentActivity.ended_on, DevelopmentActivity.started_on
+            )
+            stmt = stmt.where(
+                day.between(f"{chosen['year']}-01-01", f"{chosen['year']}-12-31")
+            )
+        page = paginate_html(
+            stmt.order_by(
+                DevelopmentActivity.started_on.desc().nulls_last(),
+                DevelopmentActivity.id.desc(),
+            )
+        )
+        record = my_record(me)
+    return render_template(
+        "development/index.html",
+        page=page,
+        chosen=chosen,
+        kinds=list(ActivityKind),
+        statuses=list(ActivityStatus),
+        record=record,
+        chart=month_chart(record),
+        policy=current_policy(),
+    )
+
+
+def _form_page(status=200, activity=None, errors=None, form=None):
+    me = activity.employee_id if activity else current_user.employee_id
+    return render_template(
+        "development/activity_form.html",
+        activity=activity,
+        kinds=KINDS
+        if not (activity and activity.kind.is_interview)
+        else [activity.kind],
+        statuses=list(ActivityStatus),
+        skills=skill_choices(),
+        needs=open_need_choices(me),
+        errors=errors or {},
+        form=form or {},
+    ), status
+
+
+def _form_values(activity) -> dict:
+    values = {c: getattr(activity, c) for c in (
+        "title", "provider", "started_on", "ended_on", "hours", "expires_on",
+        "evidence_url", "evidence_note", "reflection", "is_private", "version")}  # fmt: skip
+    values = {k: ("" if v is None else v) for k, v in values.items()}
+    values["kind"] = activity.kind.value
+    values["status"] = activity.status.value
+    values["skill_ids"] = [s.id for s in activity.skills]
+    return values
+
+
+def _attach(activity):
+    upload = request.files.get("evidence_file")
+    if upload is None or not upload.filename:
+        return
+    data = upload.read(MAX_BYTES + 1)  # enough to know it is too big
+    attach_evidence_file(current_user, activity, upload.filename, data)
+
+
+def _save(schema, action):
+    def run(data):
+        activity = action(data)
+        _attach(activity)
+        return activity
+
+    return save_form(schema, request.form, run)
+
+
+@bp.route("/activities/new", methods=["GET", "POST"])
+@login_required
+def activity_new():
+    require(current_user.employee_id is not None, "Only employees log activities.")
+    if request.method == "GET":
+        kind = request.args.get("kind", "course")
+        return _form_page(form={"kind": kind, "status": "planned"})
+    result, errors, status = _save(
+        ActivityCreateSchema(),
+        lambda d: services.create_activity(current_user, d),
+    )
+    if result is None:
+        return _form_page(status, errors=errors, form=request.form)
+    db.session.commit()
+    flash(f"“{result.title}” is saved.", "success")
+    return redirect(url_for("development.index"))
+
+
+@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@login_required
+def activity_edit(activity_id: int):
+    activity = load_activity(activity_id)
+    require(perms.can_edit_activity(current_user, activity), "Only the owner edits.")
+    if activity.kind.is_interview:
+        interview_id = db.session.scalar(
+            sa.select(InformationalInterview.id).where(
+                InformationalInterview.activity_id == activity.id
+            )
+        )
+        return redirect(url_for("development.interview", interview_id=interview_id))
+    if request.method == "GET":
+        return _form_page(activity=activity, form=_form_values(activity))
+    if activity.verified_at is not None:
+        raise InvalidTransition("A verified activity cannot be changed.")
+    result, errors, status = _save(
+        ActivityFormSchema(),
+        lambda d: services.update_activity(current_user, activity, d),
+    )
+    if result is None:
+        activity = load_activity(activity_id)
+        return _form_page(status, activity, errors, request.form)
+    db.session.commit()
+    flash(f"“{result.title}” is saved.", "success")
+    return redirect(url_for("development.index"))
+
+
+@bp.route("/activities/<int:activity_id>/evidence")
+@login_required
+def activity_evidence(activity_id: int):
+    activity = load_activity(activity_id)
+    path = evidence_file_path(current_user, activity)
+    return send_file(
+        path,
+        mimetype=activity.evidence_mime or "application/octet-stream",
+        as_attachment=True,
+        download_name=activity.evidence_file_name or path.name,
+    )
+
+
+@bp.route("/activities/<int:activity_id>/verify", methods=["POST"])
+@login_required
+def activity_verify(activity_id: int):
+    activity = load_activity(activity_id)
+    require(
+        perms.can_verify_activity(current_user, activity), "Only the direct manager."
+    )
+    services.verify_activity(current_user, activity)
+    db.session.commit()
+    flash(f"“{activity.title}” is verified.", "success")
+    return redirect(url_for("development.team"))

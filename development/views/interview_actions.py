@@ -1,0 +1,118 @@
+"""Interview actions after the main steps: follow-up, close, extra referrals,
+mentorship and its sessions, the manager's approval, and the ``.ics`` download."""
+
+from flask import Response, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from core.db import utcnow
+from core.errors import InvalidTransition, NotFound
+from core.extensions import db
+from core.forms import load_form
+from core.permissions import require
+from development import permissions as perms
+from development.enums import InterviewStatus
+from development.ics import interview_ics
+from development.schemas import FollowUpSchema, ReferralSchema
+from development.services import interviews as services
+from development.views import bp
+from development.views.common import load_interview
+from development.views.interview_steps import (
+    SessionSchema,
+    finish,
+    owned,
+    render_detail,
+    step,
+)
+
+S = InterviewStatus
+
+
+@bp.route("/interviews/<int:interview_id>/follow-up", methods=["POST"])
+@login_required
+def interview_follow_up(interview_id: int):
+    owned(interview_id, S.completed)
+    return step(interview_id, "afterwards", FollowUpSchema(), request.form,
+                 lambda i, d: services.follow_up_interview(current_user, i, d),
+                 "The thank-you is recorded: the interview is followed up.")  # fmt: skip
+
+
+@bp.route("/interviews/<int:interview_id>/close", methods=["POST"])
+@login_required
+def interview_close(interview_id: int):
+    owned(interview_id, S.idea, S.requested, S.scheduled)
+    outcome = request.form.get("outcome", "")
+    if outcome not in ("declined", "no_response"):
+        return render_detail(load_interview(interview_id), 422, "asking",
+                             {"outcome": "Choose declined or no response."})  # fmt: skip
+    return finish(interview_id, "asking",
+                  lambda i: services.close_interview(current_user, i, S[outcome]),
+                  "The interview is closed.")  # fmt: skip
+
+
+@bp.route("/interviews/<int:interview_id>/referrals", methods=["POST"])
+@login_required
+def interview_referral(interview_id: int):
+    owned(interview_id, S.completed, S.followed_up)
+    data, errors = load_form(ReferralSchema(), request.form)
+    if data is None:
+        errors = {
+            "_form": " ".join(f"{k.capitalize()}: {v}" for k, v in errors.items())
+        }
+        return render_detail(load_interview(interview_id), 422, "afterwards", errors,
+                             request.form)  # fmt: skip
+    return finish(interview_id, "network",
+                  lambda i: services.add_referral(current_user, i, data),
+                  f"{data['name']} is on your board as an idea.")  # fmt: skip
+
+
+@bp.route("/interviews/<int:interview_id>/mentorship", methods=["POST"])
+@login_required
+def interview_mentorship(interview_id: int):
+    owned(interview_id, S.completed, S.followed_up)
+    return finish(interview_id, "mentorship",
+                  lambda i: services.start_mentorship(current_user, i),
+                  "The interview became a mentorship.")  # fmt: skip
+
+
+@bp.route("/interviews/<int:interview_id>/sessions", methods=["POST"])
+@login_required
+def interview_session(interview_id: int):
+    interview = owned(interview_id)
+    if interview.mentorship_activity_id is None:
+        raise InvalidTransition("Start the mentorship first.")
+    return step(interview_id, "mentorship", SessionSchema(), request.form,
+                 lambda i, d: services.add_mentoring_session(
+                     current_user, i.mentorship_activity_id, d),
+                 "The session is recorded.")  # fmt: skip
+
+
+@bp.route("/interviews/<int:interview_id>/approve", methods=["POST"])
+@login_required
+def interview_approve(interview_id: int):
+    interview = load_interview(interview_id)
+    require(perms.can_approve_interview(current_user, interview), "Only a manager.")
+    if not interview.needs_approval:
+        raise InvalidTransition("This interview does not wait for approval.")
+    services.approve_interview(current_user, interview)
+    db.session.commit()
+    flash("Approved: the interview can be scheduled.", "success")
+    target = request.form.get("next")
+    if target == "team":
+        return redirect(url_for("development.team"))
+    return redirect(url_for("development.interview", interview_id=interview_id))
+
+
+@bp.route("/interviews/<int:interview_id>/ics")
+@login_required
+def interview_ics_file(interview_id: int):
+    interview = load_interview(interview_id)
+    if interview.scheduled_at is None:
+        raise NotFound("The interview has no date yet.")
+    contact = interview.contact
+    text = interview_ics(interview, contact_name=contact.name if contact else "",
+                         organiser_email=interview.employee.email or "", now=utcnow())  # fmt: skip
+    return Response(
+        text, mimetype="text/calendar",
+        headers={"Content-Disposition":
+                 f'attachment; filename="interview-{interview.id}.ics"'},
+    )  # fmt: skip

@@ -1,0 +1,123 @@
+"""Panels that other areas' pages show (their page edges import this lazily): the home
+page's "Suggested interviews" and "My learning", the person page's learning record, and
+the review page's "development since the last review"."""
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from core.extensions import db
+from development.enums import ActivityStatus, SuggestionStatus
+from development.learning_record import (
+    COUNTED_STATUSES,
+    LearningRecord,
+    MonthPoint,
+    current_policy,
+    keeps_learning,
+    learning_record,
+    month_start,
+)
+from development.models import DevelopmentActivity, InterviewSuggestion
+from development.views.charts import month_chart
+from development.views.common import today
+from people.permissions import is_hr, is_manager_of
+
+
+def home_panels(user) -> dict:
+    """Open suggestions made to me (with the manager) and my learning record."""
+    if user.employee_id is None:
+        return {"suggestions": [], "learning": None, "learning_chart": None}
+    suggestions = list(db.session.scalars(
+        sa.select(InterviewSuggestion)
+        .where(InterviewSuggestion.employee_id == user.employee_id,
+               InterviewSuggestion.status == SuggestionStatus.open)
+        .order_by(InterviewSuggestion.created_at.desc())
+        .limit(5)
+    ))  # fmt: skip
+    record = home_record(user.employee_id, today())
+    return {
+        "suggestions": suggestions,
+        "learning": record,
+        "learning_chart": month_chart(record, small=False),
+    }
+
+
+def home_record(employee_id: int, day: date) -> LearningRecord:
+    """The home panel's record (status and months) in two statements, not five: it
+    shows no need or interview counts. Same rules as ``learning_records``."""
+    policy = current_policy()
+    months = max(6, policy.window_months)
+    slots = [month_start(day, back) for back in range(months - 1, -1, -1)]
+    record = LearningRecord(employee_id, [MonthPoint(m, m.strftime("%b %Y"))
+                            for m in slots], policy.window_months, policy.active_months)  # fmt: skip
+    act = DevelopmentActivity
+    rows = db.session.execute(
+        sa.select(act.kind, act.ended_on, act.started_on, act.hours).where(
+            act.employee_id == employee_id,
+            act.status.in_(COUNTED_STATUSES),
+            act.started_on.is_not(None) | act.ended_on.is_not(None),
+            sa.func.coalesce(act.ended_on, act.started_on) >= slots[0],
+        )
+    ).all()
+    window_start = month_start(day, max(policy.window_months, 1) - 1)
+    with_evidence = set()
+    for kind, ended_on, started_on, hours in rows:
+        on_day = ended_on if ended_on and ended_on <= day else started_on
+        if on_day is None or on_day > day or on_day < slots[0] or not kind.is_learning:
+            continue
+        month = month_start(on_day)
+        point = record.months[slots.index(month)]
+        point.activities += 1
+        point.hours += float(hours or 0)
+        record.activities += 1
+        record.hours += float(hours or 0)
+        if on_day >= window_start:
+            with_evidence.add(month)
+    record.months_with_evidence = len(with_evidence)
+    record.status = keeps_learning(record.months_with_evidence, policy)
+    return record
+
+
+def person_panel(user, employee) -> dict:
+    """The learning record on the person page, for the person, their managers and HR."""
+    allowed = (
+        user.employee_id == employee.id
+        or is_hr(user)
+        or is_manager_of(user, employee.id)
+    )
+    if not allowed:
+        return {"learning": None, "learning_chart": None}
+    record = learning_record(employee.id, today=today())
+    return {"learning": record, "learning_chart": month_chart(record)}
+
+
+def development_since(user, review, previous_end: date | None) -> list[str]:
+    """Activities completed since the previous review's period end (one query).
+
+    Lines of text for the review page; a private activity shows its kind and title only.
+    """
+    allowed = (
+        user.employee_id == review.employee_id
+        or is_hr(user)
+        or is_manager_of(user, review.employee_id)
+    )
+    if not allowed:
+        return []
+    stmt = sa.select(DevelopmentActivity).where(
+        DevelopmentActivity.employee_id == review.employee_id,
+        DevelopmentActivity.status == ActivityStatus.completed,
+        DevelopmentActivity.ended_on <= review.period_end,
+    )
+    if previous_end is not None:
+        stmt = stmt.where(DevelopmentActivity.ended_on > previous_end)
+    rows = db.session.scalars(
+        stmt.order_by(DevelopmentActivity.ended_on, DevelopmentActivity.id)
+    )
+    lines = []
+    for a in rows:
+        hours = f", {a.hours:g} h" if a.hours else ""
+        verified = ", verified" if a.verified_at else ""
+        lines.append(
+            f"{a.title} — {a.kind.title}, {a.ended_on.isoformat()}{hours}{verified}"
+        )
+    return lines
