@@ -113,6 +113,8 @@ ARRANGE = {
     ("POST", IV + "/schedule"): _then(_interview_at("requested"), "/schedule"),
     ("POST", IV + "/complete"): _then(_interview_at("scheduled"), "/complete"),
     ("POST", IV + "/follow-up"): _then(_interview_at("completed"), "/follow-up"),
+    # Referrals come from a completed interview.
+    ("POST", IV + "/referrals"): _then(_interview_at("completed"), "/referrals"),
 }
 
 MULTIPART_CHECKED = {
