@@ -1,12 +1,6 @@
 """Activity kinds and statuses, interview vocabularies and allowed transitions."""
 
-import enum
-
-
-class _Titled(enum.Enum):
-    @property
-    def title(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+from core.enums import TitledEnum as _Titled
 
 
 class ActivityKind(_Titled):

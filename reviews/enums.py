@@ -1,12 +1,6 @@
 """Statuses, their allowed transitions, and the review vocabularies."""
 
-import enum
-
-
-class _Titled(enum.Enum):
-    @property
-    def title(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+from core.enums import TitledEnum as _Titled
 
 
 class CycleStatus(_Titled):
