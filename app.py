@@ -65,6 +65,8 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def _register_models() -> None:
     import core.audit  # noqa: F401
     import development.models  # noqa: F401
+    import jobs.models  # noqa: F401
+    import notifications.models  # noqa: F401
     import people.models  # noqa: F401
     import reviews.models  # noqa: F401
 

@@ -1,6 +1,8 @@
 """My development: activities with filters, my learning record, add/edit forms per kind,
 evidence files (served as attachments to those allowed) and verification."""
 
+import datetime
+
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
@@ -40,7 +42,7 @@ def _filters():
     return {
         "kind": kind if kind in ActivityKind.__members__ else "",
         "status": status if status in ActivityStatus.__members__ else "",
-        "year": year if year.isdigit() and len(year) == 4 else "",
+        "year": year if year.isdigit() and len(year) == 4 and year[0] != "0" else "",
     }
 
 
@@ -61,11 +63,14 @@ def index():
                 DevelopmentActivity.status == ActivityStatus[chosen["status"]]
             )
         if chosen["year"]:
+            year = int(chosen["year"])
             day = sa.func.coalesce(
-                DevelopmentActivity.ended_on, DevelopmentActivity.started_on
+                DevelopmentActivity.ended_on,
+                DevelopmentActivity.started_on,
+                type_=sa.Date,
             )
             stmt = stmt.where(
-                day.between(f"{chosen['year']}-01-01", f"{chosen['year']}-12-31")
+                day.between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
             )
         page = paginate_html(
             stmt.order_by(

@@ -1,0 +1,1 @@
+"""In-app notifications and email: queued once per (kind, subject, recipient, due moment)."""

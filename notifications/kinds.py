@@ -1,0 +1,58 @@
+"""Notification kinds. Essential kinds cannot be turned off by the recipient."""
+
+from core.enums import TitledEnum
+
+
+class NotificationKind(TitledEnum):
+    cycle_phase_started = "cycle_phase_started"
+    review_due_soon = "review_due_soon"
+    review_due_today = "review_due_today"
+    review_overdue_manager = "review_overdue_manager"
+    review_overdue_hr = "review_overdue_hr"
+    interview_thank_you = "interview_thank_you"
+    interview_follow_up = "interview_follow_up"
+    referral_nudge = "referral_nudge"
+    interview_approval = "interview_approval"
+    need_due_soon = "need_due_soon"
+    need_overdue = "need_overdue"
+    certification_expiring = "certification_expiring"
+    learning_lapsing = "learning_lapsing"
+    manager_digest = "manager_digest"
+    planned_review_created = "planned_review_created"
+
+    @property
+    def essential(self) -> bool:
+        return self in ESSENTIAL
+
+    @property
+    def title(self) -> str:
+        return TITLES[self]
+
+
+K = NotificationKind
+ESSENTIAL = frozenset(
+    {
+        K.review_due_today,
+        K.review_overdue_manager,
+        K.review_overdue_hr,
+        K.interview_approval,
+        K.planned_review_created,
+    }
+)
+TITLES = {
+    K.cycle_phase_started: "A review cycle moved to its next phase",
+    K.review_due_soon: "A review step is due in 3 days",
+    K.review_due_today: "A review step is due today",
+    K.review_overdue_manager: "A review in your team is overdue",
+    K.review_overdue_hr: "A review is overdue by a week",
+    K.interview_thank_you: "Send a thank-you for your informational interview",
+    K.interview_follow_up: "Follow up on an informational interview",
+    K.referral_nudge: "A referral is waiting to be asked",
+    K.interview_approval: "An informational interview waits for your approval",
+    K.need_due_soon: "A training need is due in 14 days",
+    K.need_overdue: "A training need is overdue",
+    K.certification_expiring: "A certification is expiring",
+    K.learning_lapsing: "Your learning record is lapsing",
+    K.manager_digest: "Your weekly team digest",
+    K.planned_review_created: "A planned review was created",
+}

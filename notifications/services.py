@@ -1,0 +1,114 @@
+"""Queue notifications exactly once, and the recipient look-ups every job needs.
+
+``queue(pending, now)`` is the one way to create notifications. It renders each body from
+``templates/notifications/email/<kind>.txt`` (whose context never holds private interview
+notes), skips kinds the recipient has turned off (never essential ones), and inserts with
+``ON CONFLICT DO NOTHING`` on the (kind, subject, recipient, due moment) key, so a job that runs
+twice — or two schedulers that race — queue each notification once. It flushes, never commits.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import render_template
+
+from core.db import utcnow
+from core.extensions import db
+from notifications.kinds import NotificationKind
+from notifications.models import Notification, NotificationOptOut
+from people.models import User
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Pending:
+    recipient_id: int  # users.id
+    kind: NotificationKind
+    subject_type: str
+    subject_id: int
+    due_at: datetime
+    context: dict = field(default_factory=dict, hash=False)
+    link: str = ""
+
+
+def _insert(dialect_name: str):
+    if dialect_name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def opted_out(user_ids: Iterable[int], kinds: Iterable[NotificationKind]) -> set:
+    """(user_id, kind value) pairs turned off, among non-essential kinds, in one statement."""
+    values = [k.value for k in kinds if not k.essential]
+    ids = list(set(user_ids))
+    if not values or not ids:
+        return set()
+    rows = db.session.execute(
+        sa.select(NotificationOptOut.user_id, NotificationOptOut.kind).where(
+            NotificationOptOut.user_id.in_(ids), NotificationOptOut.kind.in_(values)
+        )
+    )
+    return {(u, k) for u, k in rows}
+
+
+def queue(pending: Iterable[Pending], now: datetime | None = None) -> int:
+    """Create the notifications not queued before; return how many are new."""
+    now = now or utcnow()
+    items = list(pending)
+    if not items:
+        return 0
+    off = opted_out({p.recipient_id for p in items}, {p.kind for p in items})
+    rows, seen = [], set()
+    for p in items:
+        key = (p.kind.value, p.subject_type, p.subject_id, p.recipient_id, p.due_at)
+        if key in seen or (p.recipient_id, p.kind.value) in off:
+            continue
+        seen.add(key)
+        rows.append(
+            {
+                "recipient_id": p.recipient_id,
+                "kind": p.kind.value,
+                "subject_type": p.subject_type,
+                "subject_id": p.subject_id,
+                "due_at": p.due_at,
+                "title": p.context.get("title") or p.kind.title,
+                "body": render_template(
+                    f"notifications/email/{p.kind.value}.txt", **p.context
+                ).strip(),
+                "link": p.link,
+                "created_at": now,
+            }
+        )
+    insert = _insert(db.session.get_bind().dialect.name)
+    created = 0
+    for start in range(0, len(rows), CHUNK):
+        stmt = insert(Notification).values(rows[start : start + CHUNK])
+        result = db.session.execute(stmt.on_conflict_do_nothing())
+        created += max(result.rowcount or 0, 0)
+    return created
+
+
+def user_ids_by_employee(employee_ids: Iterable[int]) -> dict[int, int]:
+    """employee id → enabled user account id, in one statement (no account, no notice)."""
+    ids = list(set(employee_ids))
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(User.employee_id, User.id).where(
+            User.employee_id.in_(ids), User.is_enabled.is_(True)
+        )
+    )
+    return dict(rows.all())
+
+
+def hr_user_ids() -> list[int]:
+    return list(
+        db.session.scalars(
+            sa.select(User.id).where(User.is_hr.is_(True), User.is_enabled.is_(True))
+        )
+    )
