@@ -21,7 +21,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 SIZE ?= L
 
 .PHONY: help venv install install-dev run lint test test-deps test-sqlite \
-	test-postgres test-browser bench bench-import clean
+	test-postgres test-browser bench bench-import bench-jobs clean
 
 help:
 	@echo "make run        start Trellis on http://127.0.0.1:5000 (SQLite, demo data)"
@@ -29,6 +29,7 @@ help:
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make bench      latency, SQL counts and throughput (SIZE=M|L|XL, default L)"
 	@echo "make bench-import  time 'flask people import' of 5,000 rows"
+	@echo "make bench-jobs    a sweep of every scheduled job on fixture L (SIZE=...)"
 	@echo "make install    runtime packages into .venv; install-dev adds the test tools"
 
 $(PY):
@@ -80,6 +81,9 @@ bench: install-dev
 
 bench-import: install-dev
 	$(PY) -m bench.import_people --rows 5000
+
+bench-jobs: install-dev
+	$(PY) -m bench.jobs_sweep --size $(SIZE)
 
 clean:
 	rm -rf test-artifacts bench/out .pytest_cache .ruff_cache

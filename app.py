@@ -78,15 +78,30 @@ def _register_blueprints(app: Flask) -> None:
     from core.api_docs import bp as api_docs_bp
     from development.api import blp as development_api
     from development.views import bp as development_bp
+    from jobs.views import bp as jobs_bp
+    from notifications.api import blp as notifications_api
+    from notifications.views import bp as notifications_bp
     from people.api import blp as people_api
     from people.home import bp as home_bp
     from people.views import bp as people_bp
+    from reports.api import blp as reports_api
+    from reports.views import bp as reports_bp
     from reviews.api import blp as reviews_api
     from reviews.views import bp as reviews_bp
 
     for bp in (auth_bp, home_bp, people_bp, reviews_bp, development_bp, api_docs_bp):
         app.register_blueprint(bp)
-    for blp in (tokens_api, people_api, reviews_api, development_api):
+    app.register_blueprint(notifications_bp)
+    app.register_blueprint(jobs_bp)
+    app.register_blueprint(reports_bp)
+    for blp in (
+        tokens_api,
+        people_api,
+        reviews_api,
+        development_api,
+        notifications_api,
+        reports_api,
+    ):
         csrf.exempt(blp)  # bearer tokens only: no ambient credentials to forge
         api.register_blueprint(blp)
 
@@ -117,13 +132,16 @@ def _authenticated() -> bool:
 
 
 def _register_cli(app: Flask) -> None:
+    from jobs.cli import jobs_cli
     from people.cli import demo_cli, people_cli, users_cli
 
-    for group in (users_cli, people_cli, demo_cli):
+    for group in (users_cli, people_cli, demo_cli, jobs_cli):
         app.cli.add_command(group)
     # Domains add their demo data to people.demo.load_demo (people never imports them).
     from development.demo import register_demo_loader as register_development_demo
+    from jobs.demo import register_demo_loader as register_jobs_demo
     from reviews.demo import register_demo_loader
 
     register_demo_loader()
     register_development_demo()  # after reviews: it links evidence to their needs
+    register_jobs_demo()  # last: runs every scheduled job on the finished demo

@@ -10,6 +10,7 @@ from auth.tokens import find_token
 from core.db import utcnow
 from core.errors import json_error
 from core.extensions import db, login_manager
+from notifications.permissions import unread_count_expression
 from people.models import User
 
 EXEMPT_ENDPOINTS = {"auth.login", "auth.logout", "static", "auth.change_password"}
@@ -23,11 +24,16 @@ def load_user(user_id: str):
         uid, version = (int(part) for part in user_id.split(":", 1))
     except ValueError:
         return None
-    user = db.session.scalar(
-        sa.select(User).where(
+    # The header's unread-notification badge rides on this statement (a correlated
+    # COUNT), so no page pays an extra query for it.
+    row = db.session.execute(
+        sa.select(User, unread_count_expression(User.id)).where(
             User.id == uid, User.session_version == version, User.is_enabled.is_(True)
         )
-    )
+    ).first()
+    if row is None:
+        return None
+    user, user.unread_notifications = row
     return user
 
 

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from tqdm import tqdm
 
 from bench.common import OUT, PASSWORD, SIZES, default_url, make_app, sqlite_path
+from bench.fixtures_development import build_development
 from bench.fixtures_reviews import build_reviews
 
 CHUNK = 2_000
@@ -216,7 +217,11 @@ def build_people(fx: Fixture) -> None:
 
 
 # One builder per domain, in dependency order. Later issues append goals, activities, ….
-BUILDERS: list[Callable[[Fixture], None]] = [build_people, build_reviews]
+BUILDERS: list[Callable[[Fixture], None]] = [
+    build_people,
+    build_reviews,
+    build_development,
+]
 
 
 def _sync_sequences() -> None:

@@ -50,6 +50,21 @@ class Config:
     }
     PAGE_SIZE = 25
 
+    # Email: SMTP when SMTP_HOST is set; otherwise messages stay in the outbox (admin).
+    SMTP_HOST = os.environ.get("SMTP_HOST") or None
+    SMTP_PORT = int(os.environ.get("SMTP_PORT") or 587)
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME") or None
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD") or None
+    SMTP_STARTTLS = _bool("SMTP_STARTTLS", True)
+    SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT") or 30)
+    MAIL_FROM = os.environ.get("MAIL_FROM", "trellis@localhost")
+    # Scheduler (`flask jobs scheduler`): its clock and the lock that keeps it single.
+    SCHEDULER_TIMEZONE = os.environ.get("SCHEDULER_TIMEZONE", "Europe/London")
+    SCHEDULER_LOCK_STALE_SECONDS = int(os.environ.get("SCHEDULER_LOCK_STALE") or 300)
+    SCHEDULER_LOCK_POLL_SECONDS = float(os.environ.get("SCHEDULER_LOCK_POLL") or 5)
+    # Planned reviews: a probation review this many days after hire (0 turns it off).
+    PROBATION_REVIEW_DAYS = int(os.environ.get("PROBATION_REVIEW_DAYS") or 90)
+
 
 class TestConfig(Config):
     TESTING = True
@@ -57,3 +72,4 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     WTF_CSRF_ENABLED = False
     SERVER_NAME = None
+    SMTP_HOST = None  # tests that send mail set it themselves

@@ -136,10 +136,13 @@ def learning_records(
     window_start = month_start(today, window - 1)
     since = min(chart_start, window_start)
     slots = [month_start(today, back) for back in range(months - 1, -1, -1)]
+    labels = [m.strftime("%b %Y") for m in slots]  # once, not once per person
     records = {
         i: LearningRecord(
             employee_id=i,
-            months=[MonthPoint(m, m.strftime("%b %Y")) for m in slots],
+            months=[
+                MonthPoint(m, label) for m, label in zip(slots, labels, strict=True)
+            ],
             window_months=window,
             active_months=policy.active_months,
         )

@@ -21,4 +21,92 @@ class JobSpec:
 
 def job_specs() -> list[JobSpec]:
     """Imported lazily so the web app never loads the scheduler's job list."""
-    return []
+    from development.digest import send_manager_digests
+    from development.jobs import (
+        send_certification_expiry,
+        send_interview_reminders,
+        send_learning_nudges,
+    )
+    from notifications.jobs import send_due
+    from reviews.jobs import (
+        advance_cycle_phases,
+        create_planned_reviews,
+        send_deadline_reminders,
+        send_need_reminders,
+    )
+
+    return [
+        # Domain jobs. Reminders are due at 09:00 local (core.clock), so the daily ones
+        # run just after; the hourly ones catch what can happen at any time of day.
+        # Hourly triggers are in UTC: APScheduler 3.11's CronTrigger returns the same
+        # fire time forever in the repeated hour when the clocks go back (apscheduler
+        # #1021); due moments never depend on the run's clock, so UTC loses nothing.
+        # Order matters for a sweep (demo, bench): reviews are planned before reminders.
+        JobSpec(
+            "reviews.advance_cycle_phases",
+            advance_cycle_phases,
+            "cron",
+            {"minute": 2, "timezone": "UTC"},
+            "Move active cycles to the phase their dates give; "
+            "tell participants (hourly)",
+        ),
+        JobSpec(
+            "reviews.create_planned_reviews",
+            create_planned_reviews,
+            "cron",
+            {"hour": 6, "minute": 30},
+            "Probation reviews N days after hire; "
+            "anniversary reviews when HR turns them on",
+        ),
+        JobSpec(
+            "reviews.send_deadline_reminders",
+            send_deadline_reminders,
+            "cron",
+            {"hour": 9, "minute": 5},
+            "Review steps due in 3 days and today; "
+            "overdue to the manager (+2 days) and HR (+7 days)",
+        ),
+        JobSpec(
+            "reviews.send_need_reminders",
+            send_need_reminders,
+            "cron",
+            {"hour": 9, "minute": 10},
+            "Training needs due in 14 days; overdue",
+        ),
+        JobSpec(
+            "development.send_interview_reminders",
+            send_interview_reminders,
+            "cron",
+            {"minute": 17, "timezone": "UTC"},
+            "Interview thank-you (24 h after), follow-up, "
+            "referral nudges (14 days), approvals for managers (hourly)",
+        ),
+        JobSpec(
+            "development.send_certification_expiry",
+            send_certification_expiry,
+            "cron",
+            {"hour": 9, "minute": 15},
+            "Certifications expiring in 90 and 30 days",
+        ),
+        JobSpec(
+            "development.send_learning_nudges",
+            send_learning_nudges,
+            "cron",
+            {"hour": 9, "minute": 20},
+            "A nudge when someone's keeps-learning status falls to lapsing",
+        ),
+        JobSpec(
+            "development.send_manager_digests",
+            send_manager_digests,
+            "cron",
+            {"day_of_week": "mon", "hour": 8, "minute": 0},
+            "Weekly team digest for every manager (Monday 08:00)",
+        ),
+        JobSpec(
+            "notifications.send_due",
+            send_due,
+            "interval",  # an interval has no wall clock, so no DST repeat (apscheduler #1021)
+            {"minutes": 5},
+            "Deliver due notifications to the centre and the outbox; send email",
+        ),
+    ]

@@ -88,8 +88,9 @@ def queue(pending: Iterable[Pending], now: datetime | None = None) -> int:
     created = 0
     for start in range(0, len(rows), CHUNK):
         stmt = insert(Notification).values(rows[start : start + CHUNK])
-        result = db.session.execute(stmt.on_conflict_do_nothing())
-        created += max(result.rowcount or 0, 0)
+        # RETURNING, not rowcount: psycopg reports -1 for a multi-row INSERT.
+        stmt = stmt.on_conflict_do_nothing().returning(Notification.id)
+        created += len(db.session.execute(stmt).all())
     return created
 
 
@@ -112,3 +113,86 @@ def hr_user_ids() -> list[int]:
             sa.select(User.id).where(User.is_hr.is_(True), User.is_enabled.is_(True))
         )
     )
+
+
+def get_notification(user, notification_id) -> Notification:
+    """The user's own delivered notification.
+
+    :raises NotFound: for anyone else's (or one not yet due): it does not exist for them.
+    """
+    from core.db import get_or_404
+    from core.permissions import require_visible
+    from notifications.permissions import can_read_notification
+
+    notification = get_or_404(Notification, notification_id)
+    require_visible(
+        can_read_notification(user, notification), "Notification not found."
+    )
+    return notification
+
+
+def mark_read(actor, notification: Notification, now: datetime | None = None):
+    """Mark one of the actor's notifications read (again is a no-op)."""
+    from core.permissions import require_visible
+    from notifications.permissions import can_read_notification
+
+    require_visible(can_read_notification(actor, notification))
+    if notification.read_at is None:
+        notification.read_at = now or utcnow()
+        db.session.flush()
+    return notification
+
+
+def mark_all_read(actor, now: datetime | None = None) -> int:
+    """Mark every delivered, unread notification of the actor read; return how many."""
+    result = db.session.execute(
+        sa.update(Notification)
+        .where(
+            Notification.recipient_id == actor.id,
+            Notification.delivered_at.is_not(None),
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=now or utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def disabled_kinds(user) -> set[NotificationKind]:
+    """The non-essential kinds the user has turned off."""
+    values = db.session.scalars(
+        sa.select(NotificationOptOut.kind).where(NotificationOptOut.user_id == user.id)
+    )
+    known = {k.value: k for k in NotificationKind}
+    return {known[v] for v in values if v in known and not known[v].essential}
+
+
+def set_disabled_kinds(actor, kinds: Iterable[NotificationKind]) -> set:
+    """Turn off exactly ``kinds`` for the actor (the others back on).
+
+    :raises ValidationFailed: when an essential kind is named.
+    """
+    from core.errors import ValidationFailed
+
+    kinds = set(kinds)
+    essential = sorted(k.value for k in kinds if k.essential)
+    if essential:
+        raise ValidationFailed(
+            "Essential notifications cannot be turned off.",
+            errors={
+                "disabled": f"Essential, cannot be turned off: {', '.join(essential)}"
+            },
+        )
+    db.session.execute(
+        sa.delete(NotificationOptOut).where(NotificationOptOut.user_id == actor.id)
+    )
+    if kinds:
+        db.session.execute(
+            sa.insert(NotificationOptOut),
+            [
+                {"user_id": actor.id, "kind": k.value}
+                for k in sorted(kinds, key=lambda k: k.value)
+            ],
+        )
+    db.session.flush()
+    return kinds

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 
 from core.db import TimestampMixin, VersionMixin, relationship, utcnow
 from core.extensions import db
@@ -85,6 +85,18 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+
+_report = aliased(Employee, name="any_report")
+# Whether the account's employee manages anyone: a correlated EXISTS that rides on every
+# User load, so the navigation ("Reports" for managers) costs no statement of its own.
+# Permission checks still go through ``people.permissions.has_reports``.
+User.manages_people = column_property(
+    sa.exists()
+    .where(_report.manager_id == User.employee_id)
+    .correlate_except(_report)
+    .label("manages_people")
+)
 
 
 class LoginAttempt(db.Model):

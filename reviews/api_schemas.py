@@ -247,3 +247,12 @@ class HistorySchema(Schema):
         fields.Dict(),
         metadata={"description": "Filled by the development issue; empty until then."},
     )
+
+
+class ReviewSettingsSchema(Schema):
+    anniversary_reviews = fields.Boolean()
+    planned_template_id = fields.Integer(allow_none=True)
+    probation_review_days = fields.Integer(
+        metadata={"description": "PROBATION_REVIEW_DAYS (configuration; 0: off)."}
+    )
+    version = fields.Integer(allow_none=True)

@@ -9,6 +9,20 @@ class CycleStatus(_Titled):
     closed = "closed"
 
 
+class CyclePhase(_Titled):
+    """Where an active cycle stands; moved by ``reviews.advance_cycle_phases`` on its dates
+    (a phase starts the day after the previous step was due)."""
+
+    self_assessment = "self_assessment"
+    manager_review = "manager_review"
+    sign_off = "sign_off"
+    wrap_up = "wrap_up"  # sign-off is past due: HR closes the cycle when ready
+
+    @property
+    def order(self) -> int:
+        return list(CyclePhase).index(self)
+
+
 class ReviewStatus(_Titled):
     not_started = "not_started"
     self_in_progress = "self_in_progress"

@@ -206,3 +206,16 @@ class ReviewQueryArgsSchema(Schema):
     employee_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
     reviewer_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
     status = fields.Enum(ReviewStatus, load_default=None)
+
+
+class ReviewSettingsUpdateSchema(StrictSchema):
+    """HR's review settings: reviews created by plan."""
+
+    anniversary_reviews = fields.Boolean(
+        metadata={"description": "Create a review on every work anniversary."}
+    )
+    planned_template_id = fields.Integer(
+        allow_none=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "Template of planned reviews (none: the newest)."},
+    )

@@ -20,6 +20,7 @@ from reviews.api import (  # noqa: F401  (routes)
     goals,
     needs,
     reviews,
+    settings,
     templates,
 )
 from reviews.api.blueprint import blp

@@ -4,6 +4,7 @@ from reviews.models.cycles import ReviewCycle
 from reviews.models.goals import Goal, GoalCheckIn
 from reviews.models.quality import ReviewQualityFlag
 from reviews.models.reviews import Review, ReviewAddendum, ReviewObstacle, ReviewRating
+from reviews.models.settings import ReviewSettings
 from reviews.models.templates import (
     ReviewTemplate,
     TemplateCompetency,
@@ -21,6 +22,7 @@ __all__ = [
     "ReviewObstacle",
     "ReviewQualityFlag",
     "ReviewRating",
+    "ReviewSettings",
     "ReviewTemplate",
     "TemplateCompetency",
     "TemplateQuestion",

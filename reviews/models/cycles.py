@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import TimestampMixin, VersionMixin, relationship
 from core.extensions import db
-from reviews.enums import CycleStatus, PopulationKind
+from reviews.enums import CyclePhase, CycleStatus, PopulationKind
 from reviews.models.templates import ReviewTemplate
 
 
@@ -32,6 +32,10 @@ class ReviewCycle(VersionMixin, TimestampMixin, db.Model):
     signoff_due_on: Mapped[date]
     status: Mapped[CycleStatus] = mapped_column(
         sa.Enum(CycleStatus, native_enum=False, length=20), default=CycleStatus.draft
+    )
+    # Set by the phase job once the cycle is active (None: not yet advanced).
+    phase: Mapped[CyclePhase | None] = mapped_column(
+        sa.Enum(CyclePhase, native_enum=False, length=20)
     )
     launched_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]

@@ -38,6 +38,9 @@ class Review(VersionMixin, TimestampMixin, db.Model):
     period_start: Mapped[date]
     period_end: Mapped[date]
     self_due_on: Mapped[date | None]
+    # Created by plan (reviews.create_planned_reviews): "probation" or "anniversary-<year>";
+    # unique per person, so no occasion ever gets two reviews.
+    planned_occasion: Mapped[str | None] = mapped_column(sa.String(30))
 
     # The employee's part
     achievements: Mapped[str] = mapped_column(sa.Text, default="")
@@ -82,6 +85,7 @@ class Review(VersionMixin, TimestampMixin, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("cycle_id", "employee_id", name="one_per_cycle"),
+        sa.UniqueConstraint("employee_id", "planned_occasion", name="one_per_occasion"),
         sa.Index("ix_reviews_cycle_status", "cycle_id", "status"),
     )
 

@@ -36,6 +36,7 @@ from reviews.services.needs import (
     verify_need,
 )
 from reviews.services.quality import flag_quality_issues, quality_problems
+from reviews.services.settings import current_review_settings, update_review_settings
 from reviews.services.templates import (
     create_template,
     duplicate_template,
@@ -53,6 +54,7 @@ __all__ = [
     "create_goal",
     "create_need",
     "create_template",
+    "current_review_settings",
     "drop_need",
     "duplicate_template",
     "flag_quality_issues",
@@ -75,6 +77,7 @@ __all__ = [
     "unfinished_count",
     "update_cycle",
     "update_goal",
+    "update_review_settings",
     "update_template",
     "verify_need",
 ]

@@ -76,6 +76,16 @@ def _check(page, name: str, problems: dict) -> None:
         problems[f"{name} axe"] = found
     if overflow:
         problems[f"{name} layout"] = "the page scrolls sideways"
+    # At laptop width the header bar is one row: the nav and the user menu share a line.
+    if width >= 1280:
+        rows = page.evaluate(
+            "(() => { const n = document.querySelector('.main-nav'),"
+            " u = document.querySelector('.user-menu');"
+            " return n && u ? [n.getBoundingClientRect().top,"
+            " u.getBoundingClientRect().top] : [0, 0]; })()"
+        )
+        if abs(rows[0] - rows[1]) > 12:
+            problems[f"{name} header"] = "the header bar wraps to a second row"
     if page.csp_errors:
         problems[f"{name} csp"] = list(page.csp_errors)
         page.csp_errors.clear()

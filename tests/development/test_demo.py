@@ -262,3 +262,26 @@ def test_rows_are_back_dated(demo):
         assert latest < now - timedelta(minutes=1)
     first = _db.session.scalar(sa.select(sa.func.min(IV.created_at)))
     assert first < now - timedelta(days=200)
+
+
+def test_the_scheduled_jobs_ran_once_on_the_demo(demo):
+    """``jobs.demo`` runs last: the demo opens with notifications in the centre, a
+    planned review and outbox mail — and running the jobs again adds nothing."""
+    from jobs.registry import job_specs
+    from notifications.models import EmailMessage, Notification
+    from reviews.models import Review
+
+    def count(model, *where):
+        return _db.session.scalar(
+            sa.select(sa.func.count()).select_from(model).where(*where)
+        )
+
+    delivered = count(Notification, Notification.delivered_at.is_not(None))
+    assert delivered > 0 and count(EmailMessage) > 0
+    assert count(Review, Review.planned_occasion == "probation") >= 1
+    kinds = set(_db.session.scalars(sa.select(Notification.kind).distinct()))
+    assert {"cycle_phase_started", "manager_digest", "review_overdue_manager"} <= kinds
+    now = utcnow()
+    again = {s.id: s.func(now) for s in job_specs() if s.id != "notifications.send_due"}
+    _db.session.rollback()
+    assert set(again.values()) == {0}, again

@@ -17,6 +17,7 @@ from core.extensions import db
 from tests.conftest import bearer
 from tests.factories import PASSWORD
 from tests.gates import mass_assignment_development as development_bodies
+from tests.gates import mass_assignment_notifications as notifications_bodies
 from tests.gates.matrix import api_development, api_goals, api_reviews
 from tests.gates.matrix.params import PARAMS, fill
 
@@ -98,6 +99,10 @@ VALID_BODIES = {
         },
     ),
     ("PATCH", "/api/v1/cycles/<int:cycle_id>"): ("hr", lambda org: {"name": "H1"}),
+    ("PATCH", "/api/v1/review-settings"): (
+        "hr",
+        lambda org: {"anniversary_reviews": True},
+    ),
     ("POST", "/api/v1/cycles/<int:cycle_id>/close"): (
         "hr",
         lambda org: {"confirm_unfinished": True, "reason": "Year end."},
@@ -282,6 +287,7 @@ ARRANGE = {
 
 
 VALID_BODIES |= development_bodies.VALID_BODIES
+VALID_BODIES |= notifications_bodies.VALID_BODIES
 ARRANGE |= development_bodies.ARRANGE
 MULTIPART_CHECKED = development_bodies.MULTIPART_CHECKED
 

@@ -109,3 +109,53 @@ def test_the_sweep_sees_a_leak_when_there_is_one(client, org):
     sign_in(client, org.hr)
     url = fill("/api/v1/people/<int:person_id>", org)
     assert MARKER in client.get(url, headers=bearer(org.hr)).get_data(as_text=True)
+
+
+def _completed_interview_with_private_notes(org, now):
+    """An interview Emma held yesterday — no thank-you yet, a follow-up due and a
+    referral — whose private notes (and research notes) hold the marker."""
+    from datetime import timedelta
+
+    from development.services import interviews
+
+    emma = org.employee
+    interview = interviews.create_interview(emma, {"purpose": "Meet a data lead"})
+    interviews.request_interview(emma, interview, {"message": "Hi"}, now=now)
+    interviews.schedule_interview(
+        emma, interview, {"scheduled_at": now - timedelta(days=1)}, now=now
+    )
+    interviews.complete_interview(
+        emma, interview,
+        {"private_notes": MARKER, "takeaways": "Learn SQL.",
+         "follow_up_on": (now + timedelta(days=3)).date(),
+         "referrals": [{"name": "Bo Berg", "organisation": "Acme"}]},
+        now=now,
+    )  # fmt: skip
+    interview.research_notes = MARKER
+
+
+def test_no_private_field_reaches_a_notification_or_an_email(app, org):
+    """Every registered job, run over two months, writes notification and email bodies
+    from safe fields only: the planted private notes appear in none of them."""
+    from datetime import UTC, datetime, timedelta
+
+    from jobs.registry import job_specs
+    from jobs.runner import run_job
+    from notifications.models import EmailMessage, Notification
+
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    for plant in PLANTERS:
+        plant(org)
+    _completed_interview_with_private_notes(org, start)
+    db.session.commit()
+    for day in range(0, 60):
+        for spec in job_specs():
+            run = run_job(spec, start + timedelta(days=day, hours=1))
+            assert run.error == "", (spec.id, run.error)
+    texts = db.session.execute(
+        sa.select(Notification.title, Notification.body, EmailMessage.subject,
+                  EmailMessage.body).outerjoin(EmailMessage)
+    ).all()  # fmt: skip
+    assert [t for t in texts if MARKER in " ".join(x or "" for x in t)] == []
+    if len(job_specs()) > 1:  # the domain jobs exist: the sweep saw real notices
+        assert texts

@@ -16,6 +16,8 @@ from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfile
 from tests import factories as f
 from tests.conftest import bearer, sign_in
 from tests.gates import query_budget_development as development_budget
+from tests.gates import query_budget_notifications as notifications_budget
+from tests.gates import query_budget_reports as reports_budget
 from tests.gates.matrix.params import PARAMS, fill
 from tests.gates.query_budget_pages import BUDGET_PAGES, NOT_PAGES
 from tests.gates.test_authorization_matrix import ROWS
@@ -29,6 +31,7 @@ NOT_A_LIST = {
     "/api/v1/docs/assets/<name>": "a file",
     "/login": "a form with no data",
     "/account/password": "a form with no data",
+    "/api/v1/review-settings": "one settings row",
     **NOT_PAGES,
 }
 
@@ -60,6 +63,8 @@ BUDGET = {
 }
 BUDGET |= development_budget.BUDGET
 NOT_A_LIST |= development_budget.NOT_A_LIST
+BUDGET |= notifications_budget.BUDGET
+BUDGET |= reports_budget.BUDGET
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
@@ -67,6 +72,7 @@ def grow(org, n: int) -> None:
     """Add ``n`` of everything a page might list, all around ``org.employee``."""
     goals = _GoalsAndNeeds(org)
     development = development_budget.DevelopmentGrowth(org)
+    notifications = notifications_budget.NotificationsGrowth(org)
     for _ in range(n):
         person = f.make_employee(
             department_id=org.department.id, manager_id=org.manager.employee_id
@@ -90,6 +96,7 @@ def grow(org, n: int) -> None:
         )
         goals.grow(person, skill)
         development.grow(person, skill)
+        notifications.grow(person, skill)
     db.session.commit()
 
 

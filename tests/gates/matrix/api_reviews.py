@@ -59,6 +59,8 @@ ROWS = {
     ("GET", "/api/v1/templates/<int:template_id>"): api_everyone(200),
     ("PATCH", "/api/v1/templates/<int:template_id>"): api_only(HR, 409),
     ("POST", "/api/v1/templates/<int:template_id>/duplicate"): api_only(HR, 201),
+    ("GET", "/api/v1/review-settings"): api_only(HR, 200),
+    ("PATCH", "/api/v1/review-settings"): api_only(HR, 200),
     ("GET", "/api/v1/cycles"): api_only(CYCLE_READERS, 200),
     ("POST", "/api/v1/cycles"): api_only(HR, 422),
     ("GET", "/api/v1/cycles/<int:cycle_id>"): api_only(CYCLE_READERS, 200),

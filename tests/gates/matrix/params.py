@@ -167,6 +167,13 @@ def _suggestion_world(org):
     return suggestion
 
 
+def _notifications():
+    """Emma's delivered notification and its email (``tests.notifications.helpers``)."""
+    from tests.notifications import helpers
+
+    return helpers
+
+
 PARAMS = {
     "person_id": lambda org: org.employee.employee_id,
     "employee_id": lambda org: org.employee.employee_id,
@@ -182,6 +189,8 @@ PARAMS = {
     "activity_id": lambda org: _activity_world(org).id,
     "interview_id": lambda org: _interview_world(org).id,
     "suggestion_id": lambda org: _suggestion_world(org).id,
+    "notification_id": lambda org: _notifications().emmas_notification(org).id,
+    "message_id": lambda org: _notifications().emmas_email_id(org),
     "name": lambda org: "swagger-ui.css",
     "filename": lambda org: "css/app.css",
 }

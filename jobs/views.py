@@ -1,0 +1,25 @@
+"""Admin: every scheduled job with its last run (started, duration, processed, error)."""
+
+from flask import Blueprint, render_template
+
+from core.permissions import Role, role_required
+from jobs.queries import describe_trigger, last_errors, last_runs
+from jobs.registry import job_specs
+
+bp = Blueprint("jobs", __name__)
+
+
+@bp.route("/admin/jobs")
+@role_required(Role.admin)
+def index():
+    runs, errors = last_runs(), last_errors()
+    rows = [
+        {
+            "spec": spec,
+            "trigger": describe_trigger(spec),
+            "run": runs.get(spec.id),
+            "failure": errors.get(spec.id),
+        }
+        for spec in job_specs()
+    ]
+    return render_template("jobs/job_list.html", rows=rows)

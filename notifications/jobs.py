@@ -1,0 +1,18 @@
+"""The ``notifications.send_due`` job: deliver what is due, then mail the outbox.
+
+Unlike the domain jobs it commits itself: the delivery before any SMTP conversation, and
+each sent message right after the server accepted it (``notifications.delivery``), so a
+crash part-way never re-sends what went out.
+"""
+
+from datetime import datetime
+
+from core.extensions import db
+from notifications.delivery import deliver_due, send_pending
+
+
+def send_due(now: datetime) -> int:
+    """Deliver due notifications and send due email; return delivered + sent."""
+    delivered = deliver_due(now)
+    db.session.commit()
+    return delivered + send_pending(now)

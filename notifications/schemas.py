@@ -1,0 +1,48 @@
+"""Notification output, the preferences contract (API and HTML form) and the outbox."""
+
+from marshmallow import Schema, fields
+
+from notifications.kinds import NotificationKind
+
+
+class NotificationSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    kind = fields.String(dump_only=True)
+    title = fields.String(dump_only=True)
+    body = fields.String(dump_only=True)
+    link = fields.String(dump_only=True)
+    due_at = fields.DateTime(dump_only=True)
+    delivered_at = fields.DateTime(dump_only=True)
+    read_at = fields.DateTime(dump_only=True, allow_none=True)
+
+
+class NotificationQueryArgsSchema(Schema):
+    unread = fields.Boolean(
+        load_default=False, metadata={"description": "Only unread notifications."}
+    )
+
+
+class KindPreferenceSchema(Schema):
+    kind = fields.Enum(NotificationKind, dump_only=True)
+    title = fields.String(dump_only=True)
+    essential = fields.Boolean(dump_only=True)
+    enabled = fields.Boolean(dump_only=True)
+
+
+class NotificationPreferencesSchema(Schema):
+    """Which non-essential kinds are turned off. Essential kinds cannot be."""
+
+    disabled = fields.List(
+        fields.Enum(NotificationKind),
+        required=True,
+        metadata={"description": "Kinds turned off; the rest are on."},
+    )
+    kinds = fields.List(fields.Nested(KindPreferenceSchema), dump_only=True)
+
+
+class PreferencesFormSchema(Schema):
+    """The HTML form: the checked (enabled) kinds."""
+
+    enabled = fields.List(
+        fields.Enum(NotificationKind), load_default=list, metadata={"multi": True}
+    )
