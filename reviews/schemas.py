@@ -219,3 +219,12 @@ class ReviewSettingsUpdateSchema(StrictSchema):
         validate=validate.Range(min=1),
         metadata={"description": "Template of planned reviews (none: the newest)."},
     )
+
+
+class ReviewSettingsFormSchema(StrictSchema):
+    """The HTML form of the review settings: an unticked box is "off"."""
+
+    anniversary_reviews = fields.Boolean(load_default=False)
+    planned_template_id = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(min=1)
+    )

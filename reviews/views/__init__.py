@@ -33,6 +33,7 @@ from reviews.views import (  # noqa: E402, F401
     needs,
     pages,
     review_templates,
+    settings,
     team_goals,
     team_needs,
 )

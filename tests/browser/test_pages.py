@@ -21,6 +21,7 @@ EXTRA_PAGES = {
         "role-profiles",
         "role-profile",
         "role-profile-edit",
+        "review-settings",
     ),
     "admin": ("accounts",),
     "manager": (),
@@ -45,6 +46,7 @@ def _paths(server) -> dict[str, str]:
         "role-profile": f"/role-profiles/{profile}",
         "role-profile-edit": f"/role-profiles/{profile}/edit",
         "accounts": "/admin/accounts",
+        "review-settings": "/reviews/settings",
     }
 
 

@@ -34,6 +34,7 @@ BUDGET_PAGES = {
     "/reviews/templates/new": "hr",
     "/reviews/templates/<int:template_id>/edit": "hr",
     "/reviews/quality": "hr",
+    "/reviews/settings": "hr",
     "/reviews/goals": "employee",
     "/reviews/goals/new": "manager",
     "/reviews/goals/<int:goal_id>": "manager",

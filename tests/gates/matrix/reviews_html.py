@@ -60,4 +60,6 @@ ROWS = {
     ("POST", "/reviews/templates/<int:template_id>/edit"): only(HR, 409),  # locked
     ("POST", "/reviews/templates/<int:template_id>/duplicate"): only(HR, 302),
     ("GET", "/reviews/quality"): only(HR, 200),
+    ("GET", "/reviews/settings"): only(HR, 200),
+    ("POST", "/reviews/settings"): only(HR, 302),  # an empty form: anniversaries off
 }
