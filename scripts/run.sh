@@ -29,15 +29,11 @@ trap stop_scheduler EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The scheduler (`flask jobs scheduler`) arrives with the jobs issue; until then the `jobs`
-# command group does not exist and only the web server starts. Exactly one scheduler runs.
-if "${FLASK[@]}" jobs --help >/dev/null 2>&1; then
-    echo "==> starting the scheduler: flask jobs scheduler"
-    "${FLASK[@]}" jobs scheduler &
-    SCHEDULER_PID=$!
-else
-    echo "==> no 'flask jobs' command yet: running without the scheduler"
-fi
+# The scheduler runs in its own process (never inside the web app); its database lock makes
+# a second one wait, so exactly one acts.
+echo "==> starting the scheduler: flask jobs scheduler"
+"${FLASK[@]}" jobs scheduler &
+SCHEDULER_PID=$!
 
 echo "==> Trellis on http://$HOST:$PORT (Ctrl-C stops it)"
 "${FLASK[@]}" run --host "$HOST" --port "$PORT"
