@@ -1,0 +1,204 @@
+"""Training gaps: a heat map department × skill of the people below the level their
+role profile expects, with the average gap; a cell links to the people behind it.
+
+One statement, counted in the database: the latest assessed level per (person, skill)
+(window function) joined to the expected levels of each person's job title, grouped by
+department and skill; a second one lists the people of a clicked cell (``skill_id``). A person never assessed on an expected
+skill counts as "not assessed", not as a gap of the whole level. Cells count people by
+their own department; the people list of a cell follows the department filter, so a
+parent department's list includes its sub-departments. The heat map shows the
+``MAX_SKILLS`` skills with the most people below; the table has them all.
+"""
+
+import sqlalchemy as sa
+
+from core.extensions import db
+from people.models import (
+    Department,
+    Employee,
+    EmployeeSkillLevel,
+    RoleProfile,
+    RoleProfileSkill,
+    Skill,
+)
+from reports.base import Column, Fact, Filters, ReportResult, Table, pct, scope_ids
+from reports.charts import heat_map
+
+SLUG = "training-gaps"
+TITLE = "Training gaps"
+DESCRIPTION = (
+    "People below the level their role profile expects, by department and skill."
+)
+FILTERS = ("department_id", "job_title")
+MAX_SKILLS = 10
+NO_DEPARTMENT = "No department"
+
+COLUMNS = [
+    Column("department", "Department"),
+    Column("skill", "Skill"),
+    Column("expected", "People expected to have it", True),
+    Column("below", "Below the expected level", True),
+    Column("below_pct", "Below (%)", True),
+    Column("not_assessed", "Not assessed", True),
+    Column("average_gap", "Average gap (levels)", True),
+]
+PEOPLE = [
+    Column("name", "Person"),
+    Column("job_title", "Job title"),
+    Column("department", "Department"),
+    Column("skill", "Skill"),
+    Column("expected", "Expected", True),
+    Column("current", "Current", True),
+    Column("gap", "Gap", True),
+]
+
+
+def _gaps(actor, filters: Filters, columns):
+    """People in scope × the skills their role profile expects, with the latest level
+    (``columns(latest)`` picks what to select)."""
+    scope = scope_ids(actor, filters)
+    esl = EmployeeSkillLevel
+    ranked = (
+        sa.select(
+            esl.employee_id, esl.skill_id, esl.level,
+            sa.func.row_number().over(
+                partition_by=(esl.employee_id, esl.skill_id),
+                order_by=(esl.assessed_at.desc(), esl.id.desc()),
+            ).label("rn"),
+        )
+        .where(esl.employee_id.in_(scope))
+        .subquery()
+    )  # fmt: skip
+    latest = sa.select(ranked).where(ranked.c.rn == 1).subquery()
+    stmt = (
+        sa.select(*columns(latest))
+        .select_from(Employee)
+        .join(RoleProfile, RoleProfile.job_title == Employee.job_title)
+        .join(RoleProfileSkill, RoleProfileSkill.role_profile_id == RoleProfile.id)
+        .join(Skill, Skill.id == RoleProfileSkill.skill_id)
+        .outerjoin(Department, Department.id == Employee.department_id)
+        .outerjoin(
+            latest,
+            sa.and_(latest.c.employee_id == Employee.id, latest.c.skill_id == Skill.id),
+        )
+        .where(Employee.id.in_(scope))
+    )
+    return stmt, latest
+
+
+def gap_cells(actor, filters: Filters) -> list:
+    """Per department and skill: people expected, below, not assessed, summed gap."""
+
+    def columns(latest):
+        expected = RoleProfileSkill.expected_level
+        below = sa.and_(latest.c.level.is_not(None), latest.c.level < expected)
+        return (
+            Department.id.label("department_id"), Department.name.label("department"),
+            Skill.id.label("skill_id"), Skill.name.label("skill"),
+            sa.func.count().label("expected"),
+            sa.func.sum(sa.case((below, 1), else_=0)).label("below"),
+            sa.func.sum(sa.case((latest.c.level.is_(None), 1), else_=0)).label("none"),
+            sa.func.sum(sa.case((below, expected - latest.c.level), else_=0)).label(
+                "gap"),
+        )  # fmt: skip
+
+    stmt, _ = _gaps(actor, filters, columns)
+    stmt = stmt.group_by(Department.id, Department.name, Skill.id, Skill.name)
+    return db.session.execute(stmt).all()
+
+
+def people_below(actor, filters: Filters, skill_id: int) -> list[dict]:
+    """The people below the expected level in one skill (the heat map's click)."""
+
+    def columns(latest):
+        return (
+            Employee.id, Employee.name, Employee.job_title,
+            sa.func.coalesce(Department.name, NO_DEPARTMENT).label("department"),
+            Skill.name.label("skill"),
+            RoleProfileSkill.expected_level.label("expected"),
+            latest.c.level.label("current"),
+        )  # fmt: skip
+
+    stmt, latest = _gaps(actor, filters, columns)
+    stmt = stmt.where(
+        Skill.id == skill_id, latest.c.level < RoleProfileSkill.expected_level
+    ).order_by(Employee.name, Employee.id)
+    return [
+        {"name": r.name, "job_title": r.job_title, "department": r.department,
+         "skill": r.skill, "expected": r.expected, "current": r.current,
+         "gap": r.expected - r.current, "name_url": ("person", r.id)}
+        for r in db.session.execute(stmt)
+    ]  # fmt: skip
+
+
+def build(filters: Filters, actor, today) -> ReportResult:
+    out = []
+    for c in gap_cells(actor, filters):
+        below, gap = int(c.below or 0), int(c.gap or 0)
+        out.append(
+            {"department": c.department or NO_DEPARTMENT, "skill": c.skill,
+             "expected": c.expected, "below": below,
+             "below_pct": pct(below, c.expected), "not_assessed": int(c.none or 0),
+             "average_gap": round(gap / below, 2) if below else None,
+             "department_id": c.department_id, "skill_id": c.skill_id}
+        )  # fmt: skip
+    out.sort(key=lambda r: (r["department"], r["skill"]))
+    below = sum(r["below"] for r in out)
+    result = ReportResult(
+        COLUMNS,
+        out,
+        _chart(out, filters),
+        facts=[
+            Fact("People × skills below the expected level", below, bool(below)),
+            Fact("People × skills not assessed", sum(r["not_assessed"] for r in out)),
+            Fact("People × skills expected", sum(r["expected"] for r in out)),
+        ],
+        caption="Departments × skills: people below their role profile's level",
+    )
+    if filters.skill_id:
+        name = next((r["skill"] for r in out if r["skill_id"] == filters.skill_id), "")
+        result.tables.append(
+            Table(f"People below the expected level in {name or 'this skill'}",
+                  PEOPLE, people_below(actor, filters, filters.skill_id))
+        )  # fmt: skip
+    return result
+
+
+def _chart(out: list[dict], filters: Filters):
+    totals: dict[tuple, int] = {}
+    for r in out:
+        totals[(r["skill"], r["skill_id"])] = (
+            totals.get((r["skill"], r["skill_id"]), 0) + r["below"]
+        )
+    skills = sorted(totals, key=lambda s: (-totals[s], s[0]))[:MAX_SKILLS]
+    skills.sort()
+    departments = sorted({(r["department"], r["department_id"]) for r in out})
+    d_index = {d: i for i, d in enumerate(departments)}
+    s_index = {s: j for j, s in enumerate(skills)}
+    base = filters.query_args()
+    base.pop("skill_id", None)
+    cells = {}
+    for r in out:
+        d, s = (r["department"], r["department_id"]), (r["skill"], r["skill_id"])
+        if s not in s_index:
+            continue
+        said = (
+            f"{r['department']}, {r['skill']}: {r['below']} of {r['expected']} below"
+            + (f", average gap {r['average_gap']}" if r["below"] else "")
+        )
+        args = {**base, "department_id": r["department_id"], "skill_id": r["skill_id"]}
+        cells[(d_index[d], s_index[s])] = (
+            f"{r['below']}/{r['expected']}",
+            r["below_pct"],
+            said,
+            args,
+        )
+    return heat_map(
+        [d[0] for d in departments], [s[0] for s in skills], cells,
+        "People below the expected level, by department and skill",
+    )  # fmt: skip
+
+
+def key_figure(filters: Filters, actor, today) -> tuple[int, str]:
+    below = sum(int(c.below or 0) for c in gap_cells(actor, filters))
+    return below, "people × skills below the expected level"

@@ -1,0 +1,88 @@
+from people.enums import SkillLevelSource
+from people.models import EmployeeSkillLevel, RoleProfileSkill
+from reports import training_gaps
+from tests import factories as f
+from tests.reports.conftest import at, build, rows_by
+
+
+def _arrange(world, db):
+    from datetime import date
+
+    writing, tools = f.make_skill(name="Writing"), f.make_skill(name="Tools")
+    agent = f.make_role_profile(job_title="Agent")
+    rep = f.make_role_profile(job_title="Rep")
+    db.session.add_all(
+        [
+            RoleProfileSkill(role_profile_id=agent.id, skill_id=writing.id, expected_level=3),
+            RoleProfileSkill(role_profile_id=agent.id, skill_id=tools.id, expected_level=2),
+            RoleProfileSkill(role_profile_id=rep.id, skill_id=writing.id, expected_level=4),
+        ]
+    )  # fmt: skip
+
+    def level(user, skill, value, day):
+        db.session.add(
+            EmployeeSkillLevel(
+                employee_id=user.employee_id, skill_id=skill.id, level=value,
+                assessed_at=at(day), source=SkillLevelSource.manager,
+            )
+        )  # fmt: skip
+
+    level(world.ana, writing, 3, date(2025, 1, 1))  # superseded by the later one
+    level(world.ana, writing, 1, date(2026, 1, 1))  # gap 2
+    level(world.ana, tools, 2, date(2026, 1, 1))  # meets
+    level(world.cara, writing, 2, date(2026, 1, 1))  # gap 1; tools not assessed
+    level(world.dan, writing, 4, date(2026, 1, 1))  # meets
+    db.session.commit()
+    return writing, tools
+
+
+def test_hr_sees_gaps_by_department_and_skill(world, db):
+    _arrange(world, db)
+    result = build(training_gaps, world.hr)
+    rows = rows_by(result, "department", "skill")
+    assert {k: (r["expected"], r["below"], r["not_assessed"], r["average_gap"])
+            for k, r in rows.items()} == {
+        ("Support", "Writing"): (1, 1, 0, 2.0),
+        ("Support", "Tools"): (1, 0, 0, None),
+        ("Support East", "Writing"): (1, 1, 0, 1.0),
+        ("Support East", "Tools"): (1, 0, 1, None),
+        ("Sales", "Writing"): (1, 0, 0, None),
+    }  # fmt: skip
+    assert result.facts[0].value == 2
+    assert result.chart.kind == "heat"
+
+
+def test_department_filter_includes_sub_departments_and_lists_the_people(world, db):
+    writing, _ = _arrange(world, db)
+    result = build(
+        training_gaps, world.hr, department_id=world.support.id, skill_id=writing.id
+    )
+    assert {r["department"] for r in result.rows} == {"Support", "Support East"}
+    people = result.tables[0].rows
+    assert [(p["name"], p["gap"]) for p in people] == [
+        ("Ana Agent", 2),
+        ("Cara Agent", 1),
+    ]
+
+
+def test_manager_sees_only_their_subtree(world, db):
+    _arrange(world, db)
+    result = build(training_gaps, world.ben)
+    assert {(r["department"], r["skill"]) for r in result.rows} == {
+        ("Support East", "Writing"),
+        ("Support East", "Tools"),
+    }
+
+
+def test_manager_filtering_outside_their_subtree_gets_nobody(world, db):
+    _arrange(world, db)
+    result = build(training_gaps, world.ben, department_id=world.sales.id)
+    assert result.rows == []
+
+
+def test_heat_map_cells_link_to_the_people(world, db):
+    writing, _ = _arrange(world, db)
+    result = build(training_gaps, world.hr)
+    cell = next(c for c in result.chart.cells if c.text == "1/1" and "Support East" in c.said
+                and "Writing" in c.said)  # fmt: skip
+    assert cell.url == {"department_id": world.east.id, "skill_id": writing.id}
