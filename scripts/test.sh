@@ -15,7 +15,8 @@ VENV="${VENV:-.venv}"
 PY="$VENV/bin/python"
 ART=test-artifacts
 PHASE_TIMEOUT="${PHASE_TIMEOUT:-1800}"
-# pytest-xdist workers for the non-browser phases: one per core (each PostgreSQL worker
+# pytest-xdist workers: one per core (browser phases too: each worker has its own live
+# server, demo database and Chromium) (each PostgreSQL worker
 # gets its own database, see tests/environment.py).
 WORKERS="${WORKERS:-$(nproc)}"
 mkdir -p "$ART"
@@ -80,12 +81,12 @@ phase_postgres() {
 
 phase_browser() {
     run_pytest browser "browser tests (Playwright + Chromium, -m browser)" \
-        -- -m browser tests/browser
+        -- -n "$WORKERS" -m browser tests/browser
 }
 
 phase_browser_postgres() {
     run_pytest browser-pg "browser tests on PostgreSQL (-m browser)" \
-        env PYTHON="$PY" scripts/with-postgres.sh -- -m browser tests/browser
+        env PYTHON="$PY" scripts/with-postgres.sh -- -n "$WORKERS" -m browser tests/browser
 }
 
 summary() {

@@ -39,13 +39,13 @@ class DevelopmentGrowth:
         self.interview = db.session.get(
             InformationalInterview, PARAMS["interview_id"](org)
         )
+        self.referrals: list = []
 
     def grow(self, person, skill) -> None:
-        from development.enums import ActivityKind, ActivityStatus, InterviewDirection
+        from development.enums import ActivityKind, ActivityStatus
         from development.models import (
             Contact,
             DevelopmentActivity,
-            InformationalInterview,
             InterviewSuggestion,
             QuestionTopic,
             activity_skills,
@@ -77,11 +77,21 @@ class DevelopmentGrowth:
                 QuestionTopic(text=f"Topic {uuid.uuid4().hex}", position=100),
             ]
         )  # fmt: skip
+        self.referrals.append((mine, contact))
+
+    def finish(self) -> None:
+        """The referral interviews, after one flush gave their activities ids."""
+        from development.enums import InterviewDirection
+        from development.models import InformationalInterview
+
+        referrals, self.referrals = self.referrals, []
         db.session.flush()
-        db.session.add(
+        emma = self.org.employee.employee_id
+        db.session.add_all(
             InformationalInterview(
                 activity_id=mine.id, employee_id=emma, contact_id=contact.id,
                 direction=InterviewDirection.conducted, referred_by_id=self.interview.id,
                 questions=[],
             )
+            for mine, contact in referrals
         )  # fmt: skip

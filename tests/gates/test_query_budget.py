@@ -5,6 +5,7 @@ the organisation to 10 and to 100 of everything: the statement counts must be eq
 most ``LIMIT``) or in ``NOT_A_LIST`` with a reason. A new route in neither fails.
 """
 
+import uuid
 from datetime import date
 
 import pytest
@@ -12,7 +13,15 @@ import sqlalchemy as sa
 
 from core.extensions import db
 from people.enums import SkillLevelSource
-from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
+from people.models import (
+    Department,
+    Employee,
+    EmployeeSkillLevel,
+    RoleProfile,
+    RoleProfileSkill,
+    Skill,
+    User,
+)
 from tests import factories as f
 from tests.conftest import bearer, sign_in
 from tests.gates import query_budget_development as development_budget
@@ -69,34 +78,45 @@ ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
 def grow(org, n: int) -> None:
-    """Add ``n`` of everything a page might list, all around ``org.employee``."""
+    """Add ``n`` of everything a page might list, all around ``org.employee``.
+
+    Rows are added in batches (a few flushes, not one per row): the gate builds this
+    world twice for every budgeted route."""
     goals = _GoalsAndNeeds(org)
     development = development_budget.DevelopmentGrowth(org)
     notifications = notifications_budget.NotificationsGrowth(org)
-    for _ in range(n):
-        person = f.make_employee(
-            department_id=org.department.id, manager_id=org.manager.employee_id
-        )
-        f.make_user(person)
-        skill = f.make_skill()
-        db.session.add(
-            EmployeeSkillLevel(
-                employee_id=org.employee.employee_id,
-                skill_id=skill.id,
-                level=3,
-                source=SkillLevelSource.manager,
-            )
-        )
-        f.make_department(parent_id=org.department.id)
-        profile = f.make_role_profile()
-        db.session.add(
-            RoleProfileSkill(
-                role_profile_id=profile.id, skill_id=skill.id, expected_level=3
-            )
-        )
+    tag = uuid.uuid4().hex[:8]
+    people = [
+        Employee(name=f"Grown {tag} {i}", email=f"grown-{tag}-{i}@example.com",
+                 job_title="Engineer", hired_on=date(2022, 1, 1),
+                 department_id=org.department.id, manager_id=org.manager.employee_id)
+        for i in range(n)
+    ]  # fmt: skip
+    skills = [Skill(name=f"Grown skill {tag} {i}", group="General") for i in range(n)]
+    profiles = [RoleProfile(job_title=f"Grown title {tag} {i}") for i in range(n)]
+    db.session.add_all(
+        [*people, *skills, *profiles]
+        + [Department(name=f"Grown department {tag} {i}", parent_id=org.department.id)
+           for i in range(n)]
+    )  # fmt: skip
+    db.session.flush()
+    hashed = f.password_hash()
+    for person, skill, profile in zip(people, skills, profiles, strict=True):
+        db.session.add_all(
+            [
+                User(email=person.email, employee_id=person.id, password_hash=hashed),
+                EmployeeSkillLevel(employee_id=org.employee.employee_id,
+                                   skill_id=skill.id, level=3,
+                                   source=SkillLevelSource.manager),
+                RoleProfileSkill(role_profile_id=profile.id, skill_id=skill.id,
+                                 expected_level=3),
+            ]
+        )  # fmt: skip
         goals.grow(person, skill)
         development.grow(person, skill)
         notifications.grow(person, skill)
+    development.finish()
+    notifications.finish()
     db.session.commit()
 
 
