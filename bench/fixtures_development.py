@@ -52,9 +52,8 @@ def build_development(fx) -> None:
             "ended_on": values.pop("ended_on", None),
             "expires_on": values.pop("expires_on", None), "version": 1,
             "created_at": values.pop("created_at", now - 3 * DAY), "updated_at": now,
-            "evidence_url": "", "evidence_note": "", "evidence_file": "",
-            "evidence_file_name": "", "evidence_mime": "", "reflection": "",
-            "is_private": False,
+            "evidence_url": "", "evidence_note": "", "evidence_file_name": "",
+            "reflection": "", "is_private": False,
         })  # fmt: skip
         return activity_id
 

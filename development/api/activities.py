@@ -12,12 +12,12 @@ Decisions the brief left open:
   attachment to those who may see the activity's evidence, else 404.
 """
 
-from flask import send_file
 from flask.views import MethodView
 from flask_login import current_user
 
-from core.errors import ValidationFailed
+from core.downloads import attachment_response
 from core.extensions import db
+from core.openapi import download_responses
 from core.pagination import SelectPage
 from core.permissions import require_visible
 from development import permissions as perms
@@ -38,8 +38,9 @@ from development.schemas import ActivityCreateSchema, ActivityUpdateSchema
 from development.services import activities as services
 from development.services.evidence_files import (
     MAX_BYTES,
+    SIGNATURES,
     attach_evidence_file,
-    evidence_file_path,
+    get_evidence_file,
 )
 
 FILTERS = ("employee_id", "kind", "status")
@@ -62,15 +63,6 @@ def _respond(activity_id: int):
     activity = load_activity(activity_id)
     blp.set_version_etag(activity)
     return activity_view(activity)
-
-
-def _check_dates(activity, data) -> None:
-    started = data.get("started_on", activity.started_on)
-    ended = data.get("ended_on", activity.ended_on)
-    if started is not None and ended is not None and ended < started:
-        raise ValidationFailed(
-            "Nothing was saved.", {"ended_on": ["Must not be before started on."]}
-        )
 
 
 @blp.route("/activities")
@@ -119,7 +111,6 @@ class ActivityDetail(MethodView):
     @blp.response(200, ActivitySchema)
     def patch(self, data, activity):
         """Change your activity (only the fields sent; ``If-Match``)."""
-        _check_dates(activity, data)
         services.update_activity(current_user, activity, data)
         db.session.commit()
         return _respond(activity.id)
@@ -142,21 +133,22 @@ class ActivityVerify(MethodView):
 @blp.route("/activities/<int:activity_id>/evidence-file")
 class ActivityEvidenceFile(MethodView):
     @activity_action(perms.can_view_activity, "")
-    @blp.alt_response(
-        200,
-        success=True,
-        content_type="application/octet-stream",
-        schema={"type": "string", "format": "binary"},
-        description="The file (PDF, PNG or JPEG), as an attachment.",
+    @blp.doc(
+        responses=download_responses(
+            sorted({kind for _, kind in SIGNATURES.values()}),
+            "The file (PDF, PNG or JPEG) as an attachment, in the type checked at "
+            "upload.",
+        )
     )
     def get(self, activity):
         """Download the evidence file (404 when there is none or it is private)."""
-        path = evidence_file_path(current_user, activity)
-        return send_file(
-            path,
-            mimetype=activity.evidence_mime or "application/octet-stream",
-            as_attachment=True,
-            download_name=activity.evidence_file_name or path.name,
+        blob = get_evidence_file(current_user, activity)
+        return attachment_response(
+            blob.data,
+            content_type=blob.content_type,
+            filename=activity.evidence_file_name,
+            sha256=blob.sha256,
+            last_modified=blob.created_at,
         )
 
     @activity_action(perms.can_edit_activity, "Only the owner adds evidence.")

@@ -5,6 +5,7 @@ from development.models.activities import (
     MentoringSession,
     activity_skills,
 )
+from development.models.evidence import EvidenceBlob
 from development.models.interviews import (
     Contact,
     DevelopmentPolicy,
@@ -17,6 +18,7 @@ __all__ = [
     "Contact",
     "DevelopmentActivity",
     "DevelopmentPolicy",
+    "EvidenceBlob",
     "InformationalInterview",
     "InterviewSuggestion",
     "MentoringSession",

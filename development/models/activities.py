@@ -46,10 +46,9 @@ class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
     expires_on: Mapped[date | None]  # certifications
     evidence_url: Mapped[str] = mapped_column(sa.String(500), default="")
     evidence_note: Mapped[str] = mapped_column(sa.Text, default="")
-    # An uploaded file lives outside static/, under instance/evidence/<stored name>.
-    evidence_file: Mapped[str] = mapped_column(sa.String(120), default="")
+    # An uploaded file's bytes and checked type are in evidence_blobs (never on disk,
+    # never loaded with the activity); this row keeps its name ("" = no file).
     evidence_file_name: Mapped[str] = mapped_column(sa.String(200), default="")
-    evidence_mime: Mapped[str] = mapped_column(sa.String(60), default="")
     reflection: Mapped[str] = mapped_column(sa.Text, default="")
     is_private: Mapped[bool] = mapped_column(default=False)
     verified_by_id: Mapped[int | None] = mapped_column(
@@ -64,6 +63,10 @@ class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
         sa.CheckConstraint("hours >= 0", name="hours"),
         sa.Index("ix_activities_employee_ended", "employee_id", "ended_on"),
     )
+
+    @property
+    def has_evidence_file(self) -> bool:
+        return bool(self.evidence_file_name)
 
 
 class MentoringSession(db.Model):

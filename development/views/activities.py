@@ -4,9 +4,10 @@ evidence files (served as attachments to those allowed) and verification."""
 import datetime
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from core.downloads import attachment_response
 from core.errors import InvalidTransition
 from core.extensions import db
 from core.pagination import paginate_html
@@ -20,7 +21,7 @@ from development.services import activities as services
 from development.services.evidence_files import (
     MAX_BYTES,
     attach_evidence_file,
-    evidence_file_path,
+    get_evidence_file,
 )
 from development.views import bp
 from development.views.charts import month_chart
@@ -185,12 +186,13 @@ def activity_edit(activity_id: int):
 @login_required
 def activity_evidence(activity_id: int):
     activity = load_activity(activity_id)
-    path = evidence_file_path(current_user, activity)
-    return send_file(
-        path,
-        mimetype=activity.evidence_mime or "application/octet-stream",
-        as_attachment=True,
-        download_name=activity.evidence_file_name or path.name,
+    blob = get_evidence_file(current_user, activity)
+    return attachment_response(
+        blob.data,
+        content_type=blob.content_type,
+        filename=activity.evidence_file_name,
+        sha256=blob.sha256,
+        last_modified=blob.created_at,
     )
 
 

@@ -1,9 +1,14 @@
 """The evidence file through the API: multipart upload, download as an attachment."""
 
+import hashlib
 import io
 
 import pytest
+import sqlalchemy as sa
 
+from core.extensions import db
+from development.models import EvidenceBlob
+from tests.conftest import sign_in
 from tests.development.api_helpers import Caller
 
 PDF = b"%PDF-1.4\n" + b"0" * 100
@@ -93,3 +98,50 @@ def test_a_private_activitys_file_is_the_owners_alone(client, org, emma):
 def test_only_the_owner_uploads(client, org, course):
     assert _upload(Caller(client, org.manager), course["id"]).status_code == 403
     assert _upload(Caller(client, org.peer), course["id"]).status_code == 404
+
+
+def test_the_file_is_in_the_database_and_any_node_serves_it(
+    app, client, org, emma, course, tmp_path, monkeypatch
+):
+    """Stateless web nodes: nothing is written to the instance folder, and a node with
+    another (empty) instance folder serves the file from the database."""
+    node_a, node_b = tmp_path / "node-a", tmp_path / "node-b"
+    monkeypatch.setattr(app, "instance_path", str(node_a))
+    assert _upload(emma, course["id"]).status_code == 200
+    assert not (node_a / "evidence").exists()  # no code writes there any more
+    blob = db.session.scalar(
+        sa.select(EvidenceBlob).where(EvidenceBlob.activity_id == course["id"])
+    )
+    assert blob.data == PDF
+    monkeypatch.setattr(app, "instance_path", str(node_b))
+    download = Caller(client, org.manager).get(f"{A}/{course['id']}/evidence-file")
+    assert download.status_code == 200 and download.data == PDF
+
+
+def test_a_download_carries_its_checked_type_and_a_strong_etag(client, emma):
+    png = b"\x89PNG\r\n\x1a\n" + b"1" * 64
+    activity = emma.post(A, {"kind": "course", "title": "Design"}).get_json()
+    _upload(emma, activity["id"], png, "shot.png")
+    url = f"{A}/{activity['id']}/evidence-file"
+    download = emma.get(url)
+    assert download.mimetype == "image/png"
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    assert download.headers["Content-Disposition"] == "attachment; filename=shot.png"
+    assert download.headers["ETag"] == f'"{hashlib.sha256(png).hexdigest()}"'
+    again = client.get(
+        url, headers={**emma.headers, "If-None-Match": download.headers["ETag"]}
+    )
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_lists_of_activities_never_read_the_files(
+    client, org, emma, course, count_queries
+):
+    _upload(emma, course["id"])
+    with count_queries() as counter:
+        listed = emma.get(A)
+        sign_in(client, org.employee)
+        page = client.get("/development")
+    assert listed.status_code == 200 and page.status_code == 200
+    assert "cert.pdf" in page.get_data(as_text=True)
+    assert not [s for s in counter.statements if "evidence_blobs" in s]
