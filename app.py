@@ -6,8 +6,10 @@ import sqlalchemy as sa
 from flask import Flask, request
 
 from core.config import Config
+from core.converters import register_converters
 from core.errors import register_error_handlers
 from core.extensions import api, csrf, db, login_manager, migrate
+from core.fields import limit
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,6 +21,8 @@ CSP = (
 def create_app(config=None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config or Config)
+    register_converters(app)  # before any rule: path ids beyond INTEGER are a 404
+    app.jinja_env.globals["limit"] = limit  # a control's maxlength = its schema's
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         db_path = Path(app.instance_path) / "trellis.db"
@@ -63,7 +67,8 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 
 
 def _register_models() -> None:
-    import core.audit  # noqa: F401
+    import core.audit
+    import core.idempotency  # noqa: F401
     import development.models  # noqa: F401
     import jobs.models  # noqa: F401
     import notifications.models  # noqa: F401
@@ -73,6 +78,8 @@ def _register_models() -> None:
 
 def _register_blueprints(app: Flask) -> None:
     import auth.session  # noqa: F401  (user loaders)
+    from audit.api import blp as audit_api
+    from audit.views import bp as audit_bp
     from auth.api import blp as tokens_api
     from auth.views import bp as auth_bp
     from core.api_docs import bp as api_docs_bp
@@ -93,6 +100,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(jobs_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(reports_bp)
     for blp in (
         tokens_api,
@@ -101,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
         development_api,
         notifications_api,
         reports_api,
+        audit_api,
     ):
         csrf.exempt(blp)  # bearer tokens only: no ambient credentials to forge
         api.register_blueprint(blp)
@@ -132,10 +141,11 @@ def _authenticated() -> bool:
 
 
 def _register_cli(app: Flask) -> None:
+    from backup.cli import backup_cli
     from jobs.cli import jobs_cli
     from people.cli import demo_cli, people_cli, users_cli
 
-    for group in (users_cli, people_cli, demo_cli, jobs_cli):
+    for group in (users_cli, people_cli, demo_cli, jobs_cli, backup_cli):
         app.cli.add_command(group)
     # Domains add their demo data to people.demo.load_demo (people never imports them).
     from development.demo import register_demo_loader as register_development_demo

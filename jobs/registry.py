@@ -21,6 +21,7 @@ class JobSpec:
 
 def job_specs() -> list[JobSpec]:
     """Imported lazily so the web app never loads the scheduler's job list."""
+    from core.idempotency import purge_idempotency_keys
     from development.digest import send_manager_digests
     from development.jobs import (
         send_certification_expiry,
@@ -108,5 +109,12 @@ def job_specs() -> list[JobSpec]:
             "interval",  # an interval has no wall clock, so no DST repeat (apscheduler #1021)
             {"minutes": 5},
             "Deliver due notifications to the centre and the outbox; send email",
+        ),
+        JobSpec(
+            "core.purge_idempotency_keys",
+            purge_idempotency_keys,
+            "cron",
+            {"hour": 3, "minute": 40},
+            "Forget Idempotency-Key records older than 24 hours (daily)",
         ),
     ]
