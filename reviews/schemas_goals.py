@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from core.dates import PlausibleDate
+from core.fields import LONG, Id, LongText, UrlText
 from people.schemas import StrictSchema, TrimmedString, VersionedForm
 from reviews.enums import (
     CheckInStatus,
@@ -19,14 +21,13 @@ MEASURE_VALUE = validate.Range(
 
 
 class GoalCreateSchema(StrictSchema):
-    owner_id = fields.Integer(
+    owner_id = Id(
         load_default=None,
         allow_none=True,
-        validate=validate.Range(min=1),
         metadata={"description": "Whose goal (default: yourself)."},
     )
     title = TrimmedString(required=True, validate=validate.Length(min=1, max=200))
-    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    description = LongText(load_default="", validate=validate.Length(max=LONG))
     measure = fields.Enum(MeasureType, load_default=MeasureType.percent)
     start_value = fields.Float(
         load_default=0.0, allow_nan=False, validate=MEASURE_VALUE
@@ -35,24 +36,27 @@ class GoalCreateSchema(StrictSchema):
         load_default=100.0, allow_nan=False, validate=MEASURE_VALUE
     )
     unit = TrimmedString(load_default="", validate=validate.Length(max=30))
-    target_on = fields.Date(load_default=None, allow_none=True)
+    target_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not before the day the goal is set."},
+    )
     weight = fields.Integer(
         load_default=1, validate=validate.Range(min=0, max=100, error="0 to 100.")
     )
-    parent_id = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=1)
-    )
-    cycle_id = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=1)
-    )
+    parent_id = Id(load_default=None, allow_none=True)
+    cycle_id = Id(load_default=None, allow_none=True)
 
 
 class GoalUpdateSchema(StrictSchema):
     title = TrimmedString(validate=validate.Length(min=1, max=200))
-    description = fields.String(validate=validate.Length(max=5000))
-    target_on = fields.Date(allow_none=True)
+    description = LongText(validate=validate.Length(max=LONG))
+    target_on = PlausibleDate(
+        allow_none=True,
+        metadata={"description": "Not before the day the goal was set."},
+    )
     weight = fields.Integer(validate=validate.Range(min=0, max=100, error="0 to 100."))
-    parent_id = fields.Integer(allow_none=True, validate=validate.Range(min=1))
+    parent_id = Id(allow_none=True)
     status = fields.Enum(GoalStatus)
 
 
@@ -63,14 +67,14 @@ class GoalFormSchema(GoalUpdateSchema, VersionedForm):
 class CheckInSchema(StrictSchema):
     value = fields.Float(required=True, allow_nan=False, validate=MEASURE_VALUE)
     status = fields.Enum(CheckInStatus, load_default=CheckInStatus.on_track)
-    note = fields.String(load_default="", validate=validate.Length(max=5000))
-    checked_on = fields.Date(load_default=None, allow_none=True)
+    note = LongText(load_default="", validate=validate.Length(max=LONG))
+    checked_on = PlausibleDate(load_default=None, allow_none=True)
 
 
 class BulkAssignSchema(StrictSchema):
-    parent_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    parent_id = Id(required=True)
     employee_ids = fields.List(
-        fields.Integer(validate=validate.Range(min=1)),
+        Id(),
         required=True,
         validate=validate.Length(min=1, max=500),
         metadata={"multi": True},
@@ -78,12 +82,16 @@ class BulkAssignSchema(StrictSchema):
 
 
 class NeedCreateSchema(StrictSchema):
-    employee_id = fields.Integer(required=True, validate=validate.Range(min=1))
-    skill_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    employee_id = Id(required=True)
+    skill_id = Id(required=True)
     current_level = fields.Integer(load_default=None, allow_none=True, validate=LEVEL)
     target_level = fields.Integer(required=True, validate=LEVEL)
     priority = fields.Enum(Priority, load_default=Priority.medium)
-    due_on = fields.Date(load_default=None, allow_none=True)
+    due_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not before the day the need is named."},
+    )
 
     @validates_schema
     def _target_above_current(self, data, **kwargs):
@@ -95,10 +103,8 @@ class NeedCreateSchema(StrictSchema):
 
 
 class EvidenceSchema(StrictSchema):
-    note = fields.String(load_default="", validate=validate.Length(max=5000))
-    url = fields.Url(
-        load_default="", validate=validate.Length(max=500), allow_none=False
-    )
+    note = LongText(load_default="", validate=validate.Length(max=LONG))
+    url = UrlText(load_default="", validate=validate.Length(max=500), allow_none=False)
 
     @validates_schema
     def _something(self, data, **kwargs):
@@ -107,31 +113,34 @@ class EvidenceSchema(StrictSchema):
 
 
 class DropSchema(StrictSchema):
-    reason = TrimmedString(required=True, validate=validate.Length(min=3, max=2000))
+    reason = LongText(required=True, validate=validate.Length(min=3, max=2000))
 
 
 class ProposeNeedsSchema(StrictSchema):
     employee_ids = fields.List(
-        fields.Integer(validate=validate.Range(min=1)),
+        Id(),
         required=True,
         validate=validate.Length(min=1, max=500),
         metadata={"multi": True},
     )
-    due_on = fields.Date(load_default=None, allow_none=True)
+    due_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not before the day the need is named."},
+    )
 
 
 class NeedQueryArgsSchema(Schema):
-    employee_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    employee_id = Id(load_default=None)
     status = fields.Enum(TrainingNeedStatus, load_default=None)
     overdue = fields.Boolean(load_default=None)
 
 
 class GoalQueryArgsSchema(Schema):
-    owner_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    owner_id = Id(load_default=None)
     status = fields.Enum(GoalStatus, load_default=None)
-    cycle_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    parent_id = fields.Integer(
+    cycle_id = Id(load_default=None)
+    parent_id = Id(
         load_default=None,
-        validate=validate.Range(min=1),
         metadata={"description": "Goals aligned directly to this goal."},
     )

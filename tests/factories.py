@@ -1,7 +1,7 @@
 """Plain ``make_<model>(**overrides)`` functions used by fixtures and tests."""
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 
 from auth.passwords import hash_password
 from core.extensions import db
@@ -109,6 +109,9 @@ def make_cycle(template, **overrides):
         "manager_due_on": date(2026, 7, 20),
         "signoff_due_on": date(2026, 7, 31),
         "status": CycleStatus.draft,
+        # Created before its dates, as HR would (a cycle created after a due date is
+        # a back-filled one, which gets no reminder for that date).
+        "created_at": datetime(2025, 12, 1, 9, tzinfo=UTC),
         **overrides,
     }
     cycle = ReviewCycle(**values)

@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 
 from core.audit import record_event
+from core.dates import check_order
 from core.db import utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -10,6 +11,7 @@ from core.permissions import require
 from development import permissions as perms
 from development.enums import ActivityStatus
 from development.models import DevelopmentActivity
+from development.schemas import ACTIVITY_ORDER
 from people.models import Skill
 from reviews.models import TrainingNeed
 from reviews.services import link_evidence
@@ -102,10 +104,7 @@ def update_activity(actor, activity: DevelopmentActivity, data: dict, *, now=Non
     needs = _needs_for(activity, data.pop("need_ids", []))
     if activity.verified_at is not None and data:
         raise InvalidTransition("A verified activity cannot be changed.")
-    started = data.get("started_on", activity.started_on)
-    ended = data.get("ended_on", activity.ended_on)
-    if started and ended and ended < started:
-        _invalid("ended_on", "Must not be before the start.")
+    check_order(activity, data, ACTIVITY_ORDER)  # a PATCH against the stored dates
     for key, value in data.items():
         setattr(activity, key, value)
     activity.updated_at = now

@@ -2,13 +2,20 @@
 and approval) → completed (private notes, takeaways, referrals) → followed up (thank-you).
 
 Private notes are never written to audit events: ``_audit`` only records statuses.
+
+Dates in order: a request is not sent in the future; an interview is not scheduled
+before its request was sent, nor completed before its scheduled time; the thank-you and
+the follow-up are not before the day it was held (the thank-you not in the future either).
+Each refusal is a ``ValidationFailed`` naming the field (422).
 """
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
 from core.audit import record_event
+from core.clock import local_today
+from core.dates import NOT_SAVED, iso, not_after, not_before
 from core.db import get_or_404, utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -32,6 +39,15 @@ from development.models import (
 from people.models import Department, Employee
 
 S = InterviewStatus
+HELD = "the day of the interview"
+
+
+def held_on(interview) -> date | None:
+    """The local day the interview ended (its scheduled time plus its duration)."""
+    if interview.scheduled_at is None:
+        return None
+    end = interview.scheduled_at + timedelta(minutes=interview.duration_minutes or 0)
+    return local_today(end)
 
 
 def _move(actor, interview, to: InterviewStatus, now) -> None:
@@ -143,6 +159,7 @@ def request_interview(actor, interview, data: dict, *, now=None):
     """Record the written request as sent (idea → requested)."""
     now = now or utcnow()
     _own(actor, interview)
+    not_after("sent_on", data.get("sent_on"), local_today(now), "today")
     _move(actor, interview, S.requested, now)
     interview.outreach_message = data["message"]
     interview.requested_on = data.get("sent_on") or now.date()
@@ -180,6 +197,8 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
     if interview.status is not S.requested:
         raise InvalidTransition("Send the request before scheduling.")
     when = data["scheduled_at"]
+    not_before("scheduled_at", when, interview.requested_on,
+               "the day the request was sent")  # fmt: skip
     limit = current_policy().interviews_per_month
     over = (
         interview.direction is InterviewDirection.conducted
@@ -188,6 +207,7 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
     if over and interview.approved_at is None:
         interview.needs_approval = True
         db.session.flush()
+        record_event(actor, interview, "approval_requested", {"limit": limit}, now=now)
         return interview
     interview.scheduled_at = when
     interview.duration_minutes = data.get("duration_minutes") or 20
@@ -213,12 +233,17 @@ def approve_interview(actor, interview, *, now=None):
     return interview
 
 
-def prepare_interview(actor, interview, data: dict):
+def prepare_interview(actor, interview, data: dict, *, now=None):
     """Research notes and the questions to bring."""
     _own(actor, interview)
     interview.research_notes = data.get("research_notes", "")
     interview.questions = list(data.get("questions", []))
     db.session.flush()
+    # Which fields, not their contents (the interview holds them).
+    record_event(
+        actor, interview, "prepared", {"fields": ["research_notes", "questions"]},
+        now=now,
+    )  # fmt: skip
     return interview
 
 
@@ -226,6 +251,8 @@ def complete_interview(actor, interview, data: dict, *, now=None):
     """Record the conversation: private notes, takeaways, referrals (each a new idea)."""
     now = now or utcnow()
     _own(actor, interview)
+    _check_held(interview, now)
+    not_before("follow_up_on", data.get("follow_up_on"), held_on(interview), HELD)
     _move(actor, interview, S.completed, now)
     interview.private_notes = data.get("private_notes", "")
     interview.notes_permission_asked = bool(data.get("notes_permission_asked"))
@@ -240,6 +267,16 @@ def complete_interview(actor, interview, data: dict, *, now=None):
         add_referral(actor, interview, referral, now=now)
     db.session.flush()
     return interview
+
+
+def _check_held(interview, now) -> None:
+    """An interview is completed only once its scheduled time has come."""
+    if interview.scheduled_at is not None and now < interview.scheduled_at:
+        message = (
+            f"The interview is scheduled for {iso(interview.scheduled_at)}; mark it "
+            "completed after it has started."
+        )
+        raise ValidationFailed(NOT_SAVED, {"scheduled_at": message})
 
 
 def add_referral(
@@ -264,6 +301,10 @@ def follow_up_interview(actor, interview, data: dict, *, now=None):
     """The thank-you is sent (completed → followed up)."""
     now = now or utcnow()
     _own(actor, interview)
+    held = held_on(interview)
+    not_before("thank_you_sent_on", data["thank_you_sent_on"], held, HELD)
+    not_after("thank_you_sent_on", data["thank_you_sent_on"], local_today(now), "today")
+    not_before("follow_up_on", data.get("follow_up_on"), held, HELD)
     _move(actor, interview, S.followed_up, now)
     interview.thank_you_sent_on = data["thank_you_sent_on"]
     if data.get("follow_up_on"):
@@ -308,7 +349,9 @@ def start_mentorship(actor, interview, *, now=None) -> DevelopmentActivity:
     return activity
 
 
-def add_mentoring_session(actor, activity_id: int, data: dict) -> MentoringSession:
+def add_mentoring_session(
+    actor, activity_id: int, data: dict, *, now=None
+) -> MentoringSession:
     activity = get_or_404(DevelopmentActivity, activity_id)
     require(
         perms.can_edit_activity(actor, activity), "Only the mentee records sessions."
@@ -320,4 +363,8 @@ def add_mentoring_session(actor, activity_id: int, data: dict) -> MentoringSessi
     db.session.add(session)
     activity.hours = (activity.hours or 0) + data.get("hours", 1.0)
     db.session.flush()
+    record_event(
+        actor, activity, "mentoring_session_added",
+        {"session_id": session.id, "held_on": session.held_on}, now=now,
+    )  # fmt: skip
     return session

@@ -7,8 +7,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from marshmallow import fields, validate
 
+from core.dates import PlausibleDate
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
+from core.fields import LONG, LongText
 from core.forms import load_form
 from core.permissions import require
 from development import permissions as perms
@@ -35,8 +37,8 @@ REFERRAL_FIELDS = ("name", "title", "organisation", "email")
 
 
 class SessionSchema(StrictSchema):
-    held_on = fields.Date(required=True)
-    note = fields.String(load_default="", validate=validate.Length(max=5000))
+    held_on = PlausibleDate(required=True)
+    note = LongText(load_default="", validate=validate.Length(max=LONG))
     hours = fields.Float(load_default=1.0, validate=validate.Range(min=0, max=24))
 
 
@@ -192,8 +194,11 @@ def finish(interview_id, name, action, message):
         result = action(interview)
     except ValidationFailed as err:
         db.session.rollback()
-        return render_detail(load_interview(interview_id), 422, name,
-                             err.errors or {"_form": err.message}, request.form)  # fmt: skip
+        errors = dict(err.errors or {"_form": err.message})
+        if not set(errors) & set(request.form):  # about the interview, not a field here
+            errors["_form"] = " ".join(str(m) for m in errors.values())
+        return render_detail(load_interview(interview_id), 422, name, errors,
+                             request.form)  # fmt: skip
     db.session.commit()
     flash(message if isinstance(message, str) else message(result), "success")
     return redirect(url_for("development.interview", interview_id=interview_id)

@@ -53,6 +53,7 @@ def create_templates(demo: Demo, older: Half) -> None:
 def create_cycle(
     demo: Demo, half: Half, launch: date, *, hired_before: date, self_due: date
 ):
+    created = at(launch - timedelta(days=5), 11)
     cycle = services.create_cycle(
         demo.hr,
         {
@@ -67,8 +68,8 @@ def create_cycle(
             "manager_due_on": self_due + timedelta(days=14),
             "signoff_due_on": self_due + timedelta(days=28),
         },
+        now=created,
     )
-    created = at(launch - timedelta(days=5), 11)
     cycle.created_at = cycle.updated_at = created
     backdate_events("ReviewCycle", cycle.id, created)
     services.launch_cycle(demo.hr, cycle, now=at(launch, 8))

@@ -6,9 +6,14 @@ after the self-assessment was due; *sign-off* the day after the manager review w
 closes one). A late run may skip a phase: the cycle moves once, straight to the phase its
 dates give, and that single move is audited.
 
+A phase that began before the cycle was created (a back-filled earlier cycle) is still
+moved to and audited, but announces nothing: its date had passed before anyone knew.
+
 The move is a conditional UPDATE (``WHERE phase`` is still the one read), so two racing
 schedulers move a cycle once and write one audit event; the phase notification is keyed
-by the phase's start moment, so it is queued once per participant.
+by the phase's start moment, so it is queued once per participant. One transaction (the
+runner's commit): a kill part-way commits nothing and the rerun does it all — a batch
+commit could keep a phase move and lose its notices (``notifications.batches``).
 """
 
 from datetime import datetime, timedelta
@@ -51,6 +56,7 @@ def advance_cycle_phases(now: datetime) -> int:
     cycles = db.session.execute(
         sa.select(ReviewCycle.id, ReviewCycle.name, ReviewCycle.phase,
                   ReviewCycle.launched_at, ReviewCycle.period_end,
+                  ReviewCycle.created_at,
                   ReviewCycle.self_due_on, ReviewCycle.manager_due_on,
                   ReviewCycle.signoff_due_on)
         .where(ReviewCycle.status == CycleStatus.active)
@@ -112,6 +118,8 @@ def _phase_notices(moved, now):
         if to is P.wrap_up:
             recipients |= set(hr)
         start = phase_starts(cycle)[to]
+        if start < cycle.created_at:
+            continue  # back-filled: the phase began before the cycle existed
         for user_id in sorted(recipients):
             yield Pending(
                 user_id, NotificationKind.cycle_phase_started, "ReviewCycle",

@@ -1,10 +1,18 @@
-"""Cycles (HR): create, edit while draft, launch in bulk, close; ad hoc reviews."""
+"""Cycles (HR): create, edit while draft, launch in bulk, close; ad hoc reviews.
+
+A cycle's due dates may not be in the past (the organisation's today) unless HR ticks
+``backfill`` — recording an earlier cycle. ``backfill`` is an instruction, not a column:
+the reminder and phase jobs send nothing for a date already past when the cycle was
+created (``created_at``), so a back-filled cycle needs no flag of its own.
+"""
 
 from datetime import timedelta
 
 import sqlalchemy as sa
 
 from core.audit import AuditEvent, record_event
+from core.clock import local_today
+from core.dates import check_order
 from core.db import get_or_404, utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -13,14 +21,9 @@ from people.models import Department, Employee
 from reviews import permissions as perms
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
 from reviews.models import Review, ReviewCycle, ReviewTemplate
+from reviews.schemas import CYCLE_ORDER
 
-DATE_ORDER = (
-    "period_start",
-    "period_end",
-    "self_due_on",
-    "manager_due_on",
-    "signoff_due_on",
-)
+DUE_DATES = ("self_due_on", "manager_due_on", "signoff_due_on")
 UNFINISHED = [
     s for s in ReviewStatus if s not in (ReviewStatus.acknowledged, ReviewStatus.closed)
 ]
@@ -53,34 +56,54 @@ def _check_refs(data: dict, cycle: ReviewCycle | None = None) -> None:
             )
 
 
+def _check_not_past(data: dict, backfill: bool, now, cycle=None) -> None:
+    """Due dates (new or changed) from today on, unless HR back-fills an earlier cycle."""
+    if backfill:
+        return
+    today = local_today(now)
+    errors = {
+        key: f"Choose {today.isoformat()} (today) or later, or tick “Back-fill an "
+        "earlier cycle” to record a cycle whose dates have passed."
+        for key in DUE_DATES
+        if data.get(key) is not None
+        and data[key] < today
+        and (cycle is None or data[key] != getattr(cycle, key))
+    }
+    if errors:
+        raise ValidationFailed("Nothing was saved; correct the fields marked.", errors)
+
+
 def create_cycle(actor, data: dict, *, now=None) -> ReviewCycle:
+    """Create a draft cycle; ``data["backfill"]`` allows due dates in the past."""
+    now = now or utcnow()
     require(perms.can_manage_cycles(actor))
+    data = dict(data)
+    backfill = bool(data.pop("backfill", False))
     _check_refs(data)
-    cycle = ReviewCycle(**data, status=CycleStatus.draft)
+    _check_not_past(data, backfill, now)
+    cycle = ReviewCycle(**data, status=CycleStatus.draft, created_at=now,
+                        updated_at=now)  # fmt: skip
     db.session.add(cycle)
     db.session.flush()
-    record_event(actor, cycle, "created", data, now=now)
+    record_event(actor, cycle, "created", {**data, "backfill": backfill}, now=now)
     return cycle
 
 
-def update_cycle(actor, cycle: ReviewCycle, data: dict) -> ReviewCycle:
-    """Change a cycle while it is a draft."""
+def update_cycle(actor, cycle: ReviewCycle, data: dict, *, now=None) -> ReviewCycle:
+    """Change a cycle while it is a draft; the date order is checked against the stored
+    dates, and a changed due date may be in the past only with ``backfill``."""
+    now = now or utcnow()
     require(perms.can_manage_cycles(actor))
     data = dict(data)
     version = data.pop("version", None)
+    backfill = bool(data.pop("backfill", False))
     if version is not None and version != cycle.version:
         raise Conflict("Someone else changed this cycle; reload and try again.")
     if cycle.status is not CycleStatus.draft:
         raise InvalidTransition("Only a draft cycle can be edited.")
     _check_refs(data, cycle)
-    merged = {k: data.get(k, getattr(cycle, k)) for k in DATE_ORDER}
-    for earlier, later in (("period_start", "period_end"), ("self_due_on", "manager_due_on"),
-                           ("manager_due_on", "signoff_due_on")):  # fmt: skip
-        if merged[later] < merged[earlier]:
-            raise ValidationFailed(
-                "Nothing was saved.",
-                {later: f"Must not be before {earlier.replace('_', ' ')}."},
-            )
+    check_order(cycle, data, CYCLE_ORDER)
+    _check_not_past(data, backfill, now, cycle)
     for key, value in data.items():
         setattr(cycle, key, value)
     db.session.flush()

@@ -9,6 +9,8 @@ a goal without children shows its own.
 import sqlalchemy as sa
 
 from core.audit import AuditEvent, record_event
+from core.clock import local_today
+from core.dates import not_before
 from core.db import ancestor_ids, utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -20,6 +22,7 @@ from reviews.enums import GOAL_TRANSITIONS, GoalStatus, MeasureType
 from reviews.models import Goal, GoalCheckIn, ReviewCycle
 
 NOT_SAVED = "Nothing was saved; correct the fields marked."
+SET = "the day the goal was set"
 
 
 def _invalid(field: str, message: str):
@@ -70,7 +73,9 @@ def _check_parent(
 
 
 def create_goal(actor, data: dict, *, now=None) -> Goal:
-    """Create a goal for the actor or one of their reports."""
+    """Create a goal for the actor or one of their reports; its target date is not
+    before today (the day it is set)."""
+    now = now or utcnow()
     data = dict(data)
     owner_id = data.pop("owner_id", None) or actor.employee_id
     require(
@@ -83,6 +88,7 @@ def create_goal(actor, data: dict, *, now=None) -> Goal:
     if cycle_id is not None and db.session.get(ReviewCycle, cycle_id) is None:
         _invalid("cycle_id", "No such review cycle.")
     _check_measure(data)
+    not_before("target_on", data.get("target_on"), local_today(now), SET)
     _check_parent(actor, owner_id, data.get("parent_id"), None)
     goal = Goal(owner_id=owner_id, **data)
     if goal.measure is MeasureType.number:
@@ -107,6 +113,7 @@ def update_goal(actor, goal: Goal, data: dict, *, now=None) -> Goal:
     version = data.pop("version", None)
     if version is not None and version != goal.version:
         raise Conflict("Someone else changed this goal; reload and try again.")
+    not_before("target_on", data.get("target_on"), local_today(goal.created_at), SET)
     if "parent_id" in data:
         _check_parent(actor, goal.owner_id, data["parent_id"], goal)
     status = data.pop("status", None)
@@ -150,6 +157,12 @@ def check_in(actor, goal: Goal, data: dict, *, now=None) -> GoalCheckIn:
     goal.current_value = data["value"]
     goal.progress = progress
     db.session.flush()
+    record_event(
+        actor, goal, "checked_in",
+        {"check_in_id": entry.id, "value": entry.value, "progress": progress,
+         "status": entry.status},
+        now=now,
+    )  # fmt: skip
     return entry
 
 

@@ -6,6 +6,8 @@ from datetime import date
 import sqlalchemy as sa
 
 from core.audit import record_event
+from core.clock import local_today
+from core.dates import not_before
 from core.db import get_or_404, utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -29,6 +31,7 @@ from reviews.models import NeedEvidence, TrainingNeed
 from reviews.services.outcomes import current_levels
 
 N = TrainingNeedStatus
+NAMED = "the day the need was named"
 OPEN = (N.open, N.in_progress)
 
 
@@ -45,7 +48,9 @@ def _move(actor, need: TrainingNeed, to: TrainingNeedStatus, now, **details) -> 
 
 
 def create_need(actor, data: dict, *, now=None) -> TrainingNeed:
-    """A manager (or HR) names a need for someone in their team."""
+    """A manager (or HR) names a need for someone in their team; it is not due before
+    the day it is named."""
+    now = now or utcnow()
     data = dict(data)
     employee = get_or_404(Employee, data.pop("employee_id"))
     require(
@@ -54,6 +59,7 @@ def create_need(actor, data: dict, *, now=None) -> TrainingNeed:
     )
     if db.session.get(Skill, data["skill_id"]) is None:
         raise ValidationFailed("Nothing was saved.", {"skill_id": "No such skill."})
+    not_before("due_on", data.get("due_on"), local_today(now), NAMED)
     level = current_levels(employee.id).get(data["skill_id"])
     if level is not None and data["target_level"] <= level:
         raise ValidationFailed(
@@ -88,6 +94,11 @@ def link_evidence(
         added_by_id=actor.id, added_at=now,
     )  # fmt: skip
     db.session.add(evidence)
+    db.session.flush()
+    record_event(
+        actor, need, "evidence_linked",
+        {"evidence_id": evidence.id, "activity_id": activity_id}, now=now,
+    )  # fmt: skip
     need.evidence_at = need.evidence_at or now
     if need.status is N.open:
         _move(actor, need, N.in_progress, now)
@@ -197,7 +208,10 @@ def skill_gaps(employee_ids) -> list[dict]:
 def propose_training_needs(
     actor, employee_ids: list[int], *, due_on: date | None = None, now=None
 ) -> list[TrainingNeed]:
-    """Turn role-profile gaps into needs; never a second open need for the same skill."""
+    """Turn role-profile gaps into needs; never a second open need for the same skill,
+    never one due before today."""
+    now = now or utcnow()
+    not_before("due_on", due_on, local_today(now), NAMED)
     for employee_id in employee_ids:
         require(
             perms.can_create_need_for(actor, employee_id),

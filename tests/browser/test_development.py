@@ -6,6 +6,7 @@ screenshots go to ``test-artifacts/screenshots/dev-*.png``.
 """
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -61,8 +62,12 @@ def test_an_interview_chain_through_the_ui(live_server, new_page, arranged):
     _submit(page, "Add the idea")
     assert "20 minutes" in page.input_value("#message")
     _check(page, "dev-interview-idea", problems)
+    # Held two months ago: an interview is completed only once its time has come, and
+    # the demo fills this month and the last with interviews (the policy's limit).
+    held = datetime.now(UTC).date() - timedelta(days=60)
+    page.fill("#sent_on", (held - timedelta(days=7)).isoformat())
     _submit(page, "Mark sent")
-    page.fill("#scheduled_at", "2027-03-02T14:00")
+    page.fill("#scheduled_at", f"{held.isoformat()}T14:00")
     _submit(page, "Schedule")
     assert "The interview is scheduled" in page.content()
     interview_url = page.url.split("#")[0]

@@ -10,7 +10,7 @@ goal of theirs aligned to their manager's goal.
 """
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -68,7 +68,7 @@ def _arrange(server) -> dict:
              "obstacles": [], "goals": [],
              "training_needs": [{"skill_id": skill.id, "target_level": 4,
                                  "priority": Priority.high,
-                                 "due_on": date(2026, 12, 1)}]},
+                                 "due_on": date.today() + timedelta(days=90)}]},
         )  # fmt: skip
         services.share_review(manager, review)
         need = db.session.scalar(

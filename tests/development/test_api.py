@@ -4,6 +4,7 @@ import pytest
 
 from tests.development.api_helpers import MARKER, Caller
 
+SENT = "2026-11-01"  # requests go out before the interview is scheduled
 WHEN = "2026-11-10T14:00:00Z"
 
 
@@ -32,9 +33,9 @@ def _completed(emma) -> dict:
     assert interview["status"] == "idea"
     draft = emma.get(f"/api/v1/interviews/{iid}/outreach-draft").get_json()["message"]
     assert "20 minutes" in draft and "Dear Dana" in draft
-    assert emma.step(iid, "request", {"message": draft}).get_json()["status"] == (
-        "requested"
-    )
+    assert emma.step(iid, "request", {"message": draft, "sent_on": SENT}).get_json()[
+        "status"
+    ] == ("requested")
     scheduled = emma.step(iid, "schedule", {"scheduled_at": WHEN, "location": "Zoom"})
     assert scheduled.get_json()["status"] == "scheduled"
     prepared = emma.step(iid, "prepare", {"questions": ["Whom else should I talk to?"]})
@@ -60,7 +61,7 @@ def test_an_interview_goes_from_idea_to_followed_up(emma):
 
 def test_the_calendar_file_is_valid(emma):
     iid = _new_interview(emma)["id"]
-    emma.step(iid, "request", {"message": "Hello"})
+    emma.step(iid, "request", {"message": "Hello", "sent_on": SENT})
     emma.step(iid, "schedule", {"scheduled_at": WHEN, "duration_minutes": 30})
     response = emma.get(f"/api/v1/interviews/{iid}/ics")
     assert response.status_code == 200
@@ -79,7 +80,9 @@ def test_a_referral_becomes_the_next_interview_in_the_chain(emma):
         emma.get(f"/api/v1/interviews/{nxt}").get_json()["referred_by_id"]
         == (done["id"])
     )
-    emma.step(nxt, "request", {"message": "Dana suggested I write to you."})
+    emma.step(
+        nxt, "request", {"message": "Dana suggested I write to you.", "sent_on": SENT}
+    )
     emma.step(nxt, "schedule", {"scheduled_at": "2026-11-12T09:00:00Z"})
     emma.step(nxt, "complete", {"referrals": [{"name": "Cy Chen"}]})
     tree = emma.get(f"/api/v1/interviews/{done['id']}/referrals").get_json()
@@ -133,7 +136,7 @@ def test_over_the_monthly_limit_it_waits_for_the_managers_approval(client, org, 
     assert policy.status_code == 200, policy.get_json()
     first, second = _new_interview(emma)["id"], _new_interview(emma)["id"]
     for iid in (first, second):
-        emma.step(iid, "request", {"message": "Hello"})
+        emma.step(iid, "request", {"message": "Hello", "sent_on": SENT})
     assert emma.step(first, "schedule", {"scheduled_at": WHEN}).status_code == 200
     waiting = emma.step(second, "schedule", {"scheduled_at": "2026-11-20T10:00:00Z"})
     assert waiting.get_json()["needs_approval"] is True

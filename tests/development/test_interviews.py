@@ -11,6 +11,7 @@ from development.services import interviews as svc
 from people.models import Employee
 
 WHEN = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
+SENT = date(2026, 11, 1)  # the request goes out before the interview is scheduled
 MARKER = "PRIVATE-NOTES-MARKER-91d2"
 
 
@@ -30,7 +31,9 @@ def _scheduled(db, org, when=WHEN):
         .options(sa.orm.joinedload(Employee.department))
     )  # fmt: skip
     message = svc.draft_outreach(employee, interview, contact)
-    svc.request_interview(org.employee, interview, {"message": message})
+    svc.request_interview(
+        org.employee, interview, {"message": message, "sent_on": SENT}
+    )
     svc.schedule_interview(org.employee, interview, {"scheduled_at": when})
     return interview, message
 
@@ -54,7 +57,7 @@ def test_an_interview_goes_from_idea_to_followed_up_and_its_referrals_chain_on(d
     with pytest.raises(InvalidTransition):  # an idea has no referrals yet
         svc.add_referral(org.employee, nexts[0], {"name": "Too early"})
     child = nexts[0]
-    svc.request_interview(org.employee, child, {"message": "Hello"})
+    svc.request_interview(org.employee, child, {"message": "Hello", "sent_on": SENT})
     svc.schedule_interview(org.employee, child, {"scheduled_at": WHEN.replace(day=12)})
     svc.complete_interview(org.employee, child, {"referrals": [{"name": "Third"}]})
     grandchild = db.session.scalars(sa.select(InformationalInterview).where(

@@ -1,5 +1,7 @@
 """Development pages: rendering per role and the interview flow through the HTML forms."""
 
+from datetime import date
+
 import sqlalchemy as sa
 
 from core.extensions import db
@@ -68,7 +70,8 @@ def test_an_interview_goes_through_every_step_in_the_html(client, org):
     interview = db.session.scalar(sa.select(InformationalInterview))
     page = client.get(response.location).get_data(as_text=True)
     assert "20 minutes" in page and "Mark sent" in page
-    _step(client, interview, "outreach", {"message": "Dear Dana, 20 minutes?"})
+    _step(client, interview, "outreach",
+          {"message": "Dear Dana, 20 minutes?", "sent_on": "2026-11-01"})  # fmt: skip
     _step(client, interview, "prepare", {"research_notes": "Acme",
           "questions": "Whom else should I talk to?", "own_questions": "Why dbt?"})  # fmt: skip
     _step(client, interview, "schedule", {"scheduled_at": "2026-11-10T14:00",
@@ -108,7 +111,9 @@ def test_a_given_interview_needs_the_confidentiality_reminder(client, org):
 def test_over_the_monthly_limit_waits_for_approval(client, org):
     db.session.add(DevelopmentPolicy(interviews_per_month=0))
     interview = _interview(org)
-    interviews.request_interview(org.employee, interview, {"message": "Hi"})
+    interviews.request_interview(
+        org.employee, interview, {"message": "Hi", "sent_on": date(2026, 11, 1)}
+    )
     db.session.commit()
     sign_in(client, org.employee)
     response = _step(

@@ -57,9 +57,9 @@ def test_the_whole_flow_runs_through_the_api(client, org, db):
             "period_start": "2026-07-01",
             "period_end": "2026-12-31",
             "template_id": template["id"],
-            "self_due_on": "2027-01-10",
-            "manager_due_on": "2027-01-20",
-            "signoff_due_on": "2027-01-31",
+            "self_due_on": "2096-01-10",
+            "manager_due_on": "2096-01-20",
+            "signoff_due_on": "2096-01-31",
         },
         headers=hr,
     )

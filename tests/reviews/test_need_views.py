@@ -3,7 +3,7 @@
 may verify, team ordering, and gap proposals that never duplicate an open need."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -30,6 +30,7 @@ def need(db, org, skill):
         org.manager,
         {"employee_id": org.employee.employee_id, "skill_id": skill.id,
          "target_level": 3, "due_on": date(2026, 9, 1)},
+        now=datetime(2026, 6, 1, 9, tzinfo=UTC),
     )  # fmt: skip
     db.session.commit()
     return need
@@ -73,7 +74,7 @@ def test_the_loop_through_html_ends_in_a_higher_skill_level(db, client, org, ski
     emma = org.employee.employee_id
     sign_in(client, org.manager)
     data = {"employee_id": str(emma), "skill_id": str(skill.id), "current_level": "2",
-            "target_level": "4", "priority": "high", "due_on": "2026-10-01"}  # fmt: skip
+            "target_level": "4", "priority": "high", "due_on": "2096-10-01"}  # fmt: skip
     response = client.post("/reviews/needs/new", data=data)
     assert response.status_code == 302
     need_id = int(re.search(r"/needs/(\d+)", response.headers["Location"]).group(1))

@@ -160,9 +160,9 @@ def test_hr_creates_a_cycle_and_launches_it(db, org, template, login_as):
         "department_ids": [str(org.department.id)],
         "period_start": "2026-07-01",
         "period_end": "2026-12-31",
-        "self_due_on": "2027-01-10",
-        "manager_due_on": "2027-01-20",
-        "signoff_due_on": "2027-01-31",
+        "self_due_on": "2096-01-10",
+        "manager_due_on": "2096-01-20",
+        "signoff_due_on": "2096-01-31",
     }
     assert client.post("/reviews/cycles/new", data=form).status_code == 302
     cycle = db.session.scalar(
@@ -177,8 +177,8 @@ def test_hr_creates_a_cycle_and_launches_it(db, org, template, login_as):
 
 def test_cycle_dates_out_of_order_are_inline_errors(db, org, template, login_as):
     form = {"name": "Bad", "template_id": str(template.id), "period_start": "2026-07-01",
-            "period_end": "2026-01-01", "self_due_on": "2027-01-10",
-            "manager_due_on": "2027-01-20", "signoff_due_on": "2027-01-31"}  # fmt: skip
+            "period_end": "2026-01-01", "self_due_on": "2096-01-10",
+            "manager_due_on": "2096-01-20", "signoff_due_on": "2096-01-31"}  # fmt: skip
     response = login_as(org.hr).post("/reviews/cycles/new", data=form)
     assert response.status_code == 422
     assert 'id="period_end-error"' in response.get_data(as_text=True)
