@@ -2,10 +2,12 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from core.fields import Text
+
 
 class LoginSchema(Schema):
-    email = fields.String(required=True, validate=validate.Length(min=3, max=254))
-    password = fields.String(required=True, validate=validate.Length(min=1, max=128))
+    email = Text(required=True, validate=validate.Length(min=3, max=254))
+    password = Text(required=True, trim=False, validate=validate.Length(min=1, max=128))
 
 
 class TokenCreateSchema(LoginSchema):
@@ -18,9 +20,13 @@ class TokenSchema(Schema):
 
 
 class ChangePasswordSchema(Schema):
-    current_password = fields.String(required=True, validate=validate.Length(max=128))
-    password = fields.String(required=True, validate=validate.Length(min=8, max=128))
-    password_confirm = fields.String(required=True, validate=validate.Length(max=128))
+    current_password = Text(
+        required=True, trim=False, validate=validate.Length(max=128)
+    )
+    password = Text(required=True, trim=False, validate=validate.Length(min=8, max=128))
+    password_confirm = Text(
+        required=True, trim=False, validate=validate.Length(max=128)
+    )
 
     @validates_schema
     def _same(self, data, **kwargs):

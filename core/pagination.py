@@ -11,6 +11,7 @@ from flask import current_app, request
 from flask_smorest import Page
 
 from core.extensions import db
+from core.fields import MAX_INT32
 
 
 class SelectPage(Page):
@@ -28,6 +29,18 @@ class SelectPage(Page):
             self.collection.order_by(None).options().subquery()
         )
         return db.session.scalar(count)
+
+
+def query_int(name: str, *, maximum: int = MAX_INT32) -> int | None:
+    """The query argument ``name`` as an integer from 1 to ``maximum``, else None.
+
+    For HTML filters and pages, where a bad value is ignored rather than refused.
+    """
+    raw = (request.args.get(name) or "").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(maximum)):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= maximum else None
 
 
 @dataclass
@@ -51,12 +64,12 @@ class HtmlPage:
 
 
 def paginate_html(stmt, per_page: int | None = None) -> HtmlPage:
-    """Page a select() by the ``page`` query argument (bad values fall back to 1)."""
+    """Page a select() by the ``page`` query argument (bad values fall back to 1).
+
+    A page beyond 2**31 − 1 is a bad value too: its OFFSET would overflow BIGINT.
+    """
     per_page = per_page or current_app.config["PAGE_SIZE"]
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        page = 1
+    page = query_int("page") or 1
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
     )

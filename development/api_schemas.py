@@ -10,6 +10,7 @@ activity's private parts (the resources blank them; the schema is shared).
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
+from core.fields import Id, LongText, Text
 from development.enums import (
     ActivityKind,
     ActivityStatus,
@@ -23,17 +24,15 @@ from development.enums import (
 from development.schemas import PolicySchema
 from people.schemas import EmployeeRefSchema, StrictSchema
 
-ID = validate.Range(min=1)
-
 
 class ActivityQueryArgsSchema(StrictSchema):
-    employee_id = fields.Integer(validate=ID)
+    employee_id = Id()
     kind = fields.Enum(ActivityKind)
     status = fields.Enum(ActivityStatus)
 
 
 class InterviewQueryArgsSchema(StrictSchema):
-    employee_id = fields.Integer(validate=ID)
+    employee_id = Id()
     status = fields.Enum(InterviewStatus)
     direction = fields.Enum(InterviewDirection)
 
@@ -49,14 +48,19 @@ class EvidenceFileSchema(StrictSchema):
 
 
 class CloseSchema(StrictSchema):
-    outcome = fields.String(
-        required=True, validate=validate.OneOf(["declined", "no_response"])
+    outcome = Text(
+        required=True,
+        validate=[
+            validate.OneOf(["declined", "no_response"]),
+            validate.Length(max=20),
+        ],
     )
 
 
 class ContactsImportSchema(StrictSchema):
-    csv = fields.String(
+    csv = LongText(
         required=True,
+        trim=False,
         validate=validate.Length(min=1, max=2_000_000),
         metadata={"description": "The text of a LinkedIn connections export."},
     )

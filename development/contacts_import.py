@@ -3,7 +3,9 @@
 The export starts with a few "Notes:" lines; everything before the header row (``First
 Name, Last Name, URL, Email Address, Company, Position, Connected On``) is skipped.
 ``Connected On`` reads like ``12 Mar 2024``. Every bad row is reported with its line
-number and reason, and then nothing is written. A row naming someone already in the
+number and reason (a cell with NUL or another control character, or longer than its
+column, is a bad row), and then nothing is written; the preview runs every check the
+import runs. A row naming someone already in the
 owner's contacts (same email or profile URL), or a person met earlier in the file, is
 skipped with a note, not an error.
 """
@@ -18,9 +20,11 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 
 from core.audit import record_event
+from core.dates import RANGE_MESSAGE, is_plausible
 from core.db import utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
+from core.fields import text_problem
 from development.enums import ContactSource
 from development.models import Contact
 
@@ -136,7 +140,11 @@ def _parse(text: str) -> tuple[list[ContactRow], list[tuple[int, str]]]:
                 continue
             value = {c: (cells[i].strip() if i < len(cells) else "")
                      for c, i in index.items()}  # fmt: skip
-            problems = []
+            problems = [
+                f"{column} {problem}"
+                for column, cell in value.items()
+                if (problem := text_problem(cell))
+            ]
             name = f"{value['First Name']} {value['Last Name']}".strip()
             if not name:
                 problems.append("name is missing (First Name and Last Name are empty)")
@@ -159,6 +167,11 @@ def _parse(text: str) -> tuple[list[ContactRow], list[tuple[int, str]]]:
                         f"Connected On {value['Connected On']!r} is not a date "
                         "(like 12 Mar 2024)"
                     )
+                else:
+                    if not is_plausible(connected_on):
+                        problems.append(
+                            f"Connected On {connected_on}: {RANGE_MESSAGE.lower()}"
+                        )
             if problems:
                 errors.append((line, "; ".join(problems)))
                 continue

@@ -2,6 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from core.dates import PlausibleDate, PlausibleDateTime, require_order
+from core.fields import LONG, EmailText, Id, LongText, UrlText
 from development.enums import (
     ActivityKind,
     ActivityStatus,
@@ -11,39 +13,42 @@ from development.enums import (
 )
 from people.schemas import StrictSchema, TrimmedString, VersionedForm
 
-TEXT = validate.Length(max=20_000)
+TEXT = validate.Length(max=LONG)
 SHORT = validate.Length(max=200)
 
 
-def _in_order(data, first, second):
-    a, b = data.get(first), data.get(second)
-    if a is not None and b is not None and b < a:
-        raise ValidationError(f"Must not be before {first.replace('_', ' ')}.", second)
+# (earlier, later, the earlier one in words); the service checks a PATCH against the
+# stored activity with the same rules.
+ACTIVITY_ORDER = (
+    ("started_on", "ended_on", "the start date"),
+    ("started_on", "expires_on", "the start date"),
+    ("ended_on", "expires_on", "the end date"),
+)
 
 
 class ActivityCreateSchema(StrictSchema):
     kind = fields.Enum(ActivityKind, required=True)
     title = TrimmedString(required=True, validate=validate.Length(min=1, max=200))
     provider = TrimmedString(load_default="", validate=SHORT)
-    started_on = fields.Date(load_default=None, allow_none=True)
-    ended_on = fields.Date(load_default=None, allow_none=True)
+    started_on = PlausibleDate(load_default=None, allow_none=True)
+    ended_on = PlausibleDate(load_default=None, allow_none=True)
     hours = fields.Float(
         load_default=0.0, allow_nan=False, validate=validate.Range(min=0, max=10_000)
     )
     status = fields.Enum(ActivityStatus, load_default=ActivityStatus.planned)
-    expires_on = fields.Date(load_default=None, allow_none=True)
-    evidence_url = fields.Url(load_default="", validate=validate.Length(max=500))
-    evidence_note = fields.String(load_default="", validate=TEXT)
-    reflection = fields.String(load_default="", validate=TEXT)
+    expires_on = PlausibleDate(load_default=None, allow_none=True)
+    evidence_url = UrlText(load_default="", validate=validate.Length(max=500))
+    evidence_note = LongText(load_default="", validate=TEXT)
+    reflection = LongText(load_default="", validate=TEXT)
     is_private = fields.Boolean(load_default=False)
     skill_ids = fields.List(
-        fields.Integer(validate=validate.Range(min=1)),
+        Id(),
         load_default=list,
         validate=validate.Length(max=50),
         metadata={"multi": True},
     )
     need_ids = fields.List(
-        fields.Integer(validate=validate.Range(min=1)),
+        Id(),
         load_default=list,
         validate=validate.Length(max=50),
         metadata={"multi": True, "description": "Training needs this is evidence for."},
@@ -51,7 +56,8 @@ class ActivityCreateSchema(StrictSchema):
 
     @validates_schema
     def _dates(self, data, **kwargs):
-        _in_order(data, "started_on", "ended_on")
+        for earlier, later, what in ACTIVITY_ORDER:
+            require_order(data, earlier=earlier, later=later, what=what)
 
 
 class ActivityUpdateSchema(ActivityCreateSchema):
@@ -67,10 +73,8 @@ class InterviewCreateSchema(StrictSchema):
         InterviewDirection, load_default=InterviewDirection.conducted
     )
     title = TrimmedString(load_default="", validate=SHORT)
-    contact_id = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=1)
-    )
-    purpose = fields.String(load_default="", validate=TEXT)
+    contact_id = Id(load_default=None, allow_none=True)
+    purpose = LongText(load_default="", validate=TEXT)
     target_role = TrimmedString(load_default="", validate=validate.Length(max=160))
     target_industry = TrimmedString(load_default="", validate=validate.Length(max=160))
     target_organisation = TrimmedString(
@@ -86,12 +90,20 @@ class InterviewCreateSchema(StrictSchema):
 
 
 class OutreachSchema(StrictSchema):
-    message = fields.String(required=True, validate=validate.Length(min=1, max=5000))
-    sent_on = fields.Date(load_default=None, allow_none=True)
+    message = LongText(required=True, validate=validate.Length(min=1, max=LONG))
+    sent_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not in the future (default: today)."},
+    )
 
 
 class ScheduleSchema(StrictSchema):
-    scheduled_at = fields.AwareDateTime(required=True, default_timezone=None)
+    scheduled_at = PlausibleDateTime(
+        required=True,
+        default_timezone=None,
+        metadata={"description": "Not before the day the request was sent."},
+    )
     duration_minutes = fields.Integer(
         load_default=20, validate=validate.Range(min=5, max=480)
     )
@@ -100,7 +112,7 @@ class ScheduleSchema(StrictSchema):
 
 
 class PrepareSchema(StrictSchema):
-    research_notes = fields.String(load_default="", validate=TEXT)
+    research_notes = LongText(load_default="", validate=TEXT)
     questions = fields.List(
         TrimmedString(validate=validate.Length(min=1, max=300)),
         load_default=list,
@@ -113,14 +125,18 @@ class ReferralSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=160))
     title = TrimmedString(load_default="", validate=validate.Length(max=160))
     organisation = TrimmedString(load_default="", validate=validate.Length(max=160))
-    email = fields.Email(load_default="", validate=validate.Length(max=254))
+    email = EmailText(load_default="", validate=validate.Length(max=254))
 
 
 class CompleteSchema(StrictSchema):
-    private_notes = fields.String(load_default="", validate=TEXT)
+    private_notes = LongText(load_default="", validate=TEXT)
     notes_permission_asked = fields.Boolean(load_default=False)
-    takeaways = fields.String(load_default="", validate=TEXT)
-    follow_up_on = fields.Date(load_default=None, allow_none=True)
+    takeaways = LongText(load_default="", validate=TEXT)
+    follow_up_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not before the day of the interview."},
+    )
     referrals = fields.List(
         fields.Nested(ReferralSchema),
         load_default=list,
@@ -129,8 +145,22 @@ class CompleteSchema(StrictSchema):
 
 
 class FollowUpSchema(StrictSchema):
-    thank_you_sent_on = fields.Date(required=True)
-    follow_up_on = fields.Date(load_default=None, allow_none=True)
+    thank_you_sent_on = PlausibleDate(
+        required=True,
+        metadata={"description": "Not before the interview, nor in the future."},
+    )
+    follow_up_on = PlausibleDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Not before the thank-you or the interview."},
+    )
+
+    @validates_schema
+    def _dates(self, data, **kwargs):
+        require_order(
+            data, earlier="thank_you_sent_on", later="follow_up_on",
+            what="the day the thank-you was sent",
+        )  # fmt: skip
 
 
 class ContactCreateSchema(StrictSchema):
@@ -138,19 +168,17 @@ class ContactCreateSchema(StrictSchema):
     title = TrimmedString(load_default="", validate=validate.Length(max=160))
     organisation = TrimmedString(load_default="", validate=validate.Length(max=160))
     industry = TrimmedString(load_default="", validate=validate.Length(max=120))
-    email = fields.Email(load_default="", validate=validate.Length(max=254))
+    email = EmailText(load_default="", validate=validate.Length(max=254))
     phone = TrimmedString(load_default="", validate=validate.Length(max=60))
-    profile_url = fields.Url(load_default="", validate=validate.Length(max=500))
+    profile_url = UrlText(load_default="", validate=validate.Length(max=500))
     source = fields.Enum(ContactSource, load_default=ContactSource.other)
 
 
 class SuggestionCreateSchema(StrictSchema):
-    employee_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    employee_id = Id(required=True)
     topic = TrimmedString(required=True, validate=validate.Length(min=3, max=300))
     contact_name = TrimmedString(load_default="", validate=validate.Length(max=160))
-    review_id = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=1)
-    )
+    review_id = Id(load_default=None, allow_none=True)
 
 
 class PolicySchema(StrictSchema):

@@ -1,6 +1,6 @@
 """Notification output, the preferences contract (API and HTML form) and the outbox."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from notifications.kinds import NotificationKind
 
@@ -35,6 +35,7 @@ class NotificationPreferencesSchema(Schema):
     disabled = fields.List(
         fields.Enum(NotificationKind),
         required=True,
+        validate=validate.Length(max=100),
         metadata={"description": "Kinds turned off; the rest are on."},
     )
     kinds = fields.List(fields.Nested(KindPreferenceSchema), dump_only=True)
@@ -44,5 +45,8 @@ class PreferencesFormSchema(Schema):
     """The HTML form: the checked (enabled) kinds."""
 
     enabled = fields.List(
-        fields.Enum(NotificationKind), load_default=list, metadata={"multi": True}
+        fields.Enum(NotificationKind),
+        load_default=list,
+        validate=validate.Length(max=100),
+        metadata={"multi": True},
     )

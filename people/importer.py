@@ -2,7 +2,9 @@
 
 Columns: ``email, name, job_title, department, manager_email, hired_on`` (ISO date or
 empty). Existing people are updated by email; unknown departments are created. Every bad
-row is reported with its line number and reason, and then nothing is written. A manager
+row is reported with its line number and reason (a cell with NUL or another control
+character, or longer than its column, is a bad row), and then nothing is written;
+``--dry-run`` runs every check the real import runs. A manager
 must be in the file or already in Trellis, and the result may not contain a management
 loop. Rows are written with bulk statements (a 5,000-row file takes a few seconds).
 """
@@ -16,9 +18,11 @@ from datetime import date
 import sqlalchemy as sa
 
 from core.audit import record_event
+from core.dates import RANGE_MESSAGE, is_plausible
 from core.db import utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
+from core.fields import text_problem
 from people.models import Department, Employee
 
 COLUMNS = ("email", "name", "job_title", "department", "manager_email", "hired_on")
@@ -55,38 +59,55 @@ def parse_rows(text: str, progress=None) -> tuple[list[dict], list[tuple[int, st
         return [], [(1, f"missing column(s): {', '.join(missing)}")]
     reader.fieldnames = header
     rows, errors, seen = [], [], {}
-    for raw in reader:
-        line = reader.line_num
-        _tick(progress)
-        row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
-        problems = []
-        row["email"] = row["email"].lower()
-        row["manager_email"] = row["manager_email"].lower()
-        if not EMAIL.match(row["email"]) or len(row["email"]) > 254:
-            problems.append(f"email {row['email']!r} is not a valid address")
-        elif row["email"] in seen:
-            problems.append(f"email {row['email']} also on line {seen[row['email']]}")
-        else:
-            seen[row["email"]] = line
-        if not row["name"] or len(row["name"]) > 160:
-            problems.append("name is required (at most 160 characters)")
-        if len(row["job_title"]) > 120 or len(row["department"]) > 120:
-            problems.append("job_title and department take at most 120 characters")
-        if row["manager_email"] and row["manager_email"] == row["email"]:
-            problems.append("a person cannot be their own manager")
-        try:
-            row["hired_on"] = (
-                date.fromisoformat(row["hired_on"]) if row["hired_on"] else None
-            )
-        except ValueError:
-            problems.append(f"hired_on {row['hired_on']!r} is not a date (YYYY-MM-DD)")
-        if problems:
-            errors.append((line, "; ".join(problems)))
-        row["line"] = line
-        rows.append(row)
+    try:
+        for raw in reader:
+            _tick(progress)
+            rows.append(_check_row(raw, reader.line_num, seen, errors))
+    except csv.Error as exc:  # a cell past the csv module's field limit, …
+        # line_num still counts the lines before the one that failed.
+        errors.append((reader.line_num + 1, f"the file is not valid CSV ({exc})"))
     if not rows and not errors:
         errors.append((1, "the file has no rows"))
     return rows, errors
+
+
+def _check_row(raw: dict, line: int, seen: dict, errors: list) -> dict:
+    """The row cleaned, its problems appended to ``errors`` as ``(line, reason)``."""
+    row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+    problems = [
+        f"{column} {problem}"
+        for column in COLUMNS
+        if (problem := text_problem(row[column]))
+    ]
+    row["email"] = row["email"].lower()
+    row["manager_email"] = row["manager_email"].lower()
+    if not EMAIL.match(row["email"]) or len(row["email"]) > 254:
+        problems.append(f"email {row['email']!r} is not a valid address")
+    elif row["email"] in seen:
+        problems.append(f"email {row['email']} also on line {seen[row['email']]}")
+    else:
+        seen[row["email"]] = line
+    if not row["name"] or len(row["name"]) > 160:
+        problems.append("name is required (at most 160 characters)")
+    if len(row["job_title"]) > 120 or len(row["department"]) > 120:
+        problems.append("job_title and department take at most 120 characters")
+    if row["manager_email"] and row["manager_email"] == row["email"]:
+        problems.append("a person cannot be their own manager")
+    try:
+        row["hired_on"] = (
+            date.fromisoformat(row["hired_on"]) if row["hired_on"] else None
+        )
+    except ValueError:
+        problems.append(f"hired_on {row['hired_on']!r} is not a date (YYYY-MM-DD)")
+    else:
+        if row["hired_on"] and not is_plausible(row["hired_on"]):
+            problems.append(f"hired_on {row['hired_on']}: {RANGE_MESSAGE.lower()}")
+    if len(row["manager_email"]) > 254:
+        problems.append("manager_email takes at most 254 characters")
+    if problems:
+        errors.append((line, "; ".join(problems)))
+    row["line"] = line
+    return row
 
 
 def _graph_errors(rows, existing) -> list[tuple[int, str]]:

@@ -6,22 +6,12 @@ versions, role flags and timestamps can never be mass-assigned.
 
 from marshmallow import Schema, fields, validate
 
+from core.dates import PlausibleDate
+from core.fields import EmailText, Id, LongText, Text
+from core.schemas import StrictSchema, TrimmedString, VersionedForm
 from people.enums import PROFICIENCY_LABELS
 
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
-
-
-class StrictSchema(Schema):
-    """Unknown keys are errors (marshmallow's RAISE is the default; kept explicit)."""
-
-    class Meta:
-        unknown = "raise"
-
-
-class TrimmedString(fields.String):
-    def _deserialize(self, value, attr, data, **kwargs):
-        value = super()._deserialize(value, attr, data, **kwargs)
-        return value.strip()
 
 
 class DepartmentRefSchema(Schema):
@@ -49,25 +39,15 @@ class EmployeeSchema(Schema):
 
 class EmployeeCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=160))
-    email = fields.Email(required=True, validate=validate.Length(max=254))
+    email = EmailText(required=True, validate=validate.Length(max=254))
     job_title = TrimmedString(load_default="", validate=validate.Length(max=120))
-    department_id = fields.Integer(
-        allow_none=True, load_default=None, validate=validate.Range(min=1)
-    )
-    manager_id = fields.Integer(
-        allow_none=True, load_default=None, validate=validate.Range(min=1)
-    )
-    hired_on = fields.Date(allow_none=True, load_default=None)
+    department_id = Id(allow_none=True, load_default=None)
+    manager_id = Id(allow_none=True, load_default=None)
+    hired_on = PlausibleDate(allow_none=True, load_default=None)
 
 
 class EmployeeUpdateSchema(EmployeeCreateSchema):
     is_active = fields.Boolean()
-
-
-class VersionedForm(Schema):
-    """HTML edit forms carry the version they were rendered from (API: If-Match)."""
-
-    version = fields.Integer(required=True, load_only=True)
 
 
 class EmployeeFormSchema(EmployeeUpdateSchema, VersionedForm):
@@ -75,10 +55,10 @@ class EmployeeFormSchema(EmployeeUpdateSchema, VersionedForm):
 
 
 class EmployeeQueryArgsSchema(Schema):
-    q = fields.String(load_default=None, validate=validate.Length(max=100))
-    department_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    job_title = fields.String(load_default=None, validate=validate.Length(max=120))
-    manager_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    q = Text(load_default=None, validate=validate.Length(max=100))
+    department_id = Id(load_default=None)
+    job_title = Text(load_default=None, validate=validate.Length(max=120))
+    manager_id = Id(load_default=None)
 
 
 class DepartmentSchema(Schema):
@@ -91,10 +71,8 @@ class DepartmentSchema(Schema):
 
 class DepartmentCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
-    parent_id = fields.Integer(
-        allow_none=True, load_default=None, validate=validate.Range(min=1)
-    )
+    description = LongText(load_default="", validate=validate.Length(max=2000))
+    parent_id = Id(allow_none=True, load_default=None)
 
 
 class DepartmentUpdateSchema(DepartmentCreateSchema):
@@ -116,7 +94,7 @@ class SkillSchema(Schema):
 class SkillCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
     group = TrimmedString(load_default="", validate=validate.Length(max=80))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    description = LongText(load_default="", validate=validate.Length(max=2000))
 
 
 class SkillUpdateSchema(SkillCreateSchema):
@@ -128,7 +106,7 @@ class SkillFormSchema(SkillUpdateSchema, VersionedForm):
 
 
 class ExpectationSchema(StrictSchema):
-    skill_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    skill_id = Id(required=True)
     expected_level = fields.Integer(required=True, validate=LEVEL)
 
 
@@ -148,7 +126,7 @@ class RoleProfileSchema(Schema):
 
 class RoleProfileCreateSchema(StrictSchema):
     job_title = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    description = LongText(load_default="", validate=validate.Length(max=2000))
     expectations = fields.List(
         fields.Nested(ExpectationSchema),
         load_default=list,

@@ -4,24 +4,22 @@ Rules that need the database (rating within the template's scale, competency bel
 the template, skill exists) are checked by the services.
 """
 
-from itertools import pairwise
-
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from core.dates import PlausibleDate, require_order
+from core.fields import LONG, Id, LongText
 from people.schemas import StrictSchema, TrimmedString, VersionedForm
 from reviews.enums import ObstacleCategory, PopulationKind, Priority, ReviewStatus
 
-TEXT = validate.Length(max=10_000)
+TEXT = validate.Length(max=LONG)
 RATING = validate.Range(min=1, max=10, error="Choose a rating on the scale.")
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
 
 
 class CompetencyInSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
-    skill_id = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=1)
-    )
+    description = LongText(load_default="", validate=validate.Length(max=2000))
+    skill_id = Id(load_default=None, allow_none=True)
 
 
 class QuestionInSchema(StrictSchema):
@@ -30,7 +28,7 @@ class QuestionInSchema(StrictSchema):
 
 class TemplateCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    description = LongText(load_default="", validate=validate.Length(max=2000))
     rating_labels = fields.List(
         TrimmedString(validate=validate.Length(min=1, max=60)),
         load_default=None,
@@ -57,34 +55,44 @@ class TemplateFormSchema(TemplateUpdateSchema, VersionedForm):
     pass
 
 
-def _dates_in_order(data, *names):
-    values = [(n, data.get(n)) for n in names if data.get(n) is not None]
-    for (a, va), (b, vb) in pairwise(values):
-        if vb < va:
-            raise ValidationError(f"Must not be before {a.replace('_', ' ')}.", b)
+# The cycle's dates in order: (earlier, later, the earlier one in words). The service
+# checks the same rules against the stored cycle for a partial update.
+CYCLE_ORDER = (
+    ("period_start", "period_end", "the start of the period"),
+    ("period_start", "self_due_on", "the start of the period"),
+    ("self_due_on", "manager_due_on", "the self-assessment due date"),
+    ("manager_due_on", "signoff_due_on", "the manager's part due date"),
+)
 
 
 class CycleCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
-    period_start = fields.Date(required=True)
-    period_end = fields.Date(required=True)
-    template_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    period_start = PlausibleDate(required=True)
+    period_end = PlausibleDate(required=True)
+    template_id = Id(required=True)
     population = fields.Enum(PopulationKind, load_default=PopulationKind.everyone)
     department_ids = fields.List(
-        fields.Integer(validate=validate.Range(min=1)),
+        Id(),
         load_default=list,
         validate=validate.Length(max=500),
         metadata={"multi": True},
     )
-    hired_before = fields.Date(load_default=None, allow_none=True)
-    self_due_on = fields.Date(required=True)
-    manager_due_on = fields.Date(required=True)
-    signoff_due_on = fields.Date(required=True)
+    hired_before = PlausibleDate(load_default=None, allow_none=True)
+    self_due_on = PlausibleDate(required=True)
+    manager_due_on = PlausibleDate(required=True)
+    signoff_due_on = PlausibleDate(required=True)
+    backfill = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Back-fill an earlier cycle: due dates may be in the past, "
+            "and no reminder is sent for a date already past when it is created."
+        },
+    )
 
     @validates_schema
     def _check(self, data, partial=False, **kwargs):
-        _dates_in_order(data, "period_start", "period_end")
-        _dates_in_order(data, "self_due_on", "manager_due_on", "signoff_due_on")
+        for earlier, later, what in CYCLE_ORDER:
+            require_order(data, earlier=earlier, later=later, what=what)
         population = data.get("population")
         if population is PopulationKind.departments and not data.get("department_ids"):
             raise ValidationError("Choose at least one department.", "department_ids")
@@ -102,29 +110,32 @@ class CycleFormSchema(CycleUpdateSchema, VersionedForm):
 
 class CycleCloseSchema(StrictSchema):
     confirm_unfinished = fields.Boolean(load_default=False)
-    reason = TrimmedString(load_default="", validate=validate.Length(max=2000))
+    reason = LongText(load_default="", validate=validate.Length(max=2000))
 
 
 class AdhocReviewCreateSchema(StrictSchema):
-    employee_id = fields.Integer(required=True, validate=validate.Range(min=1))
-    template_id = fields.Integer(required=True, validate=validate.Range(min=1))
-    period_start = fields.Date(required=True)
-    period_end = fields.Date(required=True)
+    employee_id = Id(required=True)
+    template_id = Id(required=True)
+    period_start = PlausibleDate(required=True)
+    period_end = PlausibleDate(required=True)
 
     @validates_schema
     def _check(self, data, **kwargs):
-        _dates_in_order(data, "period_start", "period_end")
+        require_order(
+            data, earlier="period_start", later="period_end",
+            what="the start of the period",
+        )  # fmt: skip
 
 
 class RatingInSchema(StrictSchema):
-    competency_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    competency_id = Id(required=True)
     rating = fields.Integer(load_default=None, allow_none=True, validate=RATING)
-    comment = fields.String(load_default="", validate=validate.Length(max=5000))
+    comment = LongText(load_default="", validate=validate.Length(max=LONG))
 
 
 class AnswerInSchema(StrictSchema):
-    question_id = fields.Integer(required=True, validate=validate.Range(min=1))
-    answer = fields.String(load_default="", validate=TEXT)
+    question_id = Id(required=True)
+    answer = LongText(load_default="", validate=TEXT)
 
 
 class SelfAssessmentSchema(StrictSchema):
@@ -138,7 +149,7 @@ class SelfAssessmentSchema(StrictSchema):
         load_default=list,
         validate=validate.Length(max=20),
     )
-    achievements = fields.String(load_default="", validate=TEXT)
+    achievements = LongText(load_default="", validate=TEXT)
     submit = fields.Boolean(
         load_default=False,
         metadata={"description": "false saves a draft; true submits to the manager."},
@@ -147,23 +158,21 @@ class SelfAssessmentSchema(StrictSchema):
 
 class ObstacleInSchema(StrictSchema):
     category = fields.Enum(ObstacleCategory, required=True)
-    description = TrimmedString(
-        required=True, validate=validate.Length(min=1, max=2000)
-    )
-    remedy = fields.String(load_default="", validate=validate.Length(max=2000))
+    description = LongText(required=True, validate=validate.Length(min=1, max=2000))
+    remedy = LongText(load_default="", validate=validate.Length(max=2000))
 
 
 class NeedInSchema(StrictSchema):
-    skill_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    skill_id = Id(required=True)
     target_level = fields.Integer(required=True, validate=LEVEL)
     priority = fields.Enum(Priority, load_default=Priority.medium)
-    due_on = fields.Date(load_default=None, allow_none=True)
+    due_on = PlausibleDate(load_default=None, allow_none=True)
 
 
 class GoalInSchema(StrictSchema):
     title = TrimmedString(required=True, validate=validate.Length(min=1, max=200))
-    description = fields.String(load_default="", validate=validate.Length(max=2000))
-    target_on = fields.Date(load_default=None, allow_none=True)
+    description = LongText(load_default="", validate=validate.Length(max=2000))
+    target_on = PlausibleDate(load_default=None, allow_none=True)
 
 
 class ManagerAssessmentSchema(StrictSchema):
@@ -172,8 +181,8 @@ class ManagerAssessmentSchema(StrictSchema):
         load_default=list,
         validate=validate.Length(max=30),
     )
-    strengths = fields.String(load_default="", validate=TEXT)
-    areas_to_strengthen = fields.String(load_default="", validate=TEXT)
+    strengths = LongText(load_default="", validate=TEXT)
+    areas_to_strengthen = LongText(load_default="", validate=TEXT)
     obstacles = fields.List(
         fields.Nested(ObstacleInSchema),
         load_default=list,
@@ -189,12 +198,12 @@ class ManagerAssessmentSchema(StrictSchema):
 
 
 class AcknowledgeSchema(StrictSchema):
-    comment = fields.String(load_default="", validate=TEXT)
+    comment = LongText(load_default="", validate=TEXT)
     disagree = fields.Boolean(load_default=False)
 
 
 class AddendumSchema(StrictSchema):
-    text = TrimmedString(required=True, validate=validate.Length(min=1, max=10_000))
+    text = LongText(required=True, validate=validate.Length(min=1, max=LONG))
 
 
 class ReopenSchema(StrictSchema):
@@ -202,9 +211,9 @@ class ReopenSchema(StrictSchema):
 
 
 class ReviewQueryArgsSchema(Schema):
-    cycle_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    employee_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    reviewer_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    cycle_id = Id(load_default=None)
+    employee_id = Id(load_default=None)
+    reviewer_id = Id(load_default=None)
     status = fields.Enum(ReviewStatus, load_default=None)
 
 
@@ -214,9 +223,8 @@ class ReviewSettingsUpdateSchema(StrictSchema):
     anniversary_reviews = fields.Boolean(
         metadata={"description": "Create a review on every work anniversary."}
     )
-    planned_template_id = fields.Integer(
+    planned_template_id = Id(
         allow_none=True,
-        validate=validate.Range(min=1),
         metadata={"description": "Template of planned reviews (none: the newest)."},
     )
 
@@ -225,6 +233,4 @@ class ReviewSettingsFormSchema(StrictSchema):
     """The HTML form of the review settings: an unticked box is "off"."""
 
     anniversary_reviews = fields.Boolean(load_default=False)
-    planned_template_id = fields.Integer(
-        allow_none=True, load_default=None, validate=validate.Range(min=1)
-    )
+    planned_template_id = Id(allow_none=True, load_default=None)

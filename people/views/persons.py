@@ -46,8 +46,10 @@ def _load_person(person_id: int) -> Employee:
 def _directory_args() -> dict:
     try:
         return EmployeeQueryArgsSchema().load(request.args, unknown=EXCLUDE)
-    except ValidationError:
-        return {"q": request.args.get("q", "")[:100]}
+    except ValidationError as err:
+        # Keep the filters that are valid; a bad one (a NUL, an id past INTEGER) is
+        # ignored rather than sent to the database.
+        return err.valid_data or {}
 
 
 @bp.route("/people")
