@@ -55,13 +55,16 @@ def authenticate(email: str, password: str, *, now=None, attempts=5, window=None
         raise PermissionDenied(LOGIN_FAILED)
     db.session.execute(sa.delete(LoginAttempt).where(LoginAttempt.email == email))
     user.last_login_at = now
+    record_event(user, user, "signed_in", now=now)
     db.session.flush()
     return user
 
 
-def end_sessions(user: User) -> None:
-    """Invalidate every session and cookie of ``user``."""
+def end_sessions(user: User, *, actor=None) -> None:
+    """Invalidate every session and cookie of ``user`` (``actor``: who did it, if not
+    the user)."""
     user.session_version = (user.session_version or 1) + 1
+    record_event(actor or user, user, "sessions_ended")
     db.session.flush()
 
 
@@ -83,7 +86,7 @@ def set_password(actor, user: User, password: str, *, current: str | None = None
         )
     user.password_hash = hash_password(password)
     user.must_change_password = False
-    end_sessions(user)
+    end_sessions(user, actor=actor)
     record_event(actor, user, "password_changed")
     db.session.flush()
     return user

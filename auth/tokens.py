@@ -5,6 +5,7 @@ import secrets
 
 import sqlalchemy as sa
 
+from core.audit import record_event
 from core.db import utcnow
 from core.extensions import db
 from people.models import ApiToken, User
@@ -15,6 +16,7 @@ def _digest(token: str) -> str:
 
 
 def issue_token(user: User, lifetime, *, now=None) -> tuple[str, ApiToken]:
+    """A new token for ``user`` (the secret is returned once and stored hashed)."""
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     row = ApiToken(
@@ -25,6 +27,7 @@ def issue_token(user: User, lifetime, *, now=None) -> tuple[str, ApiToken]:
     )
     db.session.add(row)
     db.session.flush()
+    record_event(user, row, "issued", {"expires_at": row.expires_at}, now=now)
     return token, row
 
 
@@ -45,5 +48,8 @@ def find_token(token: str, *, now=None) -> ApiToken | None:
 
 
 def revoke_token(row: ApiToken, *, now=None) -> None:
+    """Revoke ``row`` (its owner signs the token out)."""
     row.revoked_at = now or utcnow()
+    owner = db.session.get(User, row.user_id)  # loaded already: no query
+    record_event(owner, row, "revoked", now=row.revoked_at)
     db.session.flush()

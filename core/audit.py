@@ -1,4 +1,11 @@
-"""AuditEvent: who changed what, when. Written by services in the same transaction."""
+"""AuditEvent: who changed what, when. Written by services in the same transaction.
+
+Private contents never enter a diff: ``record_event`` replaces the value of every key in
+``PRIVATE_KEYS`` (at any depth) with ``REDACTED`` before the row is written, and
+``AuditEvent.safe_changes`` applies the same rule when a row is read, so rows written
+before the rule existed cannot leak either. The event still says *that* the field
+changed. Which reader sees which event is ``core.permissions.visible_audit_events``.
+"""
 
 from datetime import datetime
 from typing import Any
@@ -6,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import utcnow
+from core.db import relationship, utcnow
 from core.extensions import db
 
 
@@ -23,7 +30,63 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(sa.String(60))
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
 
+    # By name, so core imports no domain: the audit pages show who acted.
+    actor = relationship("User", viewonly=True)
+
     __table_args__ = (sa.Index("ix_audit_object", "object_type", "object_id"),)
+
+    @property
+    def safe_changes(self) -> dict[str, Any]:
+        """The diff as readers see it (redacted again: old rows predate the rule)."""
+        return redact(self.changes or {})
+
+
+# Free text that is its owner's alone (private interview notes, an activity's
+# reflection) and the secrets. A self-assessment is not here: services audit
+# only which parts a draft saved, and once signed it is the review's content, which the
+# reopen event keeps on purpose.
+PRIVATE_KEYS = frozenset(
+    {
+        "private_notes",
+        "reflection",
+        "password",
+        "password_hash",
+        "current_password",
+        "token",
+        "token_hash",
+    }
+)
+REDACTED = "(private: not recorded)"
+
+# Which reader sees an event is decided by its subject type (``object_type``): account
+# and system events are the admin's, settings are both HR's and the admin's, and every
+# other subject is people data, HR's. A test holds every model name to one of the lists.
+ACCOUNT_TYPES = frozenset(
+    {
+        "User",
+        "ApiToken",
+        "LoginAttempt",
+        "JobRun",
+        "SchedulerLock",
+        "EmailMessage",
+        "Notification",
+        "NotificationOptOut",
+        "IdempotencyRecord",
+    }
+)
+SETTINGS_TYPES = frozenset({"ReviewSettings", "DevelopmentPolicy"})
+
+
+def redact(value):
+    """Return ``value`` (a diff) with every private key's value replaced by REDACTED."""
+    if isinstance(value, dict):
+        return {
+            k: (REDACTED if k in PRIVATE_KEYS and v not in ("", None) else redact(v))
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [redact(v) for v in value]
+    return value
 
 
 def _jsonable(value):
@@ -49,7 +112,7 @@ def record_event(actor, obj, action: str, changes: dict | None = None, now=None)
         object_type=obj if isinstance(obj, str) else type(obj).__name__,
         object_id=None if isinstance(obj, str) else getattr(obj, "id", None),
         action=action,
-        changes=_jsonable(changes or {}),
+        changes=redact(_jsonable(changes or {})),
     )
     db.session.add(event)
     return event

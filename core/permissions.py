@@ -6,8 +6,10 @@ Manager rights are not a flag: they come from the org chart (``people.permission
 import enum
 from functools import wraps
 
+import sqlalchemy as sa
 from flask_login import current_user
 
+from core.audit import ACCOUNT_TYPES, SETTINGS_TYPES, AuditEvent
 from core.errors import NotFound, PermissionDenied
 
 
@@ -63,3 +65,34 @@ def role_required(*roles: Role):
         return wrapper
 
     return decorator
+
+
+def can_read_audit(user) -> bool:
+    """HR (people-data events) and admins (account and system events) read the trail."""
+    return has_role(user, Role.hr) or has_role(user, Role.admin)
+
+
+def audit_event_scope(user):
+    """The SQL condition on ``AuditEvent.object_type`` of the events ``user`` may read.
+
+    HR reads people data (every subject that is not an account or system type); the
+    admin reads accounts, tokens, jobs and email; both read the settings; someone who is
+    both reads everything. Anyone else reads nothing.
+    """
+    hr, admin = has_role(user, Role.hr), has_role(user, Role.admin)
+    if hr and admin:
+        return sa.true()
+    if hr:
+        return AuditEvent.object_type.not_in(ACCOUNT_TYPES)
+    if admin:
+        return AuditEvent.object_type.in_(ACCOUNT_TYPES | SETTINGS_TYPES)
+    return sa.false()
+
+
+def visible_audit_events(user):
+    """A select() of the audit events ``user`` may read, newest first."""
+    return (
+        sa.select(AuditEvent)
+        .where(audit_event_scope(user))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    )

@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask import render_template
 
+from core.audit import record_event
 from core.db import utcnow
 from core.extensions import db
 from notifications.kinds import NotificationKind
@@ -194,5 +195,9 @@ def set_disabled_kinds(actor, kinds: Iterable[NotificationKind]) -> set:
                 for k in sorted(kinds, key=lambda k: k.value)
             ],
         )
+    record_event(
+        actor, actor, "notification_settings_changed",
+        {"disabled": sorted(k.value for k in kinds)},
+    )  # fmt: skip
     db.session.flush()
     return kinds

@@ -269,6 +269,12 @@ def record_skill_level(
     )
     db.session.add(row)
     db.session.flush()
+    record_event(
+        actor, row, "assessed",
+        {"employee_id": employee.id, "skill_id": skill.id, "level": level,
+         "source": row.source.value},
+        now=now,
+    )  # fmt: skip
     return row
 
 

@@ -61,7 +61,10 @@ def mentorship(dd: DevDemo, interview) -> None:
     activity = svc.start_mentorship(actor, interview, now=started)
     for days, note in texts.MENTORING_SESSIONS:
         svc.add_mentoring_session(
-            actor, activity.id, {"held_on": dd.ago(days), "note": note, "hours": 1.0}
+            actor,
+            activity.id,
+            {"held_on": dd.ago(days), "note": note, "hours": 1.0},
+            now=at(dd.ago(days), 18),
         )
         dd.evidence_days.setdefault(dd.employee.id, []).append(dd.ago(days))
     activity.created_at = started
@@ -128,7 +131,7 @@ def suggestions(dd: DevDemo) -> None:
         if fate == "accepted":
             settings.accept_suggestion(employee, suggestion, now=answered)
         elif fate == "dismissed":
-            settings.dismiss_suggestion(employee, suggestion)
+            settings.dismiss_suggestion(employee, suggestion, now=answered)
     for title, topic in texts.TEAM_SUGGESTIONS:
         lead = dd.titled(title)[0]
         report = db.session.scalar(

@@ -97,6 +97,7 @@ def walk(
         actor, interview,
         {"research_notes": texts.RESEARCH.format(**fill),
          "questions": [] if plan.given else _questions(dd, contact)},
+        now=at(booked, 11),
     )  # fmt: skip
     hour = dd.rng.choice([8, 12, 16])
     svc.schedule_interview(

@@ -49,13 +49,16 @@ def accept_suggestion(actor, suggestion: InterviewSuggestion, *, now=None):
     suggestion.status = SuggestionStatus.accepted
     suggestion.interview_id = interview.id
     db.session.flush()
+    record_event(actor, suggestion, "accepted", {"interview_id": interview.id}, now=now)
     return interview
 
 
-def dismiss_suggestion(actor, suggestion: InterviewSuggestion):
+def dismiss_suggestion(actor, suggestion: InterviewSuggestion, *, now=None):
+    """Decline the suggestion (it stays in the list as dismissed)."""
     _answer(actor, suggestion)
     suggestion.status = SuggestionStatus.dismissed
     db.session.flush()
+    record_event(actor, suggestion, "dismissed", {}, now=now)
     return suggestion
 
 
@@ -74,6 +77,7 @@ def update_policy(actor, data: dict, *, now=None) -> DevelopmentPolicy:
 
 
 def add_question_topic(actor, text: str) -> QuestionTopic:
+    """HR adds a topic to the question bank (before the closing question)."""
     require(perms.can_manage_question_bank(actor), "HR edits the question bank.")
     if db.session.scalar(sa.select(QuestionTopic.id).where(QuestionTopic.text == text)):
         raise ValidationFailed("Nothing was saved.", {"text": "This topic exists."})
@@ -89,4 +93,5 @@ def add_question_topic(actor, text: str) -> QuestionTopic:
     topic = QuestionTopic(text=text, position=position)
     db.session.add(topic)
     db.session.flush()
+    record_event(actor, topic, "created", {"text": text, "position": position})
     return topic

@@ -12,6 +12,7 @@ from development.enums import ContactSource, InterviewMode, InterviewStatus
 from development.learning_record import current_policy
 from development.models import Contact, InformationalInterview
 from development.schemas import ContactCreateSchema, InterviewCreateSchema
+from development.services import contacts as contact_services
 from development.services import interviews as services
 from development.views import bp
 from development.views.common import contact_choices
@@ -101,10 +102,7 @@ def contact_new():
     _require_employee()
 
     def add(data):
-        contact = Contact(owner_id=current_user.employee_id, **data)
-        db.session.add(contact)
-        db.session.flush()
-        return contact
+        return contact_services.create_contact(current_user, data)
 
     result, errors, status = save_form(ContactCreateSchema(), request.form, add)
     if result is None:

@@ -5,6 +5,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
 from core.audit import record_event
+from core.clock import local_today
+from core.dates import order_message
 from core.db import utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -65,6 +67,11 @@ def _apply_ratings(review: Review, ratings: list[dict], prefix: str) -> None:
         setattr(row, f"{prefix}_comment", (item.get("comment") or "").strip())
 
 
+def _parts(data: dict) -> dict:
+    """The audit diff of a draft save: the parts saved, not their contents."""
+    return {"fields": sorted(k for k in data if k not in ("version", "submit"))}
+
+
 def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Review:
     """Save the employee's part as a draft, or submit it (``data["submit"]``)."""
     now = now or utcnow()
@@ -98,6 +105,8 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
         transition(actor, review, S.self_submitted, now=now)
     elif review.status is S.not_started:
         transition(actor, review, S.self_in_progress, now=now)
+    else:  # a draft saved again: which parts, never what they say
+        record_event(actor, review, "self_assessment_saved", _parts(data), now=now)
     _touch(review, now)
     db.session.flush()
     return review
@@ -140,6 +149,7 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
         and (data["overall_rating"] or 0) > review.template.scale_max
     ):
         _invalid("overall_rating", f"Ratings go from 1 to {review.template.scale_max}.")
+    _check_proposed_dates(data, local_today(now))
     _apply_ratings(review, data.get("ratings", []), "manager")
     for key in ("strengths", "areas_to_strengthen"):
         if key in data:
@@ -164,9 +174,20 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
         skipped = review.self_submitted_at is None
         review.self_skipped = skipped
         transition(actor, review, S.manager_in_progress, now=now, self_skipped=skipped)
+    else:
+        record_event(actor, review, "manager_assessment_saved", _parts(data), now=now)
     _touch(review, now)
     db.session.flush()
     return review
+
+
+def _check_proposed_dates(data: dict, today) -> None:
+    """Proposed needs and goals are not due before the day they are proposed."""
+    for group, key, what in (("training_needs", "due_on", "the day it is proposed"),
+                             ("goals", "target_on", "the day it is proposed")):  # fmt: skip
+        for item in data.get(group) or []:
+            if item.get(key) is not None and item[key] < today:
+                _invalid(group, order_message(key, today, what))
 
 
 def _needs_json(review: Review, needs: list[dict]) -> list[dict]:

@@ -42,20 +42,21 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
         db.session.flush()
         record_event(actor, need, "created", {"source_review_id": review.id}, now=now)
     for item in review.proposed_goals or []:
-        db.session.add(
-            Goal(
-                owner_id=review.employee_id,
-                title=item["title"],
-                description=item.get("description", ""),
-                target_on=date.fromisoformat(item["target_on"])
-                if item.get("target_on")
-                else None,
-                status=GoalStatus.active,
-                source_review_id=review.id,
-                created_at=now,
-                updated_at=now,
-            )
+        goal = Goal(
+            owner_id=review.employee_id,
+            title=item["title"],
+            description=item.get("description", ""),
+            target_on=date.fromisoformat(item["target_on"])
+            if item.get("target_on")
+            else None,
+            status=GoalStatus.active,
+            source_review_id=review.id,
+            created_at=now,
+            updated_at=now,
         )
+        db.session.add(goal)
+        db.session.flush()
+        record_event(actor, goal, "created", {"source_review_id": review.id}, now=now)
     # Once rows exist the proposal is spent; a reopened review proposes afresh.
     review.proposed_needs = []
     review.proposed_goals = []
@@ -74,3 +75,7 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
     ]
     if levels:
         db.session.execute(sa.insert(EmployeeSkillLevel), levels)
+        record_event(
+            actor, review, "skill_levels_assessed",
+            {"skills": [row["skill_id"] for row in levels]}, now=now,
+        )  # fmt: skip

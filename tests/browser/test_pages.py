@@ -22,8 +22,10 @@ EXTRA_PAGES = {
         "role-profile",
         "role-profile-edit",
         "review-settings",
+        "audit",
+        "audit-filtered",
     ),
-    "admin": ("accounts",),
+    "admin": ("accounts", "audit"),
     "manager": (),
     "employee": (),
 }
@@ -47,6 +49,8 @@ def _paths(server) -> dict[str, str]:
         "role-profile-edit": f"/role-profiles/{profile}/edit",
         "accounts": "/admin/accounts",
         "review-settings": "/reviews/settings",
+        "audit": "/admin/audit",
+        "audit-filtered": "/admin/audit?subject_type=Review&action=status_changed",
     }
 
 

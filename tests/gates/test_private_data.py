@@ -75,11 +75,55 @@ def plant_private_interview_notes(org):
     })  # fmt: skip
 
 
+def plant_idempotency_answer(org):
+    """Emma's stored answer to a retried POST (``core.idempotency``): the answer to
+    her completed interview holds her private notes."""
+    from core.idempotency import IdempotencyRecord
+
+    db.session.add(
+        IdempotencyRecord(
+            user_id=org.employee.id,
+            key="private-answer",
+            request_hash="0" * 64,
+            status_code=200,
+            body=f'{{"private_notes": "{MARKER}"}}'.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+    )
+
+
+def plant_private_fields_in_audit_diffs(org):
+    """Audit events about Emma's private fields: written by a service (a private
+    activity's reflection), one a careless service might write with the value in the
+    diff (redacted on write), and an old row from before the rule (redacted on read).
+    HR and the admin read the audit trail; none of them may see the marker."""
+    from core.audit import AuditEvent, record_event
+    from development.enums import ActivityKind
+    from development.services import activities, interviews
+
+    interview = interviews.create_interview(org.employee, {"purpose": "Meet a lead"})
+    activity = activities.create_activity(
+        org.employee,
+        {"kind": ActivityKind.course, "title": "Course", "is_private": True},
+    )
+    activities.update_activity(org.employee, activity, {"reflection": MARKER})
+    record_event(org.employee, interview, "updated", {"private_notes": MARKER})
+    db.session.add(
+        AuditEvent(
+            actor_id=org.employee.id, object_type="InformationalInterview",
+            object_id=interview.id, action="completed",
+            changes={"private_notes": MARKER, "new": {"reflection": MARKER}},
+        )
+    )  # fmt: skip
+
+
 PLANTERS = [
     plant_password_hash,
     plant_token_hash,
     plant_unsubmitted_self_assessment,
     plant_private_interview_notes,
+    plant_private_fields_in_audit_diffs,
+    plant_idempotency_answer,
 ]
 GET_ROUTES = sorted(rule for method, rule in ROWS if method == "GET")
 READERS = [a for a in ACTORS if a not in ("employee", "anonymous")]
@@ -102,6 +146,21 @@ def test_no_private_field_reaches_a_non_owner(client, org, actor):
     assert leaks == []
 
 
+def test_the_sweep_reads_the_audit_trail(client, org):
+    """The audit page, CSV and API are in the sweep and do show diffs: a value that is
+    not private is found in each, so the planted private ones would be too."""
+    from core.audit import record_event
+
+    record_event(org.manager, "Goal", "updated", {"title": MARKER})
+    db.session.commit()
+    sign_in(client, org.hr)
+    headers = bearer(org.hr)
+    for rule in ("/admin/audit", "/admin/audit.csv", "/api/v1/audit-events"):
+        assert rule in GET_ROUTES
+        text = client.get(rule, headers=headers).get_data(as_text=True)
+        assert MARKER in text, rule
+
+
 def test_the_sweep_sees_a_leak_when_there_is_one(client, org):
     """The sweep is real: a field shown on a page is found."""
     db.session.get(Employee, org.employee.employee_id).job_title = MARKER
@@ -120,7 +179,10 @@ def _completed_interview_with_private_notes(org, now):
 
     emma = org.employee
     interview = interviews.create_interview(emma, {"purpose": "Meet a data lead"})
-    interviews.request_interview(emma, interview, {"message": "Hi"}, now=now)
+    sent = (now - timedelta(days=3)).date()  # asked before it was held
+    interviews.request_interview(
+        emma, interview, {"message": "Hi", "sent_on": sent}, now=now
+    )
     interviews.schedule_interview(
         emma, interview, {"scheduled_at": now - timedelta(days=1)}, now=now
     )

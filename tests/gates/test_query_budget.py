@@ -24,6 +24,7 @@ from people.models import (
 )
 from tests import factories as f
 from tests.conftest import bearer, sign_in
+from tests.gates import query_budget_audit as audit_budget
 from tests.gates import query_budget_development as development_budget
 from tests.gates import query_budget_notifications as notifications_budget
 from tests.gates import query_budget_reports as reports_budget
@@ -74,6 +75,7 @@ BUDGET |= development_budget.BUDGET
 NOT_A_LIST |= development_budget.NOT_A_LIST
 BUDGET |= notifications_budget.BUDGET
 BUDGET |= reports_budget.BUDGET
+BUDGET |= audit_budget.BUDGET
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
@@ -85,6 +87,7 @@ def grow(org, n: int) -> None:
     goals = _GoalsAndNeeds(org)
     development = development_budget.DevelopmentGrowth(org)
     notifications = notifications_budget.NotificationsGrowth(org)
+    audit = audit_budget.AuditGrowth(org)
     tag = uuid.uuid4().hex[:8]
     people = [
         Employee(name=f"Grown {tag} {i}", email=f"grown-{tag}-{i}@example.com",
@@ -115,8 +118,11 @@ def grow(org, n: int) -> None:
         goals.grow(person, skill)
         development.grow(person, skill)
         notifications.grow(person, skill)
+        audit.grow(person, skill)
     development.finish()
     notifications.finish()
+    db.session.flush()  # the grown accounts: their events need their ids
+    audit.finish()
     db.session.commit()
 
 
