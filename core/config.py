@@ -58,10 +58,16 @@ class Config:
     SMTP_STARTTLS = _bool("SMTP_STARTTLS", True)
     SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT") or 30)
     MAIL_FROM = os.environ.get("MAIL_FROM", "trellis@localhost")
+    # A sender's claim on outbox mail lasts this long and is renewed after every message
+    # sent, so a killed sender's claims go back to the others within this time. Longer
+    # than SMTP_TIMEOUT: a slow but live sender keeps what it claimed.
+    EMAIL_CLAIM_LEASE_SECONDS = float(os.environ.get("EMAIL_CLAIM_LEASE") or 45)
     # Scheduler (`flask jobs scheduler`): its clock and the lock that keeps it single.
     SCHEDULER_TIMEZONE = os.environ.get("SCHEDULER_TIMEZONE", "Europe/London")
     SCHEDULER_LOCK_STALE_SECONDS = int(os.environ.get("SCHEDULER_LOCK_STALE") or 300)
     SCHEDULER_LOCK_POLL_SECONDS = float(os.environ.get("SCHEDULER_LOCK_POLL") or 5)
+    # A run without a heartbeat (start or batch commit) for this long did not finish.
+    JOB_RUN_STALE_SECONDS = float(os.environ.get("JOB_RUN_STALE") or 60)
     # Planned reviews: a probation review this many days after hire (0 turns it off).
     PROBATION_REVIEW_DAYS = int(os.environ.get("PROBATION_REVIEW_DAYS") or 90)
 

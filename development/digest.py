@@ -8,7 +8,8 @@ training needs, interviews and other activities logged in the past week (counts 
 titles of private activities and interview notes stay out), and who is lapsing or
 inactive. It is sent even in a quiet week: the weekly rhythm is the point; a manager who
 does not want it turns the kind off. Here, not in ``reviews``, because it reads both
-domains (``development`` may import ``reviews``, never the reverse).
+domains (``development`` may import ``reviews``, never the reverse). Digests are
+committed 100 at a time (``notifications.batches``), so a killed run keeps its batches.
 """
 
 from collections import Counter, defaultdict
@@ -22,8 +23,9 @@ from core.extensions import db
 from development.enums import KeepsLearning
 from development.learning_record import learning_records
 from development.models import DevelopmentActivity
+from notifications.batches import queue_in_batches
 from notifications.kinds import NotificationKind
-from notifications.services import Pending, queue, user_ids_by_employee
+from notifications.services import Pending, user_ids_by_employee
 from people.models import Employee
 from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
 from reviews.models import Review, ReviewCycle, TrainingNeed
@@ -108,4 +110,4 @@ def send_manager_digests(now: datetime) -> int:
                 link="/development/team")
         for m, rows in teams.items()
     ]  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)

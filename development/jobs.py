@@ -16,7 +16,8 @@ due moment) makes a rerun a no-op. Due moments are fixed instants:
 
 Each notice stays sendable for a week after its moment (a scheduler that was down
 catches up); older ones are not sent. Contexts hold safe fields only — never private
-interview notes, research notes or outreach text.
+interview notes, research notes or outreach text. Notices are committed 100 at a time
+(``notifications.batches``): a run killed part-way keeps its batches, the rerun the rest.
 """
 
 from datetime import datetime, timedelta
@@ -34,8 +35,9 @@ from development.enums import (
 )
 from development.learning_record import current_policy, keeps_learning, learning_records
 from development.models import Contact, DevelopmentActivity, InformationalInterview
+from notifications.batches import queue_in_batches
 from notifications.kinds import NotificationKind as K
-from notifications.services import Pending, queue, user_ids_by_employee
+from notifications.services import Pending, user_ids_by_employee
 from people.models import Employee, User
 
 I = InterviewStatus  # noqa: E741
@@ -116,7 +118,7 @@ def send_interview_reminders(now: datetime) -> int:
         for kind, r, due, person in wanted
         if person in users
     ]  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)
 
 
 CERT_STAGES = ((90, 30), (30, 0))  # (days before expiry, sendable until days before)
@@ -150,7 +152,7 @@ def send_certification_expiry(now: datetime) -> int:
         for r, due, before in wanted
         if r.employee_id in users
     ]  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)
 
 
 def lapse_start(months: list, window: int, policy):
@@ -200,4 +202,4 @@ def send_learning_nudges(now: datetime) -> int:
         for e, rec, due in wanted
         if e in users
     ]  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)

@@ -18,7 +18,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from core.db import utcnow
-from jobs.queries import describe_trigger, last_runs
+from jobs.queries import describe_trigger, last_runs, unfinished_runs
 from jobs.registry import job_specs
 
 jobs_cli = AppGroup(
@@ -40,7 +40,7 @@ def _parse_now(value: str | None) -> datetime:
 
 @jobs_cli.command("list")
 def list_jobs() -> None:
-    """Every job with its trigger and last run."""
+    """Every job with its trigger and last run; then the runs that did not finish."""
     runs = last_runs()
     for spec in job_specs():
         run = runs.get(spec.id)
@@ -53,6 +53,22 @@ def list_jobs() -> None:
         else:
             last = f"{run.started_at:%Y-%m-%d %H:%M} processed {run.processed}"
         click.echo(f"{spec.id}\t{describe_trigger(spec)}\t{last}\t{spec.description}")
+    unfinished = unfinished_runs()
+    if unfinished:
+        click.echo("\nRuns that did not finish (newest first):")
+    for item in unfinished:
+        run, by = item.run, item.made_up_by
+        state = "running" if item.is_running else "did not finish"
+        made_up = (
+            f"made up by the run of {by.started_at:%Y-%m-%d %H:%M:%S}: "
+            f"{by.made_up or 0} item(s)"
+            if by
+            else "not yet made up"
+        )
+        click.echo(
+            f"{run.job_id}\t{run.started_at:%Y-%m-%d %H:%M:%S} {state}\t"
+            f"progress {run.progress}\t{made_up}\t{run.process}"
+        )
 
 
 @jobs_cli.command("run")

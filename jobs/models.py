@@ -1,5 +1,6 @@
-"""JobRun: one row per run of a job (manual or scheduled), with its outcome; SchedulerLock:
-the row a SQLite scheduler holds so a second one waits (PostgreSQL uses an advisory lock)."""
+"""JobRun: one row per run of a job (manual or scheduled), with its outcome and progress;
+SchedulerLock: the row a SQLite scheduler holds so a second one waits (PostgreSQL uses an
+advisory lock)."""
 
 from datetime import datetime
 
@@ -20,6 +21,16 @@ class JobRun(db.Model):
     processed: Mapped[int] = mapped_column(default=0)
     error: Mapped[str] = mapped_column(sa.Text, default="")
     manual: Mapped[bool] = mapped_column(default=False)
+    process: Mapped[str] = mapped_column(sa.String(120), default="")  # host:pid
+    # Items committed so far (``core.progress``) and when the run last showed life.
+    progress: Mapped[int] = mapped_column(default=0)
+    heartbeat_at: Mapped[datetime | None]
+    # On a run that did not finish: the later run that made up for it; on that later
+    # run: how many items it processed (what was left included).
+    made_up_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("job_runs.id", ondelete="SET NULL")
+    )
+    made_up: Mapped[int | None]
 
 
 class SchedulerLock(db.Model):

@@ -1,9 +1,10 @@
-"""Admin: every scheduled job with its last run (started, duration, processed, error)."""
+"""Admin: every scheduled job with its last run (started, duration, processed, error), and
+the runs that did not finish (how far they got, which later run made up for them)."""
 
 from flask import Blueprint, render_template
 
 from core.permissions import Role, role_required
-from jobs.queries import describe_trigger, last_errors, last_runs
+from jobs.queries import describe_trigger, last_errors, last_runs, unfinished_runs
 from jobs.registry import job_specs
 
 bp = Blueprint("jobs", __name__)
@@ -22,4 +23,8 @@ def index():
         }
         for spec in job_specs()
     ]
-    return render_template("jobs/job_list.html", rows=rows)
+    unfinished = unfinished_runs()
+    running = {item.run.id for item in unfinished if item.is_running}
+    return render_template(
+        "jobs/job_list.html", rows=rows, unfinished=unfinished, running=running
+    )

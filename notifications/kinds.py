@@ -19,6 +19,7 @@ class NotificationKind(TitledEnum):
     learning_lapsing = "learning_lapsing"
     manager_digest = "manager_digest"
     planned_review_created = "planned_review_created"
+    job_unfinished = "job_unfinished"
 
     @property
     def essential(self) -> bool:
@@ -37,6 +38,7 @@ ESSENTIAL = frozenset(
         K.review_overdue_hr,
         K.interview_approval,
         K.planned_review_created,
+        K.job_unfinished,
     }
 )
 TITLES = {
@@ -55,4 +57,5 @@ TITLES = {
     K.learning_lapsing: "Your learning record is lapsing",
     K.manager_digest: "Your weekly team digest",
     K.planned_review_created: "A planned review was created",
+    K.job_unfinished: "A scheduled job did not finish twice in a row",
 }

@@ -60,6 +60,9 @@ class EmailMessage(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str] = mapped_column(sa.Text, default="")
+    # The sender working on it and until when (wall clock, renewed as it sends).
+    claimed_by: Mapped[str | None] = mapped_column(sa.String(80))
+    lease_until: Mapped[datetime | None]
 
     notification: Mapped[Notification] = relationship()
 

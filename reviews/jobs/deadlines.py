@@ -13,6 +13,12 @@ manager of whoever owes it (``review_overdue_manager``), 7 days late to HR
 comes late sends the current stage, not a backlog of stale ones; HR's stage stays
 sendable for a week. Needs: 14 days before the due date to the employee, and the day
 after to the employee and their manager (sendable for a week).
+
+A step of a cycle due before the day the cycle was created (a back-filled earlier cycle,
+``reviews.services.cycles``) gets no reminder at all: nobody could have met that date.
+
+Notices are committed 100 at a time (``notifications.batches``): a run killed part-way
+keeps its batches and the rerun queues exactly the rest.
 """
 
 from datetime import date, datetime, timedelta
@@ -22,8 +28,9 @@ from sqlalchemy.orm import aliased
 
 from core.clock import local_today, moment
 from core.extensions import db
+from notifications.batches import queue_in_batches
 from notifications.kinds import NotificationKind as K
-from notifications.services import Pending, hr_user_ids, queue, user_ids_by_employee
+from notifications.services import Pending, hr_user_ids, user_ids_by_employee
 from people.models import Employee, Skill
 from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
 from reviews.models import Review, ReviewCycle, TrainingNeed
@@ -64,6 +71,7 @@ def send_deadline_reminders(now: datetime) -> int:
         sa.select(Review.id, Review.status, Review.employee_id, Review.reviewer_id,
                   Review.self_due_on, ReviewCycle.manager_due_on,
                   ReviewCycle.signoff_due_on, ReviewCycle.name.label("cycle"),
+                  ReviewCycle.created_at.label("cycle_created_at"),
                   emp.name.label("employee"), emp.manager_id.label("emp_manager"),
                   rev.name.label("reviewer"), rev.manager_id.label("rev_manager"))
         .join(emp, emp.id == Review.employee_id)
@@ -85,7 +93,10 @@ def send_deadline_reminders(now: datetime) -> int:
             steps.append(("manager", r.manager_due_on, r.reviewer_id, r.rev_manager))
         if r.status is S.shared and r.signoff_due_on:
             steps.append(("signoff", r.signoff_due_on, r.employee_id, r.emp_manager))
+        created_on = r.cycle_created_at and local_today(r.cycle_created_at)
         for step, due_on, ower, ower_manager in steps:
+            if created_on and due_on < created_on:
+                continue  # already past when the cycle was created: back-filled
             for kind, start, who in _stage_now(due_on, now, STAGES):
                 target = {"owner": ower, "manager": ower_manager, "hr": "hr"}[who]
                 if target is not None:
@@ -108,7 +119,7 @@ def send_deadline_reminders(now: datetime) -> int:
             if user_id is not None:
                 pending.append(Pending(user_id, kind, "Review", r.id, start, context,
                                        link=f"/reviews/{r.id}"))  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)
 
 
 NEED_STAGES = (
@@ -151,4 +162,4 @@ def send_need_reminders(now: datetime) -> int:
                 pending.append(Pending(users[person], kind, "TrainingNeed", n.id, start,
                                        {**context, "is_owner": person == n.employee_id},
                                        link=f"/reviews/needs/{n.id}"))  # fmt: skip
-    return queue(pending, now)
+    return queue_in_batches(pending, now)

@@ -12,7 +12,9 @@ person, and rows are inserted with ``ON CONFLICT DO NOTHING``, so a rerun or a r
 scheduler never makes a second review for the same occasion. Occasions are picked up for
 30 days (a scheduler that was down catches up); nobody gets reviews for older ones.
 People without a manager are skipped (nobody to review them); the reviewer is told
-(``planned_review_created``).
+(``planned_review_created``). One transaction (the runner's commit): a kill part-way
+commits nothing and the rerun does it all — a batch commit could keep the reviews and
+lose the notices that go with them (``notifications.batches``).
 """
 
 from datetime import date, datetime, timedelta

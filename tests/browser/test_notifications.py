@@ -18,7 +18,8 @@ NOW = datetime.now(UTC).replace(microsecond=0)
 
 @pytest.fixture(scope="module")
 def arranged(live_server):
-    """Four delivered notifications for the demo employee, and a run of every job."""
+    """Four delivered notifications for the demo employee, a run of every job and one
+    that did not finish."""
     from core.extensions import db
     from jobs.registry import job_specs
     from jobs.runner import run_job
@@ -54,6 +55,14 @@ def arranged(live_server):
             ],
             now=NOW,
         )  # fmt: skip
+        # a send_due run killed an hour ago (made up by the run below): the page's
+        # "did not finish" table has a row
+        from jobs.models import JobRun
+
+        killed = NOW - timedelta(hours=1)
+        db.session.add(JobRun(job_id="notifications.send_due", now=killed,
+                              started_at=killed, heartbeat_at=killed, progress=12,
+                              process="worker-1:4242"))  # fmt: skip
         db.session.commit()
         for spec in job_specs():
             run_job(spec, NOW, manual=True)
@@ -98,6 +107,7 @@ def test_the_admin_jobs_and_outbox(arranged, new_page, width):
     sign_in(page, arranged, "admin")
     page.goto(f"{base}/admin/jobs")
     assert "notifications.send_due" in page.content()
+    assert "12 item(s) committed" in page.content()  # a run that did not finish
     _check(page, "admin-jobs", problems)
     page.goto(f"{base}/admin/outbox")
     _check(page, "admin-outbox", problems)

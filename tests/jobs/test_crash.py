@@ -3,8 +3,9 @@ reaches the SMTP server exactly once — 0 duplicates, 0 misses.
 
 The process is killed while the server holds its reply to message ``STALL_AT`` (the
 sender is mid-transaction, with earlier messages sent and committed and later ones
-claimed but unsent). The restart runs as the scheduler's next tick would, after the
-claim lease: the unsent message and the claimed rest go out, nothing goes out twice.
+claimed but unsent). The restart runs as the scheduler's next tick would; the killed
+sender's claims come back once their lease (shortened here) runs out, and the unsent
+message and the claimed rest go out, nothing twice. ``test_drills`` runs two senders.
 """
 
 import os
@@ -30,7 +31,8 @@ def test_kill_during_send_then_restart_sends_each_message_once(shared_db, tmp_pa
     notify(user, MESSAGES, due_at=NOW - timedelta(hours=1))
     db.session.commit()
     port = free_port()
-    smtp = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": "0"}
+    smtp = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": "0",
+            "EMAIL_CLAIM_LEASE": 2}  # the claims come back 2 s after the kill  # fmt: skip
     handler = Recorder(stall_at=STALL_AT, stall_seconds=30)
     controller = smtp_server(handler, port)
     try:
