@@ -1,4 +1,5 @@
-"""Helpers shared by every smorest blueprint: auth gate, version ETags, pagination."""
+"""Helpers shared by every smorest blueprint: auth gate, version ETags, pagination,
+and the ``Idempotency-Key`` on every POST (``core.idempotency``)."""
 
 import http
 from copy import deepcopy
@@ -8,9 +9,11 @@ from flask import request
 from flask_login import current_user
 from flask_smorest import Blueprint
 from flask_smorest.exceptions import PreconditionFailed, PreconditionRequired
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
+from core import idempotency, openapi
 from core.errors import PermissionDenied
+from core.fields import MAX_INT32
 from core.pagination import SelectPage
 
 
@@ -28,7 +31,20 @@ class ApiBlueprint(Blueprint):
         super().__init__(*args, **kwargs)
         self._public = set(public)
         self.before_request(self._authenticate)
+        # After authentication: a key is scoped by its user. Public endpoints (the
+        # token exchange) have no user, so they take no key.
+        self.before_request(self._claim_idempotency_key)
+        self.after_request(self._keep_idempotent_answer)
         self._prepare_doc_cbks.append(self._prepare_if_match_doc)
+        self._prepare_doc_cbks.append(openapi.prepare_sends_etag_doc)
+        self._prepare_doc_cbks.append(self._prepare_idempotency_doc)
+
+    def _claim_idempotency_key(self):
+        return idempotency.before_post(self._public)
+
+    @staticmethod
+    def _keep_idempotent_answer(response):
+        return idempotency.finish(response)
 
     def _authenticate(self):
         from flask import current_app, request
@@ -60,11 +76,39 @@ class ApiBlueprint(Blueprint):
 
         return decorator
 
+    def paginate(self, pager=None, **kwargs):
+        """smorest's ``paginate`` whose ``page`` has a maximum (2**31 − 1).
+
+        Without one, ``?page=99999999999999999999`` reaches the database as an OFFSET
+        beyond BIGINT (a 500 on PostgreSQL); with it, a 422 naming ``page``.
+        """
+        decorator = super().paginate(pager, **kwargs)
+
+        def bounded(func):
+            wrapper = decorator(func)
+            schema = wrapper._apidoc["pagination"]["parameters"]["schema"]
+            page = schema._declared_fields["page"]
+            page.validators = [validate.Range(min=1, max=MAX_INT32)]
+            return wrapper
+
+        return bounded
+
+    def arguments(self, schema, *, location="json", required=True, **kwargs):
+        """smorest's ``arguments``; a required JSON body is enforced, not only
+        documented (``core.openapi.require_json_body``)."""
+        decorator = super().arguments(
+            schema, location=location, required=required, **kwargs
+        )
+        if location != "json" or not required:
+            return decorator
+        return lambda func: openapi.require_json_body(decorator(func))
+
     def paginate_select(self):
         """Paginate a select(): ``page``, ``page_size`` (default 25, at most 100)."""
         return self.paginate(SelectPage, page_size=25, max_page_size=100)
 
     def check_version(self, obj):
+        openapi.ensure_if_match_documented()
         self.check_etag(obj, VersionEtagSchema)
 
     def set_version_etag(self, obj):
@@ -76,6 +120,7 @@ class ApiBlueprint(Blueprint):
         flask-smorest only demands ``If-Match`` on PUT/PATCH/DELETE; state-changing
         action endpoints (``/share``…) call this and are marked ``@blp.if_match``.
         """
+        openapi.ensure_if_match_documented()
         if not request.if_match:
             raise PreconditionRequired
         etag = self._generate_etag(VersionEtagSchema().dump(obj))
@@ -102,4 +147,28 @@ class ApiBlueprint(Blueprint):
         responses = doc.setdefault("responses", {})
         for code in (412, 428):
             responses[code] = http.HTTPStatus(code).name
+        return doc
+
+    def _store_endpoint_docs(self, endpoint, obj, parameters, tags, **options):
+        super()._store_endpoint_docs(endpoint, obj, parameters, tags, **options)
+        post = self._docs[endpoint].get("post")
+        if post is not None and f"{self.name}.{endpoint}" not in self._public:
+            post["idempotency_key"] = True
+
+    @staticmethod
+    def _prepare_idempotency_doc(doc, doc_info, *, method, spec, **kwargs):
+        """The optional ``Idempotency-Key`` header and its 409/422 on every POST that
+        takes one (the same rule ``idempotency.before_post`` applies)."""
+        if method != "post" or not doc_info.get("idempotency_key"):
+            return doc
+        if "IDEMPOTENCY_KEY" not in spec.components.parameters:
+            spec.components.parameter(
+                "IDEMPOTENCY_KEY",
+                "header",
+                dict(idempotency.HEADER_DOC, name=idempotency.HEADER),
+            )
+        doc.setdefault("parameters", []).append("IDEMPOTENCY_KEY")
+        responses = doc.setdefault("responses", {})
+        for code in (409, 422):
+            responses.setdefault(code, http.HTTPStatus(code).name)
         return doc

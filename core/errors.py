@@ -58,12 +58,26 @@ def json_error(code: int, message: str, errors: dict | None = None, headers=None
 
 
 class TrellisApi(Api):
-    """flask-smorest Api whose HTTP errors render as HTML outside ``/api/``."""
+    """flask-smorest Api whose HTTP errors render as HTML outside ``/api/`` (with the
+    ``Allow`` of a 405 kept), and whose ``X-Pagination`` is documented as the JSON text
+    it is (``core.openapi``)."""
+
+    def _init_spec(self, *args, **kwargs):
+        from core.openapi import bounded_text_properties
+
+        super()._init_spec(*args, **kwargs)
+        self.ma_plugin.converter.add_attribute_function(bounded_text_properties)
+
+    def _register_pagination_header(self):
+        from core.openapi import PAGINATION_HEADER
+
+        self.spec.components.header("PAGINATION", PAGINATION_HEADER, lazy=True)
 
     def handle_http_exception(self, error):
         if not wants_json():
-            return _html_error(error.code or 500, error.description)
+            return (*_html_error(error.code or 500, error.description), _allow(error))
         payload, code, headers = super().handle_http_exception(error)
+        headers = {**(headers or {}), **_allow(error)}
         errors = payload.get("errors")
         if isinstance(errors, dict) and set(errors) <= {"json", "query", "headers"}:
             # webargs nests field messages by location; clients get one flat dict.
@@ -78,6 +92,15 @@ class TrellisApi(Api):
             "The input is not valid." if code == 422 else error.description or ""
         )
         return json_error(code, message, errors, headers)
+
+
+def _allow(error) -> dict:
+    """A 405 names the methods the URL does take (RFC 9110 §15.5.6); smorest's handler
+    drops werkzeug's own headers, so the ``Allow`` is carried over here."""
+    methods = getattr(error, "valid_methods", None)
+    return (
+        {"Allow": ", ".join(sorted(methods))} if error.code == 405 and methods else {}
+    )
 
 
 def _html_error(code: int, message: str | None = None):

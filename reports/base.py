@@ -7,9 +7,7 @@ are dicts keyed by column key; a row may carry ``<key>_url`` for a link in the H
 table (never in CSV or JSON).
 """
 
-import csv
 import gc
-import io
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,8 +18,11 @@ import sqlalchemy as sa
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from sqlalchemy.orm import aliased
 
+from core.csv import write_csv
+from core.dates import PlausibleDate
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.fields import Text
 from people.models import Department, Employee
 from people.permissions import has_reports, is_hr
 from reviews.enums import ReviewStatus
@@ -81,13 +82,12 @@ class ReportResult:
 
 
 def to_csv(columns: list[Column], rows: list[dict]) -> str:
-    """The main table as CSV (labels as the header row)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c.label for c in columns])
-    for row in rows:
-        writer.writerow(["" if row.get(c.key) is None else row[c.key] for c in columns])
-    return out.getvalue()
+    """The main table as CSV (labels as the header row), through the one writer that
+    neutralises spreadsheet formulas (``core.csv``)."""
+    keys = [c.key for c in columns]
+    return write_csv(
+        [c.label for c in columns], ([row.get(k) for k in keys] for row in rows)
+    )
 
 
 # --- serving a report ---------------------------------------------------------------
@@ -135,12 +135,12 @@ class ReportFilterSchema(Schema):
         allow_none=True, **ID, metadata={"description": "With its sub-departments."}
     )
     cycle_id = fields.Integer(allow_none=True, **ID)
-    period_from = fields.Date(
+    period_from = PlausibleDate(
         load_default=None, allow_none=True, data_key="from",
         metadata={"description": "Start of the period (instead of a cycle)."},
     )  # fmt: skip
-    period_to = fields.Date(load_default=None, allow_none=True, data_key="to")
-    job_title = fields.String(
+    period_to = PlausibleDate(load_default=None, allow_none=True, data_key="to")
+    job_title = Text(
         load_default=None, allow_none=True, validate=validate.Length(max=120)
     )
     skill_id = fields.Integer(
@@ -157,7 +157,11 @@ class ReportFilterSchema(Schema):
     def _period(self, data, **kwargs):
         start, end = data.get("period_from"), data.get("period_to")
         if start and end and start > end:
-            raise ValidationError("The period ends before it starts.", "to")
+            raise ValidationError(
+                f"The end of the period must be on or after {start.isoformat()}, "
+                "its start.",
+                "to",
+            )
         if data.get("cycle_id") and (start or end):
             raise ValidationError("Choose a cycle or a period, not both.", "cycle_id")
 

@@ -14,6 +14,7 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from core.extensions import db
+from core.openapi import sends_etag
 from development import permissions as perms
 from development.api.blueprint import blp, interview_action, reload_interview
 from development.api_schemas import CloseSchema, InterviewOwnerSchema
@@ -32,7 +33,8 @@ I = "/interviews/<int:interview_id>"  # noqa: E741
 
 
 def owner_step(func):
-    return interview_action(perms.can_edit_interview, OWNER_ONLY, if_match=True)(func)
+    step = interview_action(perms.can_edit_interview, OWNER_ONLY, if_match=True)
+    return sends_etag(step(func))
 
 
 @blp.route(I + "/request")
@@ -66,6 +68,7 @@ class InterviewSchedule(MethodView):
 
 @blp.route(I + "/approve")
 class InterviewApprove(MethodView):
+    @sends_etag
     @interview_action(
         perms.can_approve_interview, "Only a manager approves.", if_match=True
     )

@@ -22,6 +22,7 @@ from sqlalchemy.orm import joinedload
 
 from core.db import get_or_404, utcnow
 from core.extensions import db
+from core.openapi import sends_etag
 from core.permissions import require_visible
 from development import permissions as perms
 from development.api.activities import has_employee_record
@@ -75,6 +76,7 @@ class InterviewList(MethodView):
                 stmt = stmt.where(getattr(IV, name) == args[name])
         return stmt.options(*INTERVIEW_OPTIONS).order_by(IV.id.desc())
 
+    @sends_etag
     @blp.arguments(InterviewCreateSchema)
     @blp.response(201, InterviewOwnerSchema)
     def post(self, data):
@@ -87,6 +89,7 @@ class InterviewList(MethodView):
 
 @blp.route("/interviews/<int:interview_id>")
 class InterviewDetail(MethodView):
+    @sends_etag
     @blp.response(
         200,
         InterviewOwnerSchema,
@@ -181,6 +184,7 @@ class InterviewReferrals(MethodView):
         """The referral tree below this interview (who introduced whom)."""
         return referral_tree(interview)
 
+    @sends_etag
     @interview_action(perms.can_edit_interview, OWNER_ONLY)
     @blp.arguments(ReferralSchema)
     @blp.response(201, InterviewOwnerSchema)

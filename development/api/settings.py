@@ -23,6 +23,7 @@ from flask_login import current_user
 from core.db import get_or_404, utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
+from core.openapi import sends_etag
 from core.permissions import require, require_visible
 from development import permissions as perms
 from development.api.blueprint import blp, reload_interview
@@ -128,6 +129,7 @@ class SuggestionList(MethodView):
 
 @blp.route("/interview-suggestions/<int:suggestion_id>/accept")
 class SuggestionAccept(MethodView):
+    @sends_etag
     @blp.response(201, InterviewOwnerSchema)
     def post(self, suggestion_id):
         """Turn the suggestion into an interview idea."""

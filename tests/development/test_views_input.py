@@ -40,7 +40,7 @@ def test_an_upload_that_is_too_big_or_not_what_it_says_is_refused_inline(client,
     fake = _upload(client, activity, "cert.pdf", PNG)
     assert fake.status_code == 422 and "not a real PDF" in fake.get_data(as_text=True)
     db.session.expire_all()
-    assert db.session.get(DevelopmentActivity, activity.id).evidence_file == ""
+    assert not db.session.get(DevelopmentActivity, activity.id).has_evidence_file
 
 
 def test_an_evidence_file_is_served_as_an_attachment_to_those_allowed(client, org):

@@ -12,6 +12,7 @@ from core.extensions import db
 from tests.gates.matrix.params import PARAMS
 
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
+HELD = datetime(2026, 11, 10, 10, tzinfo=UTC)  # after the scheduled time: completed
 STEPS = ("requested", "scheduled", "completed")
 CSV = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + (
     "Ann,Lee,https://www.linkedin.com/in/annlee,ann@example.com,Acme,CTO,12 Mar 2024\n"
@@ -98,7 +99,7 @@ def _interview_at(status: str):
                     now=NOW,
                 )  # fmt: skip
             elif interview.status is InterviewStatus.scheduled and step == "completed":
-                services.complete_interview(emma, interview, {}, now=NOW)
+                services.complete_interview(emma, interview, {}, now=HELD)
         db.session.commit()
         return f"/api/v1/interviews/{interview.id}"
 

