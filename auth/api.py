@@ -2,6 +2,7 @@
 
 from flask import current_app, g
 from flask.views import MethodView
+from flask_login import current_user
 
 from auth import services
 from auth.schemas import TokenCreateSchema, TokenSchema
@@ -30,9 +31,24 @@ class TokenList(MethodView):
             user = services.sign_in(data["email"], data["password"], current_app.config)
         except PermissionDenied as err:
             return json_error(401, err.message)
-        token, row = issue_token(user, current_app.config["API_TOKEN_LIFETIME"])
+        try:
+            token, row = issue_token(user, current_app.config["API_TOKEN_LIFETIME"])
+        except PermissionDenied as err:  # a one-time password: change it on the web
+            db.session.rollback()
+            return json_error(403, err.message)
         db.session.commit()
         return {"token": token, "expires_at": row.expires_at}
+
+    @blp.response(204)
+    def delete(self):
+        """Sign out everywhere: end every token and web session of this account."""
+        # The resource is public (POST signs in), so load the bearer token here.
+        row = g.get("api_token") if current_user.is_authenticated else None
+        if row is None:
+            return json_error(401, "Authentication required: send a bearer token.")
+        services.sign_out_everywhere(row.user)
+        db.session.commit()
+        return None
 
 
 @blp.route("/current")

@@ -1,11 +1,35 @@
-"""Login with a database-backed lockout, logout that ends every copy of the session."""
+"""Login with a database-backed lockout, logout that ends every copy of the session.
 
+Lockout: at most ``LOCKOUT_ATTEMPTS`` (5) password checks per email per
+``LOCKOUT_WINDOW`` (15 minutes), however many workers and requests arrive at once. Each
+check is serialized per email and counted *before* the argon2 verification, in one
+transaction:
+
+1. take a per-email lock held until the transaction ends — on PostgreSQL
+   ``pg_advisory_xact_lock`` on a key derived from the email; on SQLite the attempt row's
+   INSERT (step 2) takes the database's single write lock, which serializes as well;
+2. insert this attempt's row and flush;
+3. count the rows in the window (this one included): past the limit, remove the row and
+   answer "locked" without verifying anything;
+4. verify the password; a success deletes the email's rows, a failure keeps its row.
+
+The row is written before the check so a concurrent request counts it, and the lock
+makes "count, then check" atomic. Why an advisory lock rather than ``SELECT ... FOR
+UPDATE`` of the user row: unknown emails have no row, and they must behave exactly like
+known ones (the same lockout, the same cost) so the lockout says nothing about who has an
+account; and it needs no table of its own. The lock is held for one argon2 verification,
+only against requests for the same email. The caller commits (``sign_in`` does so on
+failure, the views after issuing the session or token), which releases the lock.
+"""
+
+import hashlib
 import secrets
 from datetime import timedelta
 
 import sqlalchemy as sa
 
 from auth.passwords import hash_password, password_problems, verify_password
+from auth.permissions import account_is_live
 from core.audit import record_event
 from core.db import utcnow
 from core.errors import PermissionDenied, ValidationFailed
@@ -28,12 +52,25 @@ def is_locked(
 ) -> bool:
     """True if ``email`` had ``attempts`` failures within the last ``window``."""
     now = now or utcnow()
-    failures = db.session.scalar(
+    return _attempts(email, now - window) >= attempts
+
+
+def _attempts(email: str, since) -> int:
+    return db.session.scalar(
         sa.select(sa.func.count())
         .select_from(LoginAttempt)
-        .where(LoginAttempt.email == email, LoginAttempt.attempted_at > now - window)
+        .where(LoginAttempt.email == email, LoginAttempt.attempted_at > since)
     )
-    return failures >= attempts
+
+
+def _lock_email(email: str) -> None:
+    """Serialize password checks for ``email`` until the transaction ends (see the
+    module docstring; SQLite's write lock does it there)."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(b"trellis-login:" + email.encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    db.session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
 
 
 def authenticate(email: str, password: str, *, now=None, attempts=5, window=None):
@@ -45,13 +82,20 @@ def authenticate(email: str, password: str, *, now=None, attempts=5, window=None
     now = now or utcnow()
     window = window or timedelta(minutes=15)
     email = normalise_email(email)
-    if is_locked(email, now=now, attempts=attempts, window=window):
-        raise PermissionDenied(LOCKED)
-    user = db.session.scalar(sa.select(User).where(User.email == email))
-    ok = verify_password(user.password_hash if user else None, password)
-    if not ok or user is None or not user.is_enabled:
-        db.session.add(LoginAttempt(email=email, attempted_at=now))
+    _lock_email(email)
+    attempt = LoginAttempt(email=email, attempted_at=now)
+    db.session.add(attempt)
+    db.session.flush()  # counted by every later check, before this one verifies
+    if _attempts(email, now - window) > attempts:
+        db.session.delete(attempt)  # refused unchecked: not a password check
         db.session.flush()
+        raise PermissionDenied(LOCKED)
+    row = db.session.execute(
+        sa.select(User, account_is_live().label("live")).where(User.email == email)
+    ).first()
+    user, live = row if row is not None else (None, False)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not live:
         raise PermissionDenied(LOGIN_FAILED)
     db.session.execute(sa.delete(LoginAttempt).where(LoginAttempt.email == email))
     user.last_login_at = now
@@ -60,12 +104,17 @@ def authenticate(email: str, password: str, *, now=None, attempts=5, window=None
     return user
 
 
-def end_sessions(user: User, *, actor=None) -> None:
-    """Invalidate every session and cookie of ``user`` (``actor``: who did it, if not
-    the user)."""
+def end_sessions(user: User, *, actor=None, action: str = "sessions_ended") -> None:
+    """Invalidate every session, cookie and API token of ``user`` (``actor``: who did
+    it, if not the user)."""
     user.session_version = (user.session_version or 1) + 1
-    record_event(actor or user, user, "sessions_ended")
+    record_event(actor or user, user, action)
     db.session.flush()
+
+
+def sign_out_everywhere(user: User) -> None:
+    """End every session and API token of ``user`` (the user asks for it)."""
+    end_sessions(user, action="signed_out_everywhere")
 
 
 def set_password(actor, user: User, password: str, *, current: str | None = None):

@@ -6,11 +6,12 @@ import sqlalchemy as sa
 from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
+from auth.permissions import account_is_live
 from auth.tokens import find_token
 from core.db import utcnow
 from core.errors import json_error
 from core.extensions import db, login_manager
-from notifications.permissions import unread_count_expression
+from core.hooks import USER_COLUMNS
 from people.models import User
 
 EXEMPT_ENDPOINTS = {"auth.login", "auth.logout", "static", "auth.change_password"}
@@ -24,16 +25,19 @@ def load_user(user_id: str):
         uid, version = (int(part) for part in user_id.split(":", 1))
     except ValueError:
         return None
-    # The header's unread-notification badge rides on this statement (a correlated
-    # COUNT), so no page pays an extra query for it.
+    # Registered extras (the header's unread-notification badge, a correlated COUNT)
+    # ride on this statement, so no page pays an extra query for them.
+    extras = list(USER_COLUMNS.items())
     row = db.session.execute(
-        sa.select(User, unread_count_expression(User.id)).where(
-            User.id == uid, User.session_version == version, User.is_enabled.is_(True)
+        sa.select(User, *(expression(User.id) for _, expression in extras)).where(
+            User.id == uid, User.session_version == version, account_is_live()
         )
     ).first()
     if row is None:
         return None
-    user, user.unread_notifications = row
+    user = row[0]
+    for (name, _), value in zip(extras, row[1:], strict=True):
+        setattr(user, name, value)
     return user
 
 

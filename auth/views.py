@@ -34,6 +34,7 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    """Show the sign-in form and sign the person in."""
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     errors: dict = {}
@@ -63,6 +64,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Sign the current user out."""
     if current_user.is_authenticated:
         services.end_sessions(current_user)
         db.session.commit()
@@ -75,6 +77,7 @@ def logout():
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    """Show and save the change-password form."""
     errors: dict = {}
     if request.method == "POST":
         data, errors = load_form(ChangePasswordSchema(), request.form)
@@ -97,3 +100,15 @@ def change_password():
                 return redirect(url_for("home.index"))
         return render_template("auth/password_change.html", errors=errors), 422
     return render_template("auth/password_change.html", errors=errors)
+
+
+@bp.route("/account/sign-out-everywhere", methods=["POST"])
+@login_required
+def sign_out_everywhere():
+    """End every session and API token of the account, this one included."""
+    services.sign_out_everywhere(current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are signed out everywhere: every browser and every API token.", "info")
+    return redirect(url_for("auth.login"))

@@ -19,6 +19,7 @@ ROWS = {
     ("GET", "/api/v1/openapi.json"): everyone(200, anonymous=200),
     ("POST", "/api/v1/tokens"): dict.fromkeys(ACTORS, 422),  # no body: validation
     ("DELETE", "/api/v1/tokens/current"): api_everyone(204),
+    ("DELETE", "/api/v1/tokens"): api_everyone(204),
     ("GET", "/api/v1/me"): api_everyone(200),
     ("GET", "/api/v1/people"): api_everyone(200),
     ("POST", "/api/v1/people"): api_only(HR, 422),

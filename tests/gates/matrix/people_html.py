@@ -19,6 +19,7 @@ ROWS = {
     ("POST", "/logout"): everyone(302),
     ("GET", "/account/password"): everyone(200),
     ("POST", "/account/password"): everyone(422),
+    ("POST", "/account/sign-out-everywhere"): everyone(302),
     ("GET", "/static/<path:filename>"): everyone(200, anonymous=200),
     ("GET", "/api/v1/docs"): everyone(200, anonymous=200),
     ("GET", "/api/v1/docs/assets/<name>"): everyone(200, anonymous=200),
