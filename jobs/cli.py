@@ -3,6 +3,9 @@
 ``flask jobs scheduler`` is the only place APScheduler starts (never ``create_app``: under
 gunicorn that would be one scheduler per worker). It takes the scheduler lock first
 (``jobs.lock``), so a second scheduler — another node, a second ``make run`` — waits.
+Its first job once the lock is held is ``jobs.catch_up.at_lock``: re-run what a dead
+scheduler left unfinished, then the jobs named with ``--fire JOB_ID`` (run now, under
+the lock).
 Jobs run one at a time (one worker thread), each in its own app context through
 ``jobs.runner.run_job``; a late run is coalesced and still run within an hour.
 """
@@ -91,13 +94,34 @@ def run(job_id: str, now_text: str | None) -> None:
 
 
 @jobs_cli.command("scheduler")
-def scheduler() -> None:
-    """Run the scheduler in this process (one per deployment; waits for the lock)."""
+@click.option(
+    "--fire",
+    "fire_ids",
+    multiple=True,
+    metavar="JOB_ID",
+    help="Run this job at once when the lock is held (after the catch-up); repeatable.",
+)
+def scheduler(fire_ids: tuple[str, ...]) -> None:
+    """Run the scheduler in this process (one per deployment; waits for the lock).
+
+    Once the lock is held it first re-runs the jobs whose latest scheduled run did not
+    finish (jobs.catch_up), then any --fire jobs, while the triggers start.
+    """
     from apscheduler.executors.pool import ThreadPoolExecutor
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from jobs.catch_up import at_lock
     from jobs.lock import scheduler_lock
-    from jobs.runner import scheduled
+    from jobs.runner import find_spec, scheduled
+
+    unknown = [job_id for job_id in fire_ids if find_spec(job_id) is None]
+    if unknown:
+        known = ", ".join(s.id for s in job_specs())
+        raise click.BadParameter(
+            f"no job {', '.join(map(repr, unknown))}. Jobs: {known}",
+            param_hint="'--fire'",
+        )
+    fire = [spec for job_id in fire_ids if (spec := find_spec(job_id))]
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -145,6 +169,8 @@ def scheduler() -> None:
                 tz.key,
                 lock.holder,
             )
+            # First job in the one worker: finish a dead scheduler's run, then --fire.
+            sched.add_job(at_lock(app, fire), trigger="date", id="trellis.at_lock")
             try:
                 sched.start()
             finally:

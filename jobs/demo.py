@@ -58,7 +58,14 @@ def load_jobs(org: DemoOrg, progress) -> None:
         started = utcnow()
         processed = spec.func(now)
         # Recorded as a scheduled run would be, so the admin jobs page shows a last run.
-        db.session.add(JobRun(job_id=spec.id, now=now, started_at=started,
-                              finished_at=utcnow(), processed=int(processed or 0)))  # fmt: skip
+        db.session.add(
+            JobRun(
+                job_id=spec.id,
+                now=now,
+                started_at=started,
+                finished_at=utcnow(),
+                processed=int(processed or 0),
+            )
+        )
         db.session.flush()
         progress(f"job {spec.id}")

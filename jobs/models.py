@@ -7,10 +7,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.extensions import db
+from core.extensions import Model
 
 
-class JobRun(db.Model):
+class JobRun(Model):
     __tablename__ = "job_runs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,7 +33,7 @@ class JobRun(db.Model):
     made_up: Mapped[int | None]
 
 
-class SchedulerLock(db.Model):
+class SchedulerLock(Model):
     __tablename__ = "scheduler_locks"
 
     name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)

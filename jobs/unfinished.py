@@ -79,9 +79,16 @@ def warn_if_unfinished_twice(run: JobRun, clock: datetime) -> int:
     }
     return queue(
         [
-            Pending(user_id, NotificationKind.job_unfinished, "JobRun", latest.id,
-                    latest.started_at, context, link="/admin/jobs")
+            Pending(
+                user_id,
+                NotificationKind.job_unfinished,
+                "JobRun",
+                latest.id,
+                latest.started_at,
+                context,
+                link="/admin/jobs",
+            )
             for user_id in admins
         ],
         clock,
-    )  # fmt: skip
+    )

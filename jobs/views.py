@@ -13,6 +13,7 @@ bp = Blueprint("jobs", __name__)
 @bp.route("/admin/jobs")
 @role_required(Role.admin)
 def index():
+    """The scheduled jobs page: each job's last runs and unfinished runs (admin)."""
     runs, errors = last_runs(), last_errors()
     rows = [
         {

@@ -59,16 +59,23 @@ def flask_env(url: str, **extra) -> dict:
 def start(args: list[str], url: str, log: Path, **env) -> subprocess.Popen:
     out = log.open("w")
     return subprocess.Popen(
-        [*FLASK, *args], cwd=ROOT, env=flask_env(url, **env), stdout=out,
+        [*FLASK, *args],
+        cwd=ROOT,
+        env=flask_env(url, **env),
+        stdout=out,
         stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    )
 
 
 def run(args: list[str], url: str, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*FLASK, *args], cwd=ROOT, env=flask_env(url, **env), capture_output=True,
-        text=True, timeout=120,
-    )  # fmt: skip
+        [*FLASK, *args],
+        cwd=ROOT,
+        env=flask_env(url, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def wait_for(log: Path, text: str, timeout: float = 30, count: int = 1) -> None:

@@ -31,8 +31,12 @@ def test_kill_during_send_then_restart_sends_each_message_once(shared_db, tmp_pa
     notify(user, MESSAGES, due_at=NOW - timedelta(hours=1))
     db.session.commit()
     port = free_port()
-    smtp = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": "0",
-            "EMAIL_CLAIM_LEASE": 2}  # the claims come back 2 s after the kill  # fmt: skip
+    smtp = {
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": port,
+        "SMTP_STARTTLS": "0",
+        "EMAIL_CLAIM_LEASE": 2,
+    }  # the claims come back 2 s after the kill
     handler = Recorder(stall_at=STALL_AT, stall_seconds=30)
     controller = smtp_server(handler, port)
     try:

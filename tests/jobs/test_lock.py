@@ -90,8 +90,13 @@ def test_a_dead_holders_lock_is_taken_over(fast):
     if fast.is_postgres:
         _kill_holder_session_on_postgres(fast)
         return
-    db.session.add(SchedulerLock(name="scheduler", holder="dead:1:x",
-                                 heartbeat_at=utcnow() - timedelta(seconds=5)))  # fmt: skip
+    db.session.add(
+        SchedulerLock(
+            name="scheduler",
+            holder="dead:1:x",
+            heartbeat_at=utcnow() - timedelta(seconds=5),
+        )
+    )
     db.session.commit()
     holder = Holder(fast.app)
     holder.start()
@@ -103,8 +108,13 @@ def test_a_dead_holders_lock_is_taken_over(fast):
 def test_a_fresh_foreign_row_is_respected(fast):
     if fast.is_postgres:
         pytest.skip("PostgreSQL holds no lock rows (advisory lock instead)")
-    db.session.add(SchedulerLock(name="scheduler", holder="alive:1:x",
-                                 heartbeat_at=utcnow() + timedelta(hours=1)))  # fmt: skip
+    db.session.add(
+        SchedulerLock(
+            name="scheduler",
+            holder="alive:1:x",
+            heartbeat_at=utcnow() + timedelta(hours=1),
+        )
+    )
     db.session.commit()
     holder = Holder(fast.app)
     holder.start()

@@ -30,8 +30,12 @@ def test_a_run_commits_the_work_and_records_it(db):
     assert db.session.scalar(sa.select(Department.name)) == "Made at 09:00"
     run = db.session.get(JobRun, run.id)
     assert (run.job_id, run.now, run.processed, run.error, run.manual) == (
-        "test.adds", NOW, 1, "", True,
-    )  # fmt: skip
+        "test.adds",
+        NOW,
+        1,
+        "",
+        True,
+    )
     assert run.finished_at >= run.started_at
 
 

@@ -1,9 +1,11 @@
 """``flask jobs scheduler`` as a real process: one runs, a second waits and takes over;
-and an app created the way gunicorn creates it starts no scheduler at all."""
+once it holds the lock it finishes a dead run and runs ``--fire`` jobs; and an app
+created the way gunicorn creates it starts no scheduler at all."""
 
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 from tests.jobs.procs import ROOT, shared_db, start, stop, wait_for  # noqa: F401
 
@@ -22,9 +24,13 @@ def test_an_app_created_like_gunicorn_does_starts_no_scheduler():
         "print(sorted(m for m in sys.modules if m.startswith('apscheduler')))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-        timeout=60, check=True,
-    ).stdout.splitlines()  # fmt: skip
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
     assert out == ["['MainThread']", "[]"]
 
 
@@ -62,3 +68,33 @@ def test_a_killed_scheduler_is_replaced(shared_db, tmp_path):  # noqa: F811
             assert stop(second) == 0
     finally:
         stop(first, signal.SIGKILL)
+
+
+def test_a_scheduler_first_finishes_a_dead_run_then_fires(shared_db, tmp_path):  # noqa: F811
+    """Once the lock is held: the catch-up re-runs the job whose latest scheduled run
+    died elsewhere (for that run's moment), then ``--fire`` runs its job now."""
+    from core.extensions import db
+    from jobs.models import JobRun
+
+    moment = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    dead = JobRun(
+        job_id="core.purge_idempotency_keys",
+        now=moment,
+        started_at=moment,
+        process="elsewhere:1",
+    )
+    db.session.add(dead)
+    db.session.commit()
+    log = tmp_path / "scheduler.log"
+    args = ["jobs", "scheduler", "--fire", "notifications.send_due"]
+    proc = start(args, shared_db.url, log, **FAST)
+    try:
+        wait_for(log, "job notifications.send_due: processed 0")
+    finally:
+        assert stop(proc) == 0
+    out = log.read_text()
+    rerun = f"catch-up: core.purge_idempotency_keys run {dead.id} (elsewhere:1"
+    assert out.index(STARTED) < out.index(rerun) < out.index("fired now (--fire)")
+    assert "re-running it for 2026-11-02T09:00:00+00:00" in out
+    db.session.expire_all()
+    assert db.session.get(JobRun, dead.id).made_up_by_id is not None

@@ -73,8 +73,11 @@ def _schedule():
     ticks, previous = [], START - timedelta(hours=1)
     for tick in _ticks():
         after = previous + timedelta(microseconds=1)
-        specs = [spec for spec, trigger in triggers
-                 if (at := trigger.get_next_fire_time(None, after)) and at <= tick]  # fmt: skip
+        specs = [
+            spec
+            for spec, trigger in triggers
+            if (at := trigger.get_next_fire_time(None, after)) and at <= tick
+        ]
         if specs:
             ticks.append((tick, specs))
         previous = tick
@@ -86,47 +89,86 @@ def _world(db):
     straddle the clock change, needs, an interview, a certification, a lapse, a hire."""
     hr = f.make_person(name="Hana HR", is_hr=True)
     boss = f.make_person(name="Bo Boss")
-    managers = [f.make_person(name=f"Manager {i}", manager_id=boss.employee_id)
-                for i in range(3)]  # fmt: skip
-    reports = [f.make_person(name=f"Report {m}{i}", manager_id=mgr.employee_id)
-               for m, mgr in enumerate(managers) for i in range(3)]  # fmt: skip
+    managers = [
+        f.make_person(name=f"Manager {i}", manager_id=boss.employee_id)
+        for i in range(3)
+    ]
+    reports = [
+        f.make_person(name=f"Report {m}{i}", manager_id=mgr.employee_id)
+        for m, mgr in enumerate(managers)
+        for i in range(3)
+    ]
     template = f.make_template(actor=hr)
     cycle = f.make_cycle(
-        template, period_start=date(2026, 4, 1), period_end=date(2026, 9, 30),
-        self_due_on=date(2026, 10, 20), manager_due_on=date(2026, 10, 27),
+        template,
+        period_start=date(2026, 4, 1),
+        period_end=date(2026, 9, 30),
+        self_due_on=date(2026, 10, 20),
+        manager_due_on=date(2026, 10, 27),
         signoff_due_on=date(2026, 11, 10),
-    )  # fmt: skip
+    )
     services.launch_cycle(hr, cycle, now=START)
     skill = f.make_skill()
     for person in reports:
-        db.session.add(TrainingNeed(
-            employee_id=person.employee_id, skill_id=skill.id, target_level=3,
-            priority=Priority.medium, due_on=date(2026, 10, 26),
-            source=TrainingNeedSource.manager,
-        ))  # fmt: skip
+        db.session.add(
+            TrainingNeed(
+                employee_id=person.employee_id,
+                skill_id=skill.id,
+                target_level=3,
+                priority=Priority.medium,
+                due_on=date(2026, 10, 26),
+                source=TrainingNeedSource.manager,
+            )
+        )
     first, second = reports[0].employee_id, reports[1].employee_id
     for day in (
         date(2026, 8, 15),
         date(2026, 9, 15),
     ):  # active in October, lapsing after
-        db.session.add(DevelopmentActivity(
-            employee_id=first, kind=ActivityKind.course, title="Course",
-            status=ActivityStatus.completed, started_on=day, ended_on=day))  # fmt: skip
-    db.session.add(DevelopmentActivity(
-        employee_id=first, kind=ActivityKind.certification, title="CKA",
-        status=ActivityStatus.completed, expires_on=date(2026, 12, 15)))  # fmt: skip
+        db.session.add(
+            DevelopmentActivity(
+                employee_id=first,
+                kind=ActivityKind.course,
+                title="Course",
+                status=ActivityStatus.completed,
+                started_on=day,
+                ended_on=day,
+            )
+        )
+    db.session.add(
+        DevelopmentActivity(
+            employee_id=first,
+            kind=ActivityKind.certification,
+            title="CKA",
+            status=ActivityStatus.completed,
+            expires_on=date(2026, 12, 15),
+        )
+    )
     held = datetime(2026, 10, 24, 23, 30, tzinfo=UTC)  # thank-you due after the change
     activity = DevelopmentActivity(
-        employee_id=second, kind=ActivityKind.interview_conducted, title="Interview",
-        status=ActivityStatus.completed, started_on=held.date(), ended_on=held.date())  # fmt: skip
+        employee_id=second,
+        kind=ActivityKind.interview_conducted,
+        title="Interview",
+        status=ActivityStatus.completed,
+        started_on=held.date(),
+        ended_on=held.date(),
+    )
     db.session.add(activity)
     db.session.flush()
-    db.session.add(InformationalInterview(
-        activity_id=activity.id, employee_id=second, direction=Dir.conducted,
-        status=InterviewStatus.completed, scheduled_at=held, duration_minutes=30))  # fmt: skip
+    db.session.add(
+        InformationalInterview(
+            activity_id=activity.id,
+            employee_id=second,
+            direction=Dir.conducted,
+            status=InterviewStatus.completed,
+            scheduled_at=held,
+            duration_minutes=30,
+        )
+    )
     # Hired after the launch, so only the probation review (30 October) covers them.
-    hire = f.make_person(name="New Hire", manager_id=managers[0].employee_id,
-                         hired_on=date(2026, 8, 1))  # fmt: skip
+    hire = f.make_person(
+        name="New Hire", manager_id=managers[0].employee_id, hired_on=date(2026, 8, 1)
+    )
     db.session.commit()
     return hr, boss, managers, hire, cycle
 
@@ -185,8 +227,10 @@ def test_sixty_days_two_schedulers_each_notice_once(app, db, monkeypatch):
     notes = db.session.scalars(sa.select(Notification)).all()
 
     # Nothing twice: not even a copy an hour apart across the clock change.
-    keys = Counter((n.kind, n.subject_type, n.subject_id, n.recipient_id,
-                    local_today(n.due_at)) for n in notes)  # fmt: skip
+    keys = Counter(
+        (n.kind, n.subject_type, n.subject_id, n.recipient_id, local_today(n.due_at))
+        for n in notes
+    )
     assert [k for k, c in keys.items() if c > 1] == []
     kinds = Counter(n.kind for n in notes)
     # 12 cycle reviews + the hire's probation review (self step only).
@@ -211,9 +255,10 @@ def test_sixty_days_two_schedulers_each_notice_once(app, db, monkeypatch):
 
     # Every phase transition once, in order, audited once.
     events = db.session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.action == "phase_changed")
+        sa.select(AuditEvent)
+        .where(AuditEvent.action == "phase_changed")
         .order_by(AuditEvent.id)
-    ).all()  # fmt: skip
+    ).all()
     assert [e.changes["to"] for e in events] == [
         "self_assessment",
         "manager_review",
@@ -222,14 +267,19 @@ def test_sixty_days_two_schedulers_each_notice_once(app, db, monkeypatch):
     ]
     # Employees; reviewers; reviewers (nothing shared yet); HR.
     assert kinds[K.cycle_phase_started.value] == 12 + 4 + 4 + 1
-    assert db.session.scalar(
-        sa.select(sa.func.count()).select_from(Review)
-        .where(Review.planned_occasion == "probation")
-    ) == 1  # fmt: skip
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Review)
+            .where(Review.planned_occasion == "probation")
+        )
+        == 1
+    )
 
     # One digest per manager per week: Mondays 5 October to 23 November, 08:00 local.
-    digests = Counter((n.recipient_id, n.due_at) for n in notes
-                      if n.kind == K.manager_digest.value)  # fmt: skip
+    digests = Counter(
+        (n.recipient_id, n.due_at) for n in notes if n.kind == K.manager_digest.value
+    )
     mondays = {moment(date(2026, 10, 5) + timedelta(weeks=w), 8) for w in range(8)}
     for person in (boss, *managers):
         assert {at for (who, at) in digests if who == person.id} == mondays

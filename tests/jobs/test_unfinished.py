@@ -22,8 +22,9 @@ LONG_AGO = utcnow() - timedelta(hours=1)  # a heartbeat that old: the run is dea
 
 
 def _unfinished(job_id="test.job", now=NOW, progress=0, at=LONG_AGO) -> JobRun:
-    run = JobRun(job_id=job_id, now=now, started_at=at, heartbeat_at=at,
-                 progress=progress)  # fmt: skip
+    run = JobRun(
+        job_id=job_id, now=now, started_at=at, heartbeat_at=at, progress=progress
+    )
     db.session.add(run)
     db.session.commit()
     return run
@@ -31,10 +32,16 @@ def _unfinished(job_id="test.job", now=NOW, progress=0, at=LONG_AGO) -> JobRun:
 
 def _queues(user_id, count):
     def job(now):
-        context = {"recipient_name": "Ada", "summary": "Due.", "due_on": "2026-11-05",
-                   "link_url": "/reviews"}  # fmt: skip
-        pending = [Pending(user_id, K.review_due_soon, "review", i, now, context)
-                   for i in range(count)]  # fmt: skip
+        context = {
+            "recipient_name": "Ada",
+            "summary": "Due.",
+            "due_on": "2026-11-05",
+            "link_url": "/reviews",
+        }
+        pending = [
+            Pending(user_id, K.review_due_soon, "review", i, now, context)
+            for i in range(count)
+        ]
         return queue_in_batches(pending, now)
 
     return job
@@ -118,6 +125,9 @@ def test_jobs_list_shows_the_unfinished_runs(db, runner, org):
     _unfinished("reviews.send_deadline_reminders", progress=100)
     out = runner.invoke(args=["jobs", "list"]).output
     assert "Runs that did not finish (newest first):" in out
-    line = next(x for x in out.splitlines() if x.startswith("reviews.send_deadline_"
-                                                             "reminders\t20"))  # fmt: skip
+    line = next(
+        x
+        for x in out.splitlines()
+        if x.startswith("reviews.send_deadline_reminders\t20")
+    )
     assert "did not finish\tprogress 100\tnot yet made up" in line
