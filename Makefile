@@ -16,6 +16,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 RUFF := $(VENV)/bin/ruff
+MYPY := $(VENV)/bin/mypy
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 SIZE ?= L
@@ -26,7 +27,7 @@ SIZE ?= L
 help:
 	@echo "make run        start Trellis on http://127.0.0.1:5000 (SQLite, demo data)"
 	@echo "make test       lint + tests on SQLite, PostgreSQL and Chromium (what CI runs)"
-	@echo "make lint       ruff check and ruff format --check"
+	@echo "make lint       ruff check, ruff format --check and mypy (types)"
 	@echo "make bench      latency, SQL counts and throughput (SIZE=M|L|XL, default L)"
 	@echo "make bench-import  time 'flask people import' of 5,000 rows"
 	@echo "make bench-jobs    a sweep of every scheduled job on fixture L (SIZE=...)"
@@ -59,6 +60,7 @@ run: install
 lint: install-dev
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(MYPY)
 
 test-deps:
 	scripts/test-deps.sh
@@ -86,4 +88,4 @@ bench-jobs: install-dev
 	$(PY) -m bench.jobs_sweep --size $(SIZE)
 
 clean:
-	rm -rf test-artifacts bench/out .pytest_cache .ruff_cache
+	rm -rf test-artifacts bench/out .pytest_cache .ruff_cache .mypy_cache

@@ -85,11 +85,12 @@ def _register_blueprints(app: Flask) -> None:
     from core.api_docs import bp as api_docs_bp
     from development.api import blp as development_api
     from development.views import bp as development_bp
+    from home import register_panels
+    from home.views import bp as home_bp
     from jobs.views import bp as jobs_bp
     from notifications.api import blp as notifications_api
     from notifications.views import bp as notifications_bp
     from people.api import blp as people_api
-    from people.home import bp as home_bp
     from people.views import bp as people_bp
     from reports.api import blp as reports_api
     from reports.views import bp as reports_bp
@@ -98,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for bp in (auth_bp, home_bp, people_bp, reviews_bp, development_bp, api_docs_bp):
         app.register_blueprint(bp)
+    register_panels()  # the person page's learning record (people never imports it)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(jobs_bp)
     app.register_blueprint(audit_bp)
@@ -117,7 +119,9 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from auth.session import enforce_session_limits
+    from notifications import register_hooks as register_notification_hooks
 
+    register_notification_hooks()  # the header's unread badge, loaded with the user
     app.before_request(enforce_session_limits)
 
     @app.after_request

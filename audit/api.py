@@ -25,9 +25,7 @@ blp = ApiBlueprint(
 @blp.route("/audit-events")
 @blp.gate(can_read_audit, "GET")
 class AuditEventList(MethodView):
-    @blp.arguments(AuditQueryArgsSchema, location="query")
-    @blp.response(200, AuditEventSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(AuditEventSchema, AuditQueryArgsSchema)
     def get(self, args):
         """Audit events in the caller's scope, newest first, filtered."""
         return filtered_events(current_user, args)

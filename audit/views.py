@@ -39,6 +39,7 @@ def _page(args: dict | None, errors: dict):
 @bp.route("/admin/audit")
 @role_required(Role.hr, Role.admin)
 def index():
+    """The audit trail page: events filtered by actor, object and date, paged."""
     args, errors = load_form(AuditQueryArgsSchema(), request.args)
     return _page(args, errors)
 
@@ -46,6 +47,7 @@ def index():
 @bp.route("/admin/audit.csv")
 @role_required(Role.hr, Role.admin)
 def export():
+    """Download the filtered audit events as CSV."""
     args, errors = load_form(AuditQueryArgsSchema(), request.args)
     if errors:
         return _page(args, errors)

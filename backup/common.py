@@ -56,7 +56,7 @@ def safe_url(engine_or_url) -> str:
     return sa.make_url(url).render_as_string(hide_password=True)
 
 
-def human_size(size: int) -> str:
+def human_size(size: float) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"

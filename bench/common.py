@@ -1,4 +1,8 @@
-"""Shared helpers: paths, the bench app, free ports and a gunicorn process."""
+"""Shared helpers: paths, the bench app, bulk inserts, free ports and a gunicorn process.
+
+``insert_rows`` lives here, not in ``bench.fixtures``, so the per-domain fixture builders
+(``bench.fixtures_reviews``, ``bench.fixtures_development``) need not import the module
+that imports them (no import cycle)."""
 
 import os
 import socket
@@ -12,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SIZES = {"M": 1_000, "L": 5_000, "XL": 20_000}
 PASSWORD = "bench-password-2026"  # every bench account; printed by bench.fixtures
+CHUNK = 2_000  # rows per bulk INSERT
 
 
 def default_url(size: str) -> str:
@@ -80,3 +85,17 @@ def gunicorn(app_spec: str, *, workers: int = 3, env: dict | None = None):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def insert_rows(model, rows: list[dict], label: str) -> None:
+    """Bulk INSERT ``rows`` in chunks, with a progress bar."""
+    import sqlalchemy as sa
+    from tqdm import tqdm
+
+    from core.extensions import db
+
+    with tqdm(total=len(rows), desc=f"{label:<14}", unit="row", leave=True) as bar:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            db.session.execute(sa.insert(model), chunk)
+            bar.update(len(chunk))

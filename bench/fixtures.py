@@ -20,13 +20,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
-from tqdm import tqdm
 
-from bench.common import OUT, PASSWORD, SIZES, default_url, make_app, sqlite_path
+from bench.common import (
+    OUT,
+    PASSWORD,
+    SIZES,
+    default_url,
+    insert_rows,
+    make_app,
+    sqlite_path,
+)
 from bench.fixtures_development import build_development
 from bench.fixtures_reviews import build_reviews
 
-CHUNK = 2_000
 GROUPS = ["Engineering", "Delivery", "Leadership", "Communication", "Data"]
 TITLES = [
     "Software Engineer",
@@ -63,17 +69,6 @@ class Fixture:
     emails: dict[str, str] = field(default_factory=dict)
 
 
-def insert_rows(model, rows: list[dict], label: str) -> None:
-    """Bulk INSERT ``rows`` in chunks, with a progress bar."""
-    from core.extensions import db
-
-    with tqdm(total=len(rows), desc=f"{label:<14}", unit="row", leave=True) as bar:
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            db.session.execute(sa.insert(model), chunk)
-            bar.update(len(chunk))
-
-
 def _levels(n: int) -> list[int]:
     """Head count per management level: CEO, VPs, directors, team leads (rest: ICs)."""
     leads = max(3, n // 10)
@@ -84,23 +79,15 @@ def _levels(n: int) -> list[int]:
 
 def build_people(fx: Fixture) -> None:
     from auth.passwords import hash_password
+    from people import models as pm
     from people.enums import SkillLevelSource
-    from people.models import (
-        Department,
-        Employee,
-        EmployeeSkillLevel,
-        RoleProfile,
-        RoleProfileSkill,
-        Skill,
-        User,
-    )
 
     rng, n = fx.rng, fx.people
     skills = [
         {"id": i + 1, "name": f"{GROUPS[i % 5]} skill {i + 1}", "group": GROUPS[i % 5]}
         for i in range(40)
     ]
-    insert_rows(Skill, skills, "skills")
+    insert_rows(pm.Skill, skills, "skills")
 
     # Org tree: each level's people spread over the level above (round robin).
     levels, ids, next_id = _levels(n), [], 1
@@ -130,7 +117,7 @@ def build_people(fx: Fixture) -> None:
     for depth in (3, 4):
         for emp in ids[depth]:
             dept_of[emp] = dept_of[manager_of[emp]]
-    insert_rows(Department, departments, "departments")
+    insert_rows(pm.Department, departments, "departments")
 
     employees, titles = [], {}
     for depth, level in enumerate(ids):
@@ -152,7 +139,7 @@ def build_people(fx: Fixture) -> None:
     hr_employee = ids[4][0]
     employees[hr_employee - 1]["email"] = "hr@bench.example"
     employees[hr_employee - 1]["job_title"] = titles[hr_employee] = "HR Partner"
-    insert_rows(Employee, employees, "employees")
+    insert_rows(pm.Employee, employees, "employees")
 
     profiles, expectations = [], []
     for i, title in enumerate(sorted(set(titles.values()))):
@@ -165,8 +152,8 @@ def build_people(fx: Fixture) -> None:
                     "expected_level": rng.randint(2, 5),
                 }
             )
-    insert_rows(RoleProfile, profiles, "role profiles")
-    insert_rows(RoleProfileSkill, expectations, "expectations")
+    insert_rows(pm.RoleProfile, profiles, "role profiles")
+    insert_rows(pm.RoleProfileSkill, expectations, "expectations")
 
     password_hash = hash_password(PASSWORD)  # once: argon2 is slow by design
     users = [
@@ -188,7 +175,7 @@ def build_people(fx: Fixture) -> None:
             "is_admin": True,
         }
     )
-    insert_rows(User, users, "accounts")
+    insert_rows(pm.User, users, "accounts")
 
     levels_rows = []
     for emp in range(1, n + 1):
@@ -203,7 +190,7 @@ def build_people(fx: Fixture) -> None:
                     "assessed_by_id": manager_of.get(emp),
                 }
             )
-    insert_rows(EmployeeSkillLevel, levels_rows, "skill levels")
+    insert_rows(pm.EmployeeSkillLevel, levels_rows, "skill levels")
 
     fx.ids.update(levels=[len(level) for level in ids], employees=list(range(1, n + 1)))
     fx.emails.update(

@@ -68,7 +68,7 @@ def _at(day: date, hour: int = 10) -> datetime:
 
 
 def build_reviews(fx) -> None:
-    from bench.fixtures import insert_rows
+    from bench.common import insert_rows
     from core.extensions import db
     from people.models import Employee
     from reviews.enums import (

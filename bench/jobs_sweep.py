@@ -32,10 +32,19 @@ def _fixture(size: str, rebuild: bool):
     if rebuild or built != date.today():
         print(f"Building fixture {size} in {path} …", flush=True)
         subprocess.run(
-            [sys.executable, "-m", "bench.fixtures", "--size", size,
-             "--database-url", f"sqlite:///{path}", "--reset"],
-            cwd=ROOT, check=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "bench.fixtures",
+                "--size",
+                size,
+                "--database-url",
+                f"sqlite:///{path}",
+                "--reset",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
     with sqlite3.connect(path) as conn:  # fold the WAL in, so one file is the copy
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = OUT / f"jobs-{size}-sweep.db"
@@ -91,8 +100,10 @@ def main(argv=None) -> int:
     print(f"{'total':<40} {total:>8.2f} {sum(r[2] for r in results):>10}")
     print(f"peak memory (ru_maxrss) {peak:.0f} MB (before the sweep {before:.0f} MB)")
     ok = total <= TARGET_SECONDS and peak <= TARGET_MB
-    print(f"targets ≤ {TARGET_SECONDS:.0f} s and ≤ {TARGET_MB:.0f} MB:",
-          "met" if ok else "MISSED")  # fmt: skip
+    print(
+        f"targets ≤ {TARGET_SECONDS:.0f} s and ≤ {TARGET_MB:.0f} MB:",
+        "met" if ok else "MISSED",
+    )
     return 0 if ok else 1
 
 

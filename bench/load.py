@@ -64,7 +64,7 @@ def throughput(
     path = f"/api/v1/people/{person_id}"
     auth = {"Authorization": f"Bearer {token}"}
     results = {}
-    runs = (
+    runs: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
         ("trellis", "app:create_app()", {"DATABASE_URL": url}, auth),
         ("bare flask", "bench.bare_app:app", {}, {}),
     )

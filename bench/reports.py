@@ -61,8 +61,12 @@ def _time(client, engine, url, headers, requests) -> dict:
             rows = response.get_data(as_text=True).count("\n") - 1
     timings.sort()
     p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    return {"p50": statistics.median(timings), "p95": p95,
-            "sql": max(statements), "rows": rows}  # fmt: skip
+    return {
+        "p50": statistics.median(timings),
+        "p95": p95,
+        "sql": max(statements),
+        "rows": rows,
+    }
 
 
 def main(argv=None) -> None:
@@ -85,8 +89,10 @@ def main(argv=None) -> None:
     actors = _actors(app)
     with app.app_context():
         engine = db.engine
-    print(f"{'report':<20} {'as':<9} {'kind':<5} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'SQL':>4} {'CSV rows':>8}")  # fmt: skip
+    print(
+        f"{'report':<20} {'as':<9} {'kind':<5} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'SQL':>4} {'CSV rows':>8}"
+    )
     for role, (login_id, token) in actors.items():
         client = app.test_client()
         _sign_in(client, login_id)
@@ -98,8 +104,10 @@ def main(argv=None) -> None:
                 ("csv", f"/reports/{slug}.csv", {}),
             ):
                 r = _time(client, engine, path, hdrs, args.requests)
-                print(f"{slug:<20} {role:<9} {kind:<5} {r['p50']:>8.0f} "
-                      f"{r['p95']:>8.0f} {r['sql']:>4} {r['rows'] or '':>8}")  # fmt: skip
+                print(
+                    f"{slug:<20} {role:<9} {kind:<5} {r['p50']:>8.0f} "
+                    f"{r['p95']:>8.0f} {r['sql']:>4} {r['rows'] or '':>8}"
+                )
 
 
 if __name__ == "__main__":

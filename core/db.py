@@ -7,12 +7,14 @@ then fails instead of silently issuing a query per row.
 
 import os
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy import MetaData
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
+    MappedColumn,
     declared_attr,
     mapped_column,
     registry,
@@ -55,6 +57,11 @@ class UTCDateTime(TypeDecorator):
 
 
 class Base(DeclarativeBase):
+    if TYPE_CHECKING:
+        # Every model here is mapped to a Table; SQLAlchemy types it as any FromClause,
+        # which insert()/update()/delete() do not accept.
+        __table__: ClassVar[sa.Table]
+
     registry = registry(
         metadata=MetaData(naming_convention=NAMING),
         type_annotation_map={datetime: UTCDateTime()},
@@ -64,6 +71,14 @@ class Base(DeclarativeBase):
 def relationship(*args, **kwargs):
     kwargs.setdefault("lazy", os.environ.get("TRELLIS_LAZY", "select"))
     return sa_relationship(*args, **kwargs)
+
+
+def children(back_populates: str, order_by: str):
+    """The rows that belong to this one (``back_populates`` names this side), in
+    ``order_by`` order; removed from the list or with the parent, they are deleted."""
+    return relationship(
+        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by
+    )
 
 
 class TimestampMixin:
@@ -78,47 +93,41 @@ class VersionMixin:
 
     @declared_attr.directive
     def __mapper_args__(cls):  # noqa: N805
-        return {"version_id_col": cls.__table__.c.version}
+        # A mixin has no table; the mapped class it is mixed into has one.
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
-def get_or_404(model, ident, *options):
-    """Load ``model`` by primary key (with loader ``options``) or raise NotFound."""
-    from core.errors import NotFound
-    from core.extensions import db
-
-    try:
-        ident = int(ident)
-    except (TypeError, ValueError):
-        raise NotFound(f"{model.__name__} not found.") from None
-    stmt = sa.select(model).where(model.id == ident)
-    if options:
-        stmt = stmt.options(*options)
-    obj = db.session.scalar(stmt)
-    if obj is None:
-        raise NotFound(f"{model.__name__} not found.")
-    return obj
+class Tracked(VersionMixin, TimestampMixin):
+    """A record people edit: when it was created and last updated, and the version that
+    optimistic locking checks."""
 
 
-def ancestor_ids(
-    model, parent_attr: str, start_id: int, max_depth: int = 50
-) -> list[int]:
-    """Ids up a self-referencing tree (manager chain, parent departments), nearest first.
+def foreign_key(target: str, ondelete: str = "CASCADE", **kwargs) -> MappedColumn[Any]:
+    """A column referring to ``target`` ("table.id"); by default the row goes with the
+    row it refers to (``ondelete="CASCADE"``). ``kwargs`` go to ``mapped_column``."""
+    return mapped_column(sa.ForeignKey(target, ondelete=ondelete), **kwargs)
 
-    One recursive CTE, whatever the depth; ``max_depth`` stops a corrupt loop.
-    """
-    from core.extensions import db
 
-    parent_col = getattr(model, parent_attr)
-    up = (
-        sa.select(parent_col.label("id"), sa.literal(1).label("depth"))
-        .where(model.id == start_id, parent_col.is_not(None))
-        .cte(f"up_{model.__tablename__}", recursive=True)
-    )
-    node = sa.orm.aliased(model)
-    node_parent = getattr(node, parent_attr)
-    up = up.union(
-        sa.select(node_parent, up.c.depth + 1).where(
-            node.id == up.c.id, node_parent.is_not(None), up.c.depth < max_depth
-        )
-    )
-    return list(db.session.scalars(sa.select(up.c.id).order_by(up.c.depth)))
+def enum_column(enum_cls: type, length: int, **kwargs) -> MappedColumn[Any]:
+    """An enum stored by member name in a ``VARCHAR(length)`` (no native enum type, so
+    a new member needs no ``ALTER TYPE``). ``kwargs`` go to ``mapped_column``."""
+    return mapped_column(sa.Enum(enum_cls, native_enum=False, length=length), **kwargs)
+
+
+def descendant_ids_select(model, parent_attr: str, start, name: str) -> sa.Select:
+    """A select of the ids of the rows matching ``start`` and of every row below them
+    in a self-referencing tree (a department's sub-departments, a manager's indirect
+    reports): one recursive CTE called ``name`` (distinct names let two sit in one
+    statement)."""
+    tree = sa.select(model.id).where(start).cte(name, recursive=True)
+    child = sa.orm.aliased(model)
+    below = sa.select(child.id).where(getattr(child, parent_attr) == tree.c.id)
+    return sa.select(tree.union(below).c.id)
+
+
+def dialect_insert(dialect_name: str):
+    """The ``insert`` of PostgreSQL or SQLite (both have ``on_conflict_do_nothing``),
+    for the session's bind: ``dialect_insert(db.session.get_bind().dialect.name)``."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return postgresql.insert if dialect_name == "postgresql" else sqlite.insert

@@ -33,3 +33,15 @@ def attachment_response(
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def stored_file_response(blob, filename: str) -> Response:
+    """A stored upload as an attachment: ``blob`` has ``data``, ``content_type``,
+    ``sha256`` and ``created_at`` (its upload time, sent as Last-Modified)."""
+    return attachment_response(
+        blob.data,
+        content_type=blob.content_type,
+        filename=filename,
+        sha256=blob.sha256,
+        last_modified=blob.created_at,
+    )

@@ -1,9 +1,26 @@
 """The enum base every domain uses: lowercase members with a human ``title``."""
 
 import enum
+from typing import ClassVar
 
 
 class TitledEnum(enum.Enum):
+    """``title`` is the value with spaces, capitalised ("on_track" → "On track"), unless
+    the class's ``__titles__`` (value → title) names it otherwise."""
+
+    __titles__: ClassVar[dict[str, str]] = {}
+    _value_: str  # every member's value is a string (types ``.value`` for mypy)
+
     @property
     def title(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return self.__titles__.get(
+            self.value, self.value.replace("_", " ").capitalize()
+        )
+
+
+class OrderedEnum(TitledEnum):
+    """Members in the order a record passes through them (``order``: 0, 1, …)."""
+
+    @property
+    def order(self) -> int:
+        return list(type(self)).index(self)

@@ -10,6 +10,8 @@ from flask import jsonify, render_template, request
 from flask_smorest import Api
 from sqlalchemy.orm.exc import StaleDataError
 
+from core.openapi import PAGINATION_HEADER, bounded_text_properties
+
 
 class DomainError(Exception):
     status_code = 400
@@ -63,14 +65,10 @@ class TrellisApi(Api):
     it is (``core.openapi``)."""
 
     def _init_spec(self, *args, **kwargs):
-        from core.openapi import bounded_text_properties
-
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(bounded_text_properties)
 
     def _register_pagination_header(self):
-        from core.openapi import PAGINATION_HEADER
-
         self.spec.components.header("PAGINATION", PAGINATION_HEADER, lazy=True)
 
     def handle_http_exception(self, error):
@@ -111,22 +109,26 @@ def _html_error(code: int, message: str | None = None):
 
 
 def register_error_handlers(app) -> None:
-    """Domain errors and stale versions; HTTP errors go through ``TrellisApi``."""
+    """Domain errors and stale versions; HTTP errors go through ``TrellisApi``.
+
+    The session is reached through the app (Flask-SQLAlchemy registers itself as
+    ``app.extensions["sqlalchemy"]``): ``core.extensions`` imports this module for
+    ``TrellisApi``, so importing it back here would close a circle.
+    """
+
+    def rollback() -> None:
+        app.extensions["sqlalchemy"].session.rollback()
 
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
-        from core.extensions import db
-
-        db.session.rollback()
+        rollback()
         if wants_json():
             return json_error(error.status_code, error.message, error.errors)
         return _html_error(error.status_code, error.message)
 
     @app.errorhandler(StaleDataError)
     def handle_stale(error):
-        from core.extensions import db
-
-        db.session.rollback()
+        rollback()
         message = "Someone else changed this record; reload and try again."
         if wants_json():
             return json_error(409, message)

@@ -139,6 +139,13 @@ class Id(fields.Integer):
         super().__init__(**kwargs)
 
 
+def bounded_list(inner: fields.Field, *, min: int | None = None, max: int, **kwargs):
+    """A list input of at most ``max`` items (at least ``min``): every list a client
+    sends is bounded (``maxItems`` in the API description). ``kwargs`` go to
+    ``fields.List``."""
+    return fields.List(inner, validate=validate.Length(min=min, max=max), **kwargs)
+
+
 @functools.cache
 def limit(schema: str, *path: str) -> int:
     """The maximum length of ``schema``'s field at ``path`` (through lists and nests).

@@ -56,7 +56,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import utcnow
 from core.errors import json_error
-from core.extensions import db
+from core.extensions import Model, db
 
 log = logging.getLogger("trellis.idempotency")
 
@@ -90,7 +90,7 @@ HEADER_DOC = {
 }
 
 
-class IdempotencyRecord(db.Model):
+class IdempotencyRecord(Model):
     """One (user, key): the request's hash and, once answered, the answer."""
 
     __tablename__ = "idempotency_records"

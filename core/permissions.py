@@ -25,6 +25,7 @@ class Role(enum.Enum):
 
 
 def has_role(user, role: Role) -> bool:
+    """The signed-in user holds ``role`` (employee: anyone; manager is per object)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if role is Role.employee:
@@ -35,6 +36,30 @@ def has_role(user, role: Role) -> bool:
         return bool(user.is_admin)
     # Manager rights are per object, from the org chart: use people.permissions.
     raise ValueError("Role.manager is not a gate; check is_manager_of per object.")
+
+
+def signed_in(user, obj=None) -> bool:
+    """Anyone signed in (an API caller past its blueprint's gates), whatever ``obj``."""
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+def visible_rows(user, column, team, *also) -> sa.Select:
+    """``select()`` of ``column``'s entity narrowed to what ``user`` may see.
+
+    Nothing when signed out or without an employee record; everything for HR; else
+    the rows whose ``column`` is the user's employee or one in ``team(employee_id)``
+    (a select of their reports' ids), or that match a condition ``also(employee_id)``.
+    """
+    stmt = sa.select(column.class_)
+    if not signed_in(user):
+        return stmt.where(sa.false())
+    if has_role(user, Role.hr):
+        return stmt
+    me = user.employee_id
+    if me is None:
+        return stmt.where(sa.false())
+    extra = [condition(me) for condition in also]
+    return stmt.where(sa.or_(column == me, column.in_(team(me)), *extra))
 
 
 def require(allowed: bool, message: str = "You may not do this.") -> None:

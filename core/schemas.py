@@ -1,4 +1,5 @@
-"""Base input schemas: strict about unknown keys, bounded strings, versioned forms.
+"""Base schemas: input strict about unknown keys, bounded strings, versioned forms; the
+id-and-name reference every output names other objects with.
 
 Every input schema derives from ``StrictSchema``; its strings are ``core.fields`` types
 (``TrimmedString`` is the one-line ``Text``), so lengths and control characters are
@@ -10,6 +11,14 @@ from marshmallow import Schema, fields, validate
 from core.fields import MAX_INT32, Text
 
 TrimmedString = Text
+
+
+class RefSchema(Schema):
+    """Output: another object named from this one, by id and name (a subclass adds the
+    few fields its reference also shows)."""
+
+    id = fields.Integer()
+    name = fields.String()
 
 
 class StrictSchema(Schema):

@@ -138,8 +138,10 @@ def _parse(text: str) -> tuple[list[ContactRow], list[tuple[int, str]]]:
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
-            value = {c: (cells[i].strip() if i < len(cells) else "")
-                     for c, i in index.items()}  # fmt: skip
+            value = {
+                c: (cells[i].strip() if i < len(cells) else "")
+                for c, i in index.items()
+            }
             problems = [
                 f"{column} {problem}"
                 for column, cell in value.items()
@@ -176,9 +178,16 @@ def _parse(text: str) -> tuple[list[ContactRow], list[tuple[int, str]]]:
                 errors.append((line, "; ".join(problems)))
                 continue
             rows.append(
-                ContactRow(line, name, email, url, value["Company"],
-                           value["Position"], connected_on)
-            )  # fmt: skip
+                ContactRow(
+                    line,
+                    name,
+                    email,
+                    url,
+                    value["Company"],
+                    value["Position"],
+                    connected_on,
+                )
+            )
     except csv.Error as exc:
         return [], [(reader.line_num, f"the file is not valid CSV ({exc})")]
     if not rows and not errors:
@@ -200,9 +209,14 @@ def _mark_duplicates(rows: list[ContactRow], owner_employee_id: int | None) -> N
             if url:
                 known["u:" + _normal_url(url)] = ALREADY
     for row in rows:
-        keys = [k for k in ("e:" + row.email if row.email else "",
-                            "u:" + _normal_url(row.profile_url)
-                            if row.profile_url else "") if k]  # fmt: skip
+        keys = [
+            k
+            for k in (
+                "e:" + row.email if row.email else "",
+                "u:" + _normal_url(row.profile_url) if row.profile_url else "",
+            )
+            if k
+        ]
         reason = next((known[k] for k in keys if k in known), "")
         if reason:
             row.skipped = reason

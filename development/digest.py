@@ -65,31 +65,37 @@ def send_manager_digests(now: datetime) -> int:
     for employee_id, status in db.session.execute(
         sa.select(Review.employee_id, Review.status)
         .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
-        .where(Review.employee_id.in_(ids),
-               Review.status.not_in([ReviewStatus.acknowledged, ReviewStatus.closed]),
-               sa.or_(Review.cycle_id.is_(None),
-                      ReviewCycle.status == CycleStatus.active))
-    ):  # fmt: skip
+        .where(
+            Review.employee_id.in_(ids),
+            Review.status.not_in([ReviewStatus.acknowledged, ReviewStatus.closed]),
+            sa.or_(Review.cycle_id.is_(None), ReviewCycle.status == CycleStatus.active),
+        )
+    ):
         (to_sign if status is ReviewStatus.shared else to_write)[
             manager_of[employee_id]
         ] += 1
     overdue = defaultdict(list)
     for employee_id, count in db.session.execute(
         sa.select(TrainingNeed.employee_id, sa.func.count())
-        .where(TrainingNeed.employee_id.in_(ids), TrainingNeed.due_on < today,
-               TrainingNeed.status.in_([TrainingNeedStatus.open,
-                                        TrainingNeedStatus.in_progress]))
+        .where(
+            TrainingNeed.employee_id.in_(ids),
+            TrainingNeed.due_on < today,
+            TrainingNeed.status.in_(
+                [TrainingNeedStatus.open, TrainingNeedStatus.in_progress]
+            ),
+        )
         .group_by(TrainingNeed.employee_id)
-    ):  # fmt: skip
+    ):
         overdue[manager_of[employee_id]].append(f"{name_of[employee_id]} ({count})")
     interviews, activities = Counter(), Counter()
     act = DevelopmentActivity
     for employee_id, kind, count in db.session.execute(
         sa.select(act.employee_id, act.kind, sa.func.count())
-        .where(act.employee_id.in_(ids), act.created_at >= since,
-               act.created_at < start)
+        .where(
+            act.employee_id.in_(ids), act.created_at >= since, act.created_at < start
+        )
         .group_by(act.employee_id, act.kind)
-    ):  # fmt: skip
+    ):
         (interviews if kind.is_interview else activities)[manager_of[employee_id]] += (
             count
         )
@@ -101,13 +107,25 @@ def send_manager_digests(now: datetime) -> int:
             inactive[manager_of[employee_id]].append(name_of[employee_id])
 
     pending = [
-        Pending(users[m], NotificationKind.manager_digest, "Employee", m, start,
-                {"week_of": local_today(start).isoformat(), "team_size": len(rows),
-                 "to_write": to_write[m], "to_sign": to_sign[m],
-                 "overdue_needs": _names(overdue[m]), "interviews": interviews[m],
-                 "activities": activities[m], "lapsing": _names(lapsing[m]),
-                 "inactive": _names(inactive[m])},
-                link="/development/team")
+        Pending(
+            users[m],
+            NotificationKind.manager_digest,
+            "Employee",
+            m,
+            start,
+            {
+                "week_of": local_today(start).isoformat(),
+                "team_size": len(rows),
+                "to_write": to_write[m],
+                "to_sign": to_sign[m],
+                "overdue_needs": _names(overdue[m]),
+                "interviews": interviews[m],
+                "activities": activities[m],
+                "lapsing": _names(lapsing[m]),
+                "inactive": _names(inactive[m]),
+            },
+            link="/development/team",
+        )
         for m, rows in teams.items()
-    ]  # fmt: skip
+    ]
     return queue_in_batches(pending, now)

@@ -17,16 +17,14 @@ class ActivityKind(_Titled):
     interview_conducted = "interview_conducted"
     interview_given = "interview_given"
 
-    @property
-    def title(self) -> str:
-        return {
-            "on_the_job": "On-the-job training",
-            "online_group": "Online professional group",
-            "conference_workshop": "Conference / workshop",
-            "self_study": "Reading / self-study",
-            "interview_conducted": "Informational interview (conducted)",
-            "interview_given": "Informational interview (given)",
-        }.get(self.value, super().title)
+    __titles__ = {
+        "on_the_job": "On-the-job training",
+        "online_group": "Online professional group",
+        "conference_workshop": "Conference / workshop",
+        "self_study": "Reading / self-study",
+        "interview_conducted": "Informational interview (conducted)",
+        "interview_given": "Informational interview (given)",
+    }
 
     @property
     def is_interview(self) -> bool:

@@ -91,3 +91,21 @@ def interview_ics(interview, *, contact_name: str, organiser_email: str, now) ->
         lines.append(f"ORGANIZER:mailto:{organiser}")
     lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def ics_download(interview, now: datetime):
+    """The interview's calendar file as an attachment, for its page and the API alike."""
+    from flask import Response
+
+    text = interview_ics(
+        interview,
+        contact_name=interview.contact.name if interview.contact else "",
+        organiser_email=interview.employee.email or "",
+        now=now,
+    )
+    filename = f"interview-{interview.id}.ics"
+    return Response(
+        text,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

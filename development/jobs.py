@@ -55,31 +55,61 @@ def send_interview_reminders(now: datetime) -> int:
     today = local_today(now)
     iv, act = InformationalInterview, DevelopmentActivity
     rows = db.session.execute(
-        sa.select(iv.id, iv.employee_id, iv.status, iv.scheduled_at,
-                  sa.and_(iv.thank_you_sent_on.is_(None),
-                          iv.direction == InterviewDirection.conducted)
-                  .label("thank_you_due"),
-                  iv.duration_minutes, iv.follow_up_on, iv.referred_by_id,
-                  iv.needs_approval, iv.created_at, iv.target_role,
-                  iv.target_organisation, act.ended_on, Employee.name,
-                  Employee.manager_id, Contact.name.label("contact"))
+        sa.select(
+            iv.id,
+            iv.employee_id,
+            iv.status,
+            iv.scheduled_at,
+            sa.and_(
+                iv.thank_you_sent_on.is_(None),
+                iv.direction == InterviewDirection.conducted,
+            ).label("thank_you_due"),
+            iv.duration_minutes,
+            iv.follow_up_on,
+            iv.referred_by_id,
+            iv.needs_approval,
+            iv.created_at,
+            iv.target_role,
+            iv.target_organisation,
+            act.ended_on,
+            Employee.name,
+            Employee.manager_id,
+            Contact.name.label("contact"),
+        )
         .join(act, act.id == iv.activity_id)
         .join(Employee, Employee.id == iv.employee_id)
         .outerjoin(Contact, Contact.id == iv.contact_id)
-        .where(Employee.is_active.is_(True), sa.or_(
-            sa.and_(iv.status == I.completed, iv.thank_you_sent_on.is_(None),
+        .where(
+            Employee.is_active.is_(True),
+            sa.or_(
+                sa.and_(
+                    iv.status == I.completed,
+                    iv.thank_you_sent_on.is_(None),
                     iv.direction == InterviewDirection.conducted,
-                    sa.or_(iv.scheduled_at >= now - GRACE - 2 * DAY,
-                           act.ended_on >= today - GRACE - 2 * DAY)),
-            sa.and_(iv.status.in_([I.completed, I.followed_up]),
-                    iv.follow_up_on.between(today - GRACE, today)),
-            sa.and_(iv.status == I.idea, iv.referred_by_id.is_not(None),
-                    iv.created_at.between(now - REFERRAL_AFTER - GRACE,
-                                          now - REFERRAL_AFTER)),
-            sa.and_(iv.needs_approval.is_(True), iv.approved_at.is_(None),
-                    iv.status == I.requested),
-        ))
-    ).all()  # fmt: skip
+                    sa.or_(
+                        iv.scheduled_at >= now - GRACE - 2 * DAY,
+                        act.ended_on >= today - GRACE - 2 * DAY,
+                    ),
+                ),
+                sa.and_(
+                    iv.status.in_([I.completed, I.followed_up]),
+                    iv.follow_up_on.between(today - GRACE, today),
+                ),
+                sa.and_(
+                    iv.status == I.idea,
+                    iv.referred_by_id.is_not(None),
+                    iv.created_at.between(
+                        now - REFERRAL_AFTER - GRACE, now - REFERRAL_AFTER
+                    ),
+                ),
+                sa.and_(
+                    iv.needs_approval.is_(True),
+                    iv.approved_at.is_(None),
+                    iv.status == I.requested,
+                ),
+            ),
+        )
+    ).all()
     wanted = []  # (kind, row, due moment, recipient employee id)
     for r in rows:
         if (
@@ -107,17 +137,27 @@ def send_interview_reminders(now: datetime) -> int:
             wanted.append((K.interview_approval, r, r.created_at, r.manager_id))
     users = user_ids_by_employee({w[3] for w in wanted})
     pending = [
-        Pending(users[person], kind, "InformationalInterview", r.id, due,
-                {"employee": r.name, "contact": r.contact or "your contact",
-                 "target_role": r.target_role,
-                 "target_organisation": r.target_organisation,
-                 "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else "",
-                 "scheduled_on": r.scheduled_at.date().isoformat()
-                 if r.scheduled_at else ""},
-                link=_interview_link(r.id))
+        Pending(
+            users[person],
+            kind,
+            "InformationalInterview",
+            r.id,
+            due,
+            {
+                "employee": r.name,
+                "contact": r.contact or "your contact",
+                "target_role": r.target_role,
+                "target_organisation": r.target_organisation,
+                "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else "",
+                "scheduled_on": r.scheduled_at.date().isoformat()
+                if r.scheduled_at
+                else "",
+            },
+            link=_interview_link(r.id),
+        )
         for kind, r, due, person in wanted
         if person in users
-    ]  # fmt: skip
+    ]
     return queue_in_batches(pending, now)
 
 
@@ -131,10 +171,13 @@ def send_certification_expiry(now: datetime) -> int:
     rows = db.session.execute(
         sa.select(act.id, act.employee_id, act.title, act.provider, act.expires_on)
         .join(Employee, Employee.id == act.employee_id)
-        .where(act.kind == ActivityKind.certification,
-               act.status == ActivityStatus.completed, Employee.is_active.is_(True),
-               act.expires_on.between(today, today + 91 * DAY))
-    ).all()  # fmt: skip
+        .where(
+            act.kind == ActivityKind.certification,
+            act.status == ActivityStatus.completed,
+            Employee.is_active.is_(True),
+            act.expires_on.between(today, today + 91 * DAY),
+        )
+    ).all()
     wanted = []
     for r in rows:
         for before, until in CERT_STAGES:
@@ -143,15 +186,24 @@ def send_certification_expiry(now: datetime) -> int:
                 wanted.append((r, due, before))
     users = user_ids_by_employee({r.employee_id for r, _, _ in wanted})
     pending = [
-        Pending(users[r.employee_id], K.certification_expiring, "DevelopmentActivity",
-                r.id, due,
-                {"title": f"Your certification expires in {before} days",
-                 "certification": r.title, "provider": r.provider,
-                 "expires_on": r.expires_on.isoformat(), "days": before},
-                link=f"/development/activities/{r.id}/edit")
+        Pending(
+            users[r.employee_id],
+            K.certification_expiring,
+            "DevelopmentActivity",
+            r.id,
+            due,
+            {
+                "title": f"Your certification expires in {before} days",
+                "certification": r.title,
+                "provider": r.provider,
+                "expires_on": r.expires_on.isoformat(),
+                "days": before,
+            },
+            link=f"/development/activities/{r.id}/edit",
+        )
         for r, due, before in wanted
         if r.employee_id in users
-    ]  # fmt: skip
+    ]
     return queue_in_batches(pending, now)
 
 
@@ -192,14 +244,23 @@ def send_learning_nudges(now: datetime) -> int:
             wanted.append((employee_id, record, moment(start)))
     users = user_ids_by_employee({e for e, _, _ in wanted})
     pending = [
-        Pending(users[e], K.learning_lapsing, "Employee", e, due,
-                {"months_with_evidence": rec.months_with_evidence,
-                 "window_months": rec.window_months,
-                 "active_months": rec.active_months,
-                 "last_evidence_on": rec.last_evidence_on.isoformat()
-                 if rec.last_evidence_on else ""},
-                link="/development")
+        Pending(
+            users[e],
+            K.learning_lapsing,
+            "Employee",
+            e,
+            due,
+            {
+                "months_with_evidence": rec.months_with_evidence,
+                "window_months": rec.window_months,
+                "active_months": rec.active_months,
+                "last_evidence_on": rec.last_evidence_on.isoformat()
+                if rec.last_evidence_on
+                else "",
+            },
+            link="/development",
+        )
         for e, rec, due in wanted
         if e in users
-    ]  # fmt: skip
+    ]
     return queue_in_batches(pending, now)

@@ -34,6 +34,7 @@ from development.models import (
     DevelopmentPolicy,
     InformationalInterview,
 )
+from people.permissions import is_hr, is_manager_of
 from reviews.models import NeedEvidence, TrainingNeed
 
 COUNTED_STATUSES = (ActivityStatus.completed, ActivityStatus.in_progress)
@@ -185,8 +186,9 @@ def learning_records(
             total.hours += hours
             record.activities += 1
             record.hours += hours
-            point = record.months[(month.year - chart_start.year) * 12
-                                  + month.month - chart_start.month]  # fmt: skip
+            point = record.months[
+                (month.year - chart_start.year) * 12 + month.month - chart_start.month
+            ]
             point.activities += 1
             point.hours += hours
 
@@ -220,3 +222,35 @@ def learning_records(
 def learning_record(employee_id: int, **kwargs) -> LearningRecord:
     """One person's learning record (same arguments as ``learning_records``)."""
     return learning_records([employee_id], **kwargs)[employee_id]
+
+
+def development_since(user, review, previous_end: date | None) -> list[str]:
+    """Activities completed since the previous review's period end (one query).
+
+    Lines of text for the review page; a private activity shows its kind and title only.
+    """
+    allowed = (
+        user.employee_id == review.employee_id
+        or is_hr(user)
+        or is_manager_of(user, review.employee_id)
+    )
+    if not allowed:
+        return []
+    stmt = sa.select(DevelopmentActivity).where(
+        DevelopmentActivity.employee_id == review.employee_id,
+        DevelopmentActivity.status == ActivityStatus.completed,
+        DevelopmentActivity.ended_on <= review.period_end,
+    )
+    if previous_end is not None:
+        stmt = stmt.where(DevelopmentActivity.ended_on > previous_end)
+    rows = db.session.scalars(
+        stmt.order_by(DevelopmentActivity.ended_on, DevelopmentActivity.id)
+    )
+    lines = []
+    for a in rows:
+        hours = f", {a.hours:g} h" if a.hours else ""
+        verified = ", verified" if a.verified_at else ""
+        lines.append(
+            f"{a.title} — {a.kind.title}, {a.ended_on.isoformat()}{hours}{verified}"
+        )
+    return lines

@@ -9,6 +9,8 @@ predicate that grants them to anyone else.
 
 import sqlalchemy as sa
 
+from core.permissions import signed_in as _signed_in
+from core.permissions import visible_rows
 from people.permissions import (
     is_hr,
     is_manager_of,
@@ -17,11 +19,8 @@ from people.permissions import (
 )
 
 
-def _signed_in(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False)
-
-
 def is_owner(user, record) -> bool:
+    """The record (activity, interview) is the signed-in user's own."""
     return (
         _signed_in(user)
         and record is not None
@@ -30,6 +29,7 @@ def is_owner(user, record) -> bool:
 
 
 def can_view_activity(user, activity) -> bool:
+    """The owner, their managers (direct or indirect) and HR."""
     if activity is None or not _signed_in(user):
         return False
     return (
@@ -47,6 +47,7 @@ def can_view_private_parts(user, activity) -> bool:
 
 
 def can_edit_activity(user, activity) -> bool:
+    """The owner alone changes an activity."""
     return is_owner(user, activity)
 
 
@@ -59,6 +60,7 @@ def can_verify_activity(user, activity) -> bool:
 
 
 def can_view_interview(user, interview) -> bool:
+    """As its activity: the owner, their managers and HR."""
     return can_view_activity(user, interview)
 
 
@@ -68,10 +70,12 @@ def can_read_private_notes(user, interview) -> bool:
 
 
 def can_edit_interview(user, interview) -> bool:
+    """The owner alone takes an interview's steps."""
     return is_owner(user, interview)
 
 
 def can_approve_interview(user, interview) -> bool:
+    """A manager (direct or indirect) of the owner, never the owner."""
     return (
         interview is not None
         and not is_owner(user, interview)
@@ -80,6 +84,7 @@ def can_approve_interview(user, interview) -> bool:
 
 
 def can_suggest_interview(user, employee_id: int) -> bool:
+    """A manager suggests an interview to a report, never to themself."""
     return (
         _signed_in(user)
         and user.employee_id != employee_id
@@ -87,7 +92,29 @@ def can_suggest_interview(user, employee_id: int) -> bool:
     )
 
 
+def can_view_learning_record(user, person) -> bool:
+    """The person, their managers (direct or indirect) and HR."""
+    return (
+        user.employee_id == person.id or is_manager_of(user, person.id) or is_hr(user)
+    )
+
+
+def can_view_suggestion(user, suggestion) -> bool:
+    """The person it was made to, their managers and HR."""
+    return (
+        user.employee_id == suggestion.employee_id
+        or is_manager_of(user, suggestion.employee_id)
+        or is_hr(user)
+    )
+
+
+def can_answer_suggestion(user, suggestion) -> bool:
+    """Only the person it was made to accepts or dismisses a suggestion."""
+    return user.employee_id == suggestion.employee_id
+
+
 def can_manage_policy(user) -> bool:
+    """HR manages the interview policy and the question bank."""
     return is_hr(user)
 
 
@@ -95,18 +122,13 @@ can_manage_question_bank = can_manage_policy
 
 
 def visible_activities(user) -> sa.Select:
-    from development.models import DevelopmentActivity
+    """Activities the user may see: own, their reports'; HR all."""
+    from development.models import DevelopmentActivity as A
 
-    stmt = sa.select(DevelopmentActivity)
-    if not _signed_in(user):
-        return stmt.where(sa.false())
-    if is_hr(user):
-        return stmt
-    if user.employee_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(
-        sa.or_(
-            DevelopmentActivity.employee_id == user.employee_id,
-            DevelopmentActivity.employee_id.in_(report_ids_select(user.employee_id)),
-        )
-    )
+    return visible_rows(user, A.employee_id, report_ids_select)
+
+
+def has_employee_record(user) -> bool:
+    """Activities, interviews and contacts are logged by people with an employee
+    record."""
+    return user.employee_id is not None

@@ -31,9 +31,7 @@ blp = ApiBlueprint(
 
 @blp.route("/notifications")
 class NotificationList(MethodView):
-    @blp.arguments(NotificationQueryArgsSchema, location="query")
-    @blp.response(200, NotificationSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(NotificationSchema, NotificationQueryArgsSchema)
     def get(self, args):
         """My delivered notifications, newest first."""
         stmt = visible_notifications(current_user)

@@ -37,7 +37,7 @@ from email.utils import format_datetime
 import sqlalchemy as sa
 from flask import current_app
 
-from core.db import utcnow
+from core.db import dialect_insert, utcnow
 from core.extensions import db
 from core.progress import report
 from notifications.kinds import NotificationKind
@@ -49,14 +49,6 @@ log = logging.getLogger(__name__)
 CLAIM_SIZE = 20  # messages claimed at once (a dead sender's wait its lease out)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
-
-
-def _insert(dialect_name: str):
-    if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
 
 
 def deliver_due(now: datetime) -> int:
@@ -99,7 +91,7 @@ def deliver_due(now: datetime) -> int:
         "attempts",
         "last_error",
     ]
-    insert = _insert(db.session.get_bind().dialect.name)
+    insert = dialect_insert(db.session.get_bind().dialect.name)
     db.session.execute(
         insert(EmailMessage).from_select(columns, rows).on_conflict_do_nothing()
     )

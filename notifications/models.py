@@ -7,10 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import relationship, utcnow
-from core.extensions import db
+from core.extensions import Model
 
 
-class Notification(db.Model):
+class Notification(Model):
     __tablename__ = "notifications"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +42,7 @@ class Notification(db.Model):
     )
 
 
-class EmailMessage(db.Model):
+class EmailMessage(Model):
     """The outbox: one email per notification that is to be mailed. Without SMTP settings
     messages stay here (admins read them); with SMTP they are sent with retry and backoff."""
 
@@ -71,7 +71,7 @@ class EmailMessage(db.Model):
     )
 
 
-class NotificationOptOut(db.Model):
+class NotificationOptOut(Model):
     """A non-essential kind the user has turned off."""
 
     __tablename__ = "notification_opt_outs"

@@ -6,6 +6,7 @@ from notifications.models import Notification
 
 
 def can_read_notification(user, notification) -> bool:
+    """A notification is its recipient's alone."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if notification is None or notification.delivered_at is None:

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask import render_template
 
 from core.audit import record_event
-from core.db import utcnow
+from core.db import dialect_insert, utcnow
 from core.extensions import db
 from notifications.kinds import NotificationKind
 from notifications.models import Notification, NotificationOptOut
@@ -33,14 +33,6 @@ class Pending:
     due_at: datetime
     context: dict = field(default_factory=dict, hash=False)
     link: str = ""
-
-
-def _insert(dialect_name: str):
-    if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
 
 
 def opted_out(user_ids: Iterable[int], kinds: Iterable[NotificationKind]) -> set:
@@ -85,7 +77,7 @@ def queue(pending: Iterable[Pending], now: datetime | None = None) -> int:
                 "created_at": now,
             }
         )
-    insert = _insert(db.session.get_bind().dialect.name)
+    insert = dialect_insert(db.session.get_bind().dialect.name)
     created = 0
     for start in range(0, len(rows), CHUNK):
         stmt = insert(Notification).values(rows[start : start + CHUNK])
@@ -121,8 +113,8 @@ def get_notification(user, notification_id) -> Notification:
 
     :raises NotFound: for anyone else's (or one not yet due): it does not exist for them.
     """
-    from core.db import get_or_404
     from core.permissions import require_visible
+    from core.queries import get_or_404
     from notifications.permissions import can_read_notification
 
     notification = get_or_404(Notification, notification_id)
@@ -196,8 +188,10 @@ def set_disabled_kinds(actor, kinds: Iterable[NotificationKind]) -> set:
             ],
         )
     record_event(
-        actor, actor, "notification_settings_changed",
+        actor,
+        actor,
+        "notification_settings_changed",
         {"disabled": sorted(k.value for k in kinds)},
-    )  # fmt: skip
+    )
     db.session.flush()
     return kinds

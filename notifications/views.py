@@ -9,17 +9,17 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import defer
 
-from core.db import get_or_404
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import Role, role_required
+from core.queries import get_or_404
 from notifications import services
 from notifications.delivery import smtp_configured
 from notifications.kinds import NotificationKind
 from notifications.models import EmailMessage
 from notifications.permissions import visible_notifications
 from notifications.schemas import PreferencesFormSchema
-from people.views.common import save_form
 
 bp = Blueprint("notifications", __name__)
 
@@ -27,6 +27,7 @@ bp = Blueprint("notifications", __name__)
 @bp.route("/notifications")
 @login_required
 def index():
+    """The notifications page of the signed-in user."""
     page = paginate_html(visible_notifications(current_user))
     return render_template("notifications/notification_list.html", page=page)
 
@@ -39,6 +40,7 @@ def _safe_link(link: str) -> str | None:
 @bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
 @login_required
 def mark_read(notification_id: int):
+    """Mark one notification read and follow its link."""
     notification = services.get_notification(current_user, notification_id)
     services.mark_read(current_user, notification)
     db.session.commit()
@@ -51,10 +53,13 @@ def mark_read(notification_id: int):
 @bp.route("/notifications/read-all", methods=["POST"])
 @login_required
 def mark_all_read():
+    """Mark all of the caller's notifications read."""
     count = services.mark_all_read(current_user)
     db.session.commit()
-    flash(f"{count} {'notification' if count == 1 else 'notifications'} marked as read.",
-          "success")  # fmt: skip
+    flash(
+        f"{count} {'notification' if count == 1 else 'notifications'} marked as read.",
+        "success",
+    )
     return redirect(url_for("notifications.index"))
 
 
@@ -73,6 +78,7 @@ def _preferences_page(status=200, errors=None, enabled=None):
 @bp.route("/notifications/preferences", methods=["GET", "POST"])
 @login_required
 def preferences():
+    """Show and save the caller's notification preferences."""
     if request.method == "GET":
         return _preferences_page()
 
@@ -92,6 +98,7 @@ def preferences():
 @bp.route("/admin/outbox")
 @role_required(Role.admin)
 def outbox():
+    """The outbox page: mail queued and sent (admin)."""
     stmt = sa.select(EmailMessage).order_by(EmailMessage.id.desc())
     status = request.args.get("status", "")
     if status == "pending":
@@ -100,13 +107,16 @@ def outbox():
         stmt = stmt.where(EmailMessage.sent_at.is_not(None))
     page = paginate_html(stmt.options(defer(EmailMessage.body)))
     return render_template(
-        "notifications/outbox_list.html", page=page, status=status,
+        "notifications/outbox_list.html",
+        page=page,
+        status=status,
         smtp=smtp_configured(),
-    )  # fmt: skip
+    )
 
 
 @bp.route("/admin/outbox/<int:message_id>")
 @role_required(Role.admin)
 def outbox_message(message_id: int):
+    """One outbox message with its body (admin)."""
     message = get_or_404(EmailMessage, message_id)
     return render_template("notifications/outbox_detail.html", message=message)

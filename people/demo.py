@@ -9,7 +9,7 @@ registers its loader at app start-up (e.g. ``reviews.demo.register_demo_loader``
 
 import random
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from auth.passwords import hash_password
 from core.db import utcnow
@@ -353,3 +353,46 @@ def demo_logins() -> list[tuple[str, str]]:
         ("manager", found[titles["manager"]]),
         ("employee", found[titles["employee"]]),
     ]
+
+
+@dataclass
+class DemoCast:
+    """Who a domain's demo loader works with: the org, every account by employee id
+    and the people behind the demo logins. Reviews and development extend it."""
+
+    org: DemoOrg
+    rng: random.Random
+    now: datetime
+    today: date
+    hr: User
+    users: dict[int, User]  # employee id -> account
+    people: dict[int, Employee]
+    manager: Employee  # the demo logins' manager and employee
+    employee: Employee
+
+    @classmethod
+    def cast(cls, org: DemoOrg, rng: random.Random):
+        """The cast of the loaded org, as of now (``DemoOrg.employee`` is not the
+        employee login: the logins are found by title)."""
+        import sqlalchemy as sa
+
+        now = utcnow()
+        users = {
+            u.employee_id: u
+            for u in db.session.scalars(
+                sa.select(User).where(User.employee_id.is_not(None))
+            )
+        }
+        logins = dict(demo_logins())
+        by_email = {p.email: p for p in org.people}
+        return cls(
+            org=org,
+            rng=rng,
+            now=now,
+            today=now.date(),
+            hr=users[by_email[logins["hr"]].id],
+            users=users,
+            people={p.id: p for p in org.people},
+            manager=by_email[logins["manager"]],
+            employee=by_email[logins["employee"]],
+        )

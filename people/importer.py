@@ -166,9 +166,17 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
     if wanted:
         db.session.execute(
             sa.insert(Department.__table__),
-            [{"name": n, "description": "", "version": 1, "created_at": now,
-              "updated_at": now} for n in wanted],
-        )  # fmt: skip
+            [
+                {
+                    "name": n,
+                    "description": "",
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for n in wanted
+            ],
+        )
         departments = dict(
             db.session.execute(sa.select(Department.name, Department.id)).all()
         )
@@ -219,8 +227,11 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
         actor,
         "Employee",
         "people_imported",
-        {"created": result.created, "updated": result.updated,
-         "departments_created": wanted},
-    )  # fmt: skip
+        {
+            "created": result.created,
+            "updated": result.updated,
+            "departments_created": wanted,
+        },
+    )
     db.session.flush()
     return result

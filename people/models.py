@@ -6,19 +6,27 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship, utcnow
-from core.extensions import db
+from core.db import (
+    TimestampMixin,
+    Tracked,
+    children,
+    enum_column,
+    foreign_key,
+    relationship,
+    utcnow,
+)
+from core.extensions import Model
 from people.enums import SkillLevelSource
 
 
-class Department(VersionMixin, TimestampMixin, db.Model):
+class Department(Tracked, Model):
     __tablename__ = "departments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(120), unique=True)
     description: Mapped[str] = mapped_column(sa.Text, default="")
-    parent_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    parent_id: Mapped[int | None] = foreign_key(
+        "departments.id", "RESTRICT", index=True
     )
 
     parent: Mapped["Department | None"] = relationship(
@@ -30,19 +38,17 @@ class Department(VersionMixin, TimestampMixin, db.Model):
         return f"<Department {self.name}>"
 
 
-class Employee(VersionMixin, TimestampMixin, db.Model):
+class Employee(Tracked, Model):
     __tablename__ = "employees"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(160))
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
     job_title: Mapped[str] = mapped_column(sa.String(120), default="", index=True)
-    department_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("departments.id", ondelete="SET NULL"), index=True
+    department_id: Mapped[int | None] = foreign_key(
+        "departments.id", "SET NULL", index=True
     )
-    manager_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="SET NULL"), index=True
-    )
+    manager_id: Mapped[int | None] = foreign_key("employees.id", "SET NULL", index=True)
     hired_on: Mapped[date | None]
     is_active: Mapped[bool] = mapped_column(default=True)
 
@@ -55,15 +61,15 @@ class Employee(VersionMixin, TimestampMixin, db.Model):
         return f"<Employee {self.email}>"
 
 
-class User(UserMixin, TimestampMixin, db.Model):
+class User(UserMixin, TimestampMixin, Model):
     """A login account. Linked to an employee except for a bootstrap admin."""
 
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
-    employee_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="SET NULL"), unique=True
+    employee_id: Mapped[int | None] = foreign_key(
+        "employees.id", "SET NULL", unique=True
     )
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     is_hr: Mapped[bool] = mapped_column(default=False)
@@ -99,7 +105,7 @@ User.manages_people = column_property(
 )
 
 
-class LoginAttempt(db.Model):
+class LoginAttempt(Model):
     """Failed logins, counted in the database so a lockout holds across workers."""
 
     __tablename__ = "login_attempts"
@@ -111,22 +117,23 @@ class LoginAttempt(db.Model):
     __table_args__ = (sa.Index("ix_login_attempts_email_at", "email", "attempted_at"),)
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     __tablename__ = "api_tokens"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
+    user_id: Mapped[int] = foreign_key("users.id", index=True)
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    # The account's session_version at issue: a later sign-out, password change or
+    # disable bumps the account's, and the token no longer matches (auth.tokens).
+    session_version: Mapped[int] = mapped_column(default=1)
 
     user: Mapped[User] = relationship()
 
 
-class Skill(VersionMixin, TimestampMixin, db.Model):
+class Skill(Tracked, Model):
     __tablename__ = "skills"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -135,7 +142,7 @@ class Skill(VersionMixin, TimestampMixin, db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
 
 
-class RoleProfile(VersionMixin, TimestampMixin, db.Model):
+class RoleProfile(Tracked, Model):
     """Expected skill levels for a job title."""
 
     __tablename__ = "role_profiles"
@@ -144,23 +151,17 @@ class RoleProfile(VersionMixin, TimestampMixin, db.Model):
     job_title: Mapped[str] = mapped_column(sa.String(120), unique=True)
     description: Mapped[str] = mapped_column(sa.Text, default="")
 
-    expectations: Mapped[list["RoleProfileSkill"]] = relationship(
-        back_populates="role_profile",
-        cascade="all, delete-orphan",
-        order_by="RoleProfileSkill.id",
+    expectations: Mapped[list["RoleProfileSkill"]] = children(
+        "role_profile", "RoleProfileSkill.id"
     )
 
 
-class RoleProfileSkill(db.Model):
+class RoleProfileSkill(Model):
     __tablename__ = "role_profile_skills"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    role_profile_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("role_profiles.id", ondelete="CASCADE")
-    )
-    skill_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("skills.id", ondelete="CASCADE")
-    )
+    role_profile_id: Mapped[int] = foreign_key("role_profiles.id")
+    skill_id: Mapped[int] = foreign_key("skills.id")
     expected_level: Mapped[int]
 
     role_profile: Mapped[RoleProfile] = relationship(back_populates="expectations")
@@ -172,28 +173,20 @@ class RoleProfileSkill(db.Model):
     )
 
 
-class EmployeeSkillLevel(db.Model):
+class EmployeeSkillLevel(Model):
     """One assessment of one skill; the latest per (employee, skill) is current."""
 
     __tablename__ = "employee_skill_levels"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE")
-    )
-    skill_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("skills.id", ondelete="CASCADE")
-    )
+    employee_id: Mapped[int] = foreign_key("employees.id")
+    skill_id: Mapped[int] = foreign_key("skills.id")
     level: Mapped[int]
     assessed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    source: Mapped[SkillLevelSource] = mapped_column(
-        sa.Enum(SkillLevelSource, native_enum=False, length=20)
-    )
+    source: Mapped[SkillLevelSource] = enum_column(SkillLevelSource, 20)
     # The object that produced it (a review, a training need), by type and id.
     source_id: Mapped[int | None]
-    assessed_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    assessed_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
 
     skill: Mapped[Skill] = relationship()
     employee: Mapped[Employee] = relationship()

@@ -12,8 +12,8 @@ Decisions the brief left open:
 import sqlalchemy as sa
 from flask import g, has_request_context
 
-from core.db import ancestor_ids
 from core.extensions import db
+from core.queries import ancestor_ids
 from people.models import Department, Employee, RoleProfile, Skill, User
 
 
@@ -52,6 +52,7 @@ def is_manager_of(user, employee_or_id) -> bool:
 
 
 def is_direct_manager_of(user, employee: Employee | None) -> bool:
+    """The user is the employee's direct manager."""
     return (
         user is not None
         and employee is not None
@@ -76,14 +77,22 @@ def has_reports(user) -> bool:
 
 
 def is_hr(user) -> bool:
+    """The account holds the HR role."""
     return bool(user is not None and getattr(user, "is_hr", False))
 
 
 def is_admin(user) -> bool:
+    """The account holds the admin role."""
     return bool(user is not None and getattr(user, "is_admin", False))
 
 
+def is_hr_or_manager(user) -> bool:
+    """HR, or anyone with reports (a manager): who runs cycles, needs and team goals."""
+    return is_hr(user) or has_reports(user)
+
+
 def visible_people(user) -> sa.Select:
+    """People the user may list: active ones; HR and admin also the inactive."""
     stmt = sa.select(Employee)
     if not (is_hr(user) or is_admin(user)):
         stmt = stmt.where(Employee.is_active.is_(True))
@@ -91,12 +100,14 @@ def visible_people(user) -> sa.Select:
 
 
 def can_view_person(user, employee: Employee | None) -> bool:
+    """Anyone signed in sees active people; HR and admin the inactive too."""
     if user is None or employee is None or not user.is_authenticated:
         return False
     return employee.is_active or is_hr(user) or is_admin(user)
 
 
 def can_view_skill_levels(user, employee: Employee | None) -> bool:
+    """The person, their managers (direct or indirect) and HR."""
     if not can_view_person(user, employee):
         return False
     return (
@@ -105,22 +116,27 @@ def can_view_skill_levels(user, employee: Employee | None) -> bool:
 
 
 def can_edit_person(user, employee: Employee | None) -> bool:
+    """HR edits people."""
     return employee is not None and is_hr(user)
 
 
 def can_create_person(user) -> bool:
+    """HR adds people."""
     return is_hr(user)
 
 
 def can_edit_department(user, department: Department | None = None) -> bool:
+    """HR edits departments."""
     return is_hr(user)
 
 
 def can_edit_skill(user, skill: Skill | None = None) -> bool:
+    """HR edits skills."""
     return is_hr(user)
 
 
 def can_edit_role_profile(user, profile: RoleProfile | None = None) -> bool:
+    """HR edits role profiles."""
     return is_hr(user)
 
 

@@ -1,8 +1,16 @@
 """Read-side queries shared by views, API and reports (no state changes here)."""
 
+from collections.abc import Callable, Iterable
+
 import sqlalchemy as sa
 
-from people.models import Employee, EmployeeSkillLevel
+from people.models import (
+    Employee,
+    EmployeeSkillLevel,
+    RoleProfile,
+    RoleProfileSkill,
+    Skill,
+)
 
 
 def filter_people(stmt: sa.Select, args: dict) -> sa.Select:
@@ -50,3 +58,42 @@ def latest_skill_levels(employee_id: int) -> sa.Select:
         .where(ranked.c.rn == 1)
         .order_by(EmployeeSkillLevel.skill_id)
     )
+
+
+def expected_skill_levels(
+    employee_ids, columns: Callable[[sa.Subquery], Iterable]
+) -> tuple[sa.Select, sa.Subquery]:
+    """Each person in ``employee_ids`` (ids or a select) × each skill their job title's
+    role profile expects, outer-joined to ``latest``: the latest assessed level per
+    (person, skill), NULL when never assessed (a window function; one statement).
+    ``columns(latest)`` picks what to select; returns (statement, latest)."""
+    esl = EmployeeSkillLevel
+    ranked = (
+        sa.select(
+            esl.employee_id,
+            esl.skill_id,
+            esl.level,
+            sa.func.row_number()
+            .over(
+                partition_by=(esl.employee_id, esl.skill_id),
+                order_by=(esl.assessed_at.desc(), esl.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(esl.employee_id.in_(employee_ids))
+        .subquery()
+    )
+    latest = sa.select(ranked).where(ranked.c.rn == 1).subquery()
+    stmt = (
+        sa.select(*columns(latest))
+        .select_from(Employee)
+        .join(RoleProfile, RoleProfile.job_title == Employee.job_title)
+        .join(RoleProfileSkill, RoleProfileSkill.role_profile_id == RoleProfile.id)
+        .join(Skill, Skill.id == RoleProfileSkill.skill_id)
+        .outerjoin(
+            latest,
+            sa.and_(latest.c.employee_id == Employee.id, latest.c.skill_id == Skill.id),
+        )
+        .where(Employee.id.in_(employee_ids))
+    )
+    return stmt, latest

@@ -7,21 +7,18 @@ versions, role flags and timestamps can never be mass-assigned.
 from marshmallow import Schema, fields, validate
 
 from core.dates import PlausibleDate
-from core.fields import EmailText, Id, LongText, Text
-from core.schemas import StrictSchema, TrimmedString, VersionedForm
+from core.fields import EmailText, Id, LongText, Text, bounded_list
+from core.schemas import RefSchema, StrictSchema, TrimmedString, VersionedForm
 from people.enums import PROFICIENCY_LABELS
 
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
 
 
-class DepartmentRefSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
+class DepartmentRefSchema(RefSchema):
+    pass
 
 
-class EmployeeRefSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
+class EmployeeRefSchema(RefSchema):
     job_title = fields.String()
 
 
@@ -127,10 +124,8 @@ class RoleProfileSchema(Schema):
 class RoleProfileCreateSchema(StrictSchema):
     job_title = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
     description = LongText(load_default="", validate=validate.Length(max=2000))
-    expectations = fields.List(
-        fields.Nested(ExpectationSchema),
-        load_default=list,
-        validate=validate.Length(max=200),
+    expectations = bounded_list(
+        fields.Nested(ExpectationSchema), max=200, load_default=list
     )
 
 

@@ -7,10 +7,11 @@ that need the database (unique email, manager loop, department cycle); audit; fl
 import sqlalchemy as sa
 
 from core.audit import record_event
-from core.db import ancestor_ids, utcnow
+from core.db import utcnow
 from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import ancestor_ids
 from people import permissions as perms
 from people.enums import SkillLevelSource
 from people.models import (
@@ -38,6 +39,47 @@ def _changes(obj, data: dict) -> dict:
             changes[key] = [old, value]
             setattr(obj, key, value)
     return changes
+
+
+def _added(actor, obj, details: dict):
+    """Add the new ``obj``, flush (it gets its id) and audit its creation."""
+    db.session.add(obj)
+    db.session.flush()
+    record_event(actor, obj, "created", details)
+    return obj
+
+
+def _create(actor, model, data: dict, check):
+    """``check(None, data)`` (the rules that need the database), then add the new row."""
+    data = dict(data)
+    check(None, data)
+    return _added(actor, model(**data), data)
+
+
+def _edit(obj, data: dict, check) -> dict:
+    """Check the form's version and ``check(obj, data)``, then apply ``data``: the
+    changes made (``{field: [old, new]}``)."""
+    data = dict(data)
+    _check_version(obj, data)
+    check(obj, data)
+    return _changes(obj, data)
+
+
+def _audited(actor, obj, changes: dict, action: str = "updated"):
+    """Flush and audit ``changes`` made to ``obj``, if there are any."""
+    if changes:
+        db.session.flush()
+        record_event(actor, obj, action, changes)
+    return obj
+
+
+def _is_free(model, field: str, value, obj) -> bool:
+    """False when another row of ``model`` than ``obj`` has ``value`` in ``field``."""
+    if value is None:
+        return True
+    column = getattr(model, field)
+    clash = db.session.scalar(sa.select(model.id).where(column == value))
+    return clash is None or (obj is not None and clash == obj.id)
 
 
 def _check_version(obj, data: dict) -> None:
@@ -78,28 +120,16 @@ def _check_employee_refs(employee: Employee | None, data: dict) -> None:
 def create_employee(actor, data: dict) -> Employee:
     """Add a person to the org chart."""
     require(perms.can_create_person(actor))
-    data = dict(data)
-    _check_employee_refs(None, data)
-    employee = Employee(**data)
-    db.session.add(employee)
-    db.session.flush()
-    record_event(actor, employee, "created", data)
-    return employee
+    return _create(actor, Employee, data, _check_employee_refs)
 
 
 def update_employee(actor, employee: Employee, data: dict) -> Employee:
     """Change a person's record (HR)."""
     require(perms.can_edit_person(actor, employee))
-    data = dict(data)
-    _check_version(employee, data)
-    _check_employee_refs(employee, data)
-    changes = _changes(employee, data)
-    if changes:
-        if "is_active" in changes and not employee.is_active:
-            _deactivate_account(employee)
-        db.session.flush()
-        record_event(actor, employee, "updated", changes)
-    return employee
+    changes = _edit(employee, data, _check_employee_refs)
+    if "is_active" in changes and not employee.is_active:
+        _deactivate_account(employee)
+    return _audited(actor, employee, changes)
 
 
 def _deactivate_account(employee: Employee) -> None:
@@ -113,12 +143,8 @@ def _deactivate_account(employee: Employee) -> None:
 
 
 def _check_department_refs(department: Department | None, data: dict) -> None:
-    if "name" in data:
-        clash = db.session.scalar(
-            sa.select(Department.id).where(Department.name == data["name"])
-        )
-        if clash is not None and (department is None or clash != department.id):
-            _invalid("name", "A department with this name exists.")
+    if "name" in data and not _is_free(Department, "name", data["name"], department):
+        _invalid("name", "A department with this name exists.")
     parent_id = data.get("parent_id")
     if parent_id is not None:
         if db.session.get(Department, parent_id) is None:
@@ -132,58 +158,30 @@ def _check_department_refs(department: Department | None, data: dict) -> None:
 
 def create_department(actor, data: dict) -> Department:
     require(perms.can_edit_department(actor))
-    data = dict(data)
-    _check_department_refs(None, data)
-    department = Department(**data)
-    db.session.add(department)
-    db.session.flush()
-    record_event(actor, department, "created", data)
-    return department
+    return _create(actor, Department, data, _check_department_refs)
 
 
 def update_department(actor, department: Department, data: dict) -> Department:
     require(perms.can_edit_department(actor, department))
-    data = dict(data)
-    _check_version(department, data)
-    _check_department_refs(department, data)
-    changes = _changes(department, data)
-    if changes:
-        db.session.flush()
-        record_event(actor, department, "updated", changes)
-    return department
+    return _audited(actor, department, _edit(department, data, _check_department_refs))
 
 
 # --- skills and role profiles ----------------------------------------------------
 
 
-def _check_skill_name(skill: Skill | None, name: str | None) -> None:
-    if name is None:
-        return
-    clash = db.session.scalar(sa.select(Skill.id).where(Skill.name == name))
-    if clash is not None and (skill is None or clash != skill.id):
+def _check_skill_name(skill: Skill | None, data: dict) -> None:
+    if not _is_free(Skill, "name", data.get("name"), skill):
         _invalid("name", "A skill with this name exists.")
 
 
 def create_skill(actor, data: dict) -> Skill:
     require(perms.can_edit_skill(actor))
-    _check_skill_name(None, data.get("name"))
-    skill = Skill(**data)
-    db.session.add(skill)
-    db.session.flush()
-    record_event(actor, skill, "created", data)
-    return skill
+    return _create(actor, Skill, data, _check_skill_name)
 
 
 def update_skill(actor, skill: Skill, data: dict) -> Skill:
     require(perms.can_edit_skill(actor, skill))
-    data = dict(data)
-    _check_version(skill, data)
-    _check_skill_name(skill, data.get("name"))
-    changes = _changes(skill, data)
-    if changes:
-        db.session.flush()
-        record_event(actor, skill, "updated", changes)
-    return skill
+    return _audited(actor, skill, _edit(skill, data, _check_skill_name))
 
 
 def _set_expectations(profile: RoleProfile, expectations: list[dict]) -> None:
@@ -209,12 +207,7 @@ def _set_expectations(profile: RoleProfile, expectations: list[dict]) -> None:
 
 
 def _check_job_title(profile: RoleProfile | None, title: str | None) -> None:
-    if title is None:
-        return
-    clash = db.session.scalar(
-        sa.select(RoleProfile.id).where(RoleProfile.job_title == title)
-    )
-    if clash is not None and (profile is None or clash != profile.id):
+    if not _is_free(RoleProfile, "job_title", title, profile):
         _invalid("job_title", "A role profile for this job title exists.")
 
 
@@ -225,10 +218,7 @@ def create_role_profile(actor, data: dict) -> RoleProfile:
     _check_job_title(None, data.get("job_title"))
     profile = RoleProfile(**data, expectations=[])
     _set_expectations(profile, expectations)
-    db.session.add(profile)
-    db.session.flush()
-    record_event(actor, profile, "created", {**data, "expectations": expectations})
-    return profile
+    return _added(actor, profile, {**data, "expectations": expectations})
 
 
 def update_role_profile(actor, profile: RoleProfile, data: dict) -> RoleProfile:
@@ -270,11 +260,17 @@ def record_skill_level(
     db.session.add(row)
     db.session.flush()
     record_event(
-        actor, row, "assessed",
-        {"employee_id": employee.id, "skill_id": skill.id, "level": level,
-         "source": row.source.value},
+        actor,
+        row,
+        "assessed",
+        {
+            "employee_id": employee.id,
+            "skill_id": skill.id,
+            "level": level,
+            "source": row.source.value,
+        },
         now=now,
-    )  # fmt: skip
+    )
     return row
 
 
@@ -285,9 +281,6 @@ def update_account(actor, account: User, data: dict) -> User:
     """Set role flags and enabled (admin; never their own)."""
     require(perms.can_manage_account(actor, account))
     changes = _changes(account, dict(data))
-    if changes:
-        if "is_enabled" in changes or "is_hr" in changes or "is_admin" in changes:
-            account.session_version += 1
-        db.session.flush()
-        record_event(actor, account, "account_updated", changes)
-    return account
+    if "is_enabled" in changes or "is_hr" in changes or "is_admin" in changes:
+        account.session_version += 1
+    return _audited(actor, account, changes, "account_updated")

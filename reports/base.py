@@ -1,10 +1,7 @@
-"""What every report shares: the result (columns, rows, chart, plus facts, notes and
-extra tables), the filters (validated by marshmallow, then checked against the database),
-the caller's scope of people, and the CSV rendering.
-
-A ``Column`` has a ``key`` (the JSON/CSV field) and a ``label`` (the HTML header). Rows
-are dicts keyed by column key; a row may carry ``<key>_url`` for a link in the HTML
-table (never in CSV or JSON).
+"""What every report shares on the way in: the filters (validated by marshmallow, then
+checked against the database), the caller's scope of people and the reviews a report
+counts; and the garbage-collector pause of a report request. What a report returns (the
+``ReportResult`` and its CSV) is in ``reports.result``.
 """
 
 import gc
@@ -18,76 +15,19 @@ import sqlalchemy as sa
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from sqlalchemy.orm import aliased
 
-from core.csv import write_csv
 from core.dates import PlausibleDate
+from core.db import descendant_ids_select
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.fields import Text
 from people.models import Department, Employee
-from people.permissions import has_reports, is_hr
+from people.permissions import is_hr
+from reports.permissions import can_see_reports
 from reviews.enums import ReviewStatus
-from reviews.models import ReviewCycle
+from reviews.models import Review, ReviewCycle
 
 MAX_ID = 2**31 - 1
 SHARED = [s for s in ReviewStatus if s.is_shared]
-
-
-@dataclass
-class Column:
-    key: str
-    label: str
-    numeric: bool = False
-
-
-@dataclass
-class Fact:
-    label: str
-    value: Any
-    flag: bool = False  # shown as a warning
-
-
-@dataclass
-class Table:
-    title: str
-    columns: list[Column]
-    rows: list[dict]
-
-
-@dataclass
-class ReportResult:
-    columns: list[Column]
-    rows: list[dict]
-    chart: Any = None
-    facts: list[Fact] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # plain warnings, shown first
-    tables: list[Table] = field(default_factory=list)
-    caption: str = ""
-
-    def as_json(self) -> dict:
-        def table(columns, rows):
-            keys = [c.key for c in columns]
-            return {
-                "columns": [{"key": c.key, "label": c.label} for c in columns],
-                "rows": [{k: row.get(k) for k in keys} for row in rows],
-            }
-
-        return {
-            **table(self.columns, self.rows),
-            "facts": [{"label": f.label, "value": f.value} for f in self.facts],
-            "notes": list(self.notes),
-            "tables": [
-                {"title": t.title, **table(t.columns, t.rows)} for t in self.tables
-            ],
-        }
-
-
-def to_csv(columns: list[Column], rows: list[dict]) -> str:
-    """The main table as CSV (labels as the header row), through the one writer that
-    neutralises spreadsheet formulas (``core.csv``)."""
-    keys = [c.key for c in columns]
-    return write_csv(
-        [c.label for c in columns], ([row.get(k) for k in keys] for row in rows)
-    )
 
 
 # --- serving a report ---------------------------------------------------------------
@@ -136,9 +76,11 @@ class ReportFilterSchema(Schema):
     )
     cycle_id = fields.Integer(allow_none=True, **ID)
     period_from = PlausibleDate(
-        load_default=None, allow_none=True, data_key="from",
+        load_default=None,
+        allow_none=True,
+        data_key="from",
         metadata={"description": "Start of the period (instead of a cycle)."},
-    )  # fmt: skip
+    )
     period_to = PlausibleDate(load_default=None, allow_none=True, data_key="to")
     job_title = Text(
         load_default=None, allow_none=True, validate=validate.Length(max=120)
@@ -228,10 +170,12 @@ def check_references(filters: Filters) -> None:
     if filters.cycle_id:
         filters.cycle = db.session.execute(
             sa.select(
-                ReviewCycle.id, ReviewCycle.name, ReviewCycle.period_start,
+                ReviewCycle.id,
+                ReviewCycle.name,
+                ReviewCycle.period_start,
                 ReviewCycle.period_end,
             ).where(ReviewCycle.id == filters.cycle_id)
-        ).first()  # fmt: skip
+        ).first()
         if filters.cycle is None:
             errors["cycle_id"] = "No such cycle."
     if errors:
@@ -241,49 +185,30 @@ def check_references(filters: Filters) -> None:
 # --- who may see what -------------------------------------------------------------
 
 
-def may_see_reports(user) -> bool:
-    """HR and managers (anyone with reports) see reports; nobody else."""
-    return is_hr(user) or (
-        user is not None and user.employee_id is not None and has_reports(user)
-    )
-
-
 def shows_reports_entry(user) -> bool:
-    """The navigation entry: like ``may_see_reports``, from the flag loaded with the
+    """The navigation entry: like ``can_see_reports``, from the flag loaded with the
     account (no statement of its own)."""
     if is_hr(user):
         return True
     loaded = getattr(user, "__dict__", {}).get("manages_people")
-    return bool(loaded) if loaded is not None else may_see_reports(user)
+    return bool(loaded) if loaded is not None else can_see_reports(user)
 
 
 def require_reports(user) -> None:
-    if not may_see_reports(user):
+    if not can_see_reports(user):
         raise PermissionDenied("Reports are for HR and managers.")
 
 
 def department_tree(department_id: int) -> sa.Select:
     """Ids of the department and every sub-department (one recursive CTE)."""
-    tree = (
-        sa.select(Department.id)
-        .where(Department.id == department_id)
-        .cte("report_departments", recursive=True)
-    )
-    child = aliased(Department)
-    tree = tree.union(sa.select(child.id).where(child.parent_id == tree.c.id))
-    return sa.select(tree.c.id)
+    start = Department.id == department_id
+    return descendant_ids_select(Department, "parent_id", start, "report_departments")
 
 
 def subtree(manager_employee_id: int) -> sa.Select:
     """Ids of the manager's direct and indirect reports (one recursive CTE)."""
-    tree = (
-        sa.select(Employee.id)
-        .where(Employee.manager_id == manager_employee_id)
-        .cte("report_scope", recursive=True)
-    )
-    child = aliased(Employee)
-    tree = tree.union(sa.select(child.id).where(child.manager_id == tree.c.id))
-    return sa.select(tree.c.id)
+    start = Employee.manager_id == manager_employee_id
+    return descendant_ids_select(Employee, "manager_id", start, "report_scope")
 
 
 def scope_ids(actor, filters: Filters) -> sa.Select:
@@ -303,19 +228,36 @@ def scope_ids(actor, filters: Filters) -> sa.Select:
     return stmt.correlate(None)
 
 
+def shared_reviews(stmt: sa.Select, filters: Filters) -> sa.Select:
+    """``stmt`` kept to reviews shared with the employee (or later) of the cycle filter,
+    or whose period ends in the period filter."""
+    stmt = stmt.where(Review.status.in_(SHARED))
+    if filters.cycle_id:
+        stmt = stmt.where(Review.cycle_id == filters.cycle_id)
+    if filters.period_from:
+        stmt = stmt.where(Review.period_end >= filters.period_from)
+    if filters.period_to:
+        stmt = stmt.where(Review.period_end <= filters.period_to)
+    return stmt
+
+
 def people_rows(actor, filters: Filters, *extra) -> list:
     """(id, name, job title, department id, department name, manager id, *extra) of
     the people in scope, by name (one statement)."""
     return db.session.execute(
         sa.select(
-            Employee.id, Employee.name, Employee.job_title, Employee.department_id,
+            Employee.id,
+            Employee.name,
+            Employee.job_title,
+            Employee.department_id,
             sa.func.coalesce(Department.name, "No department").label("department"),
-            Employee.manager_id, *extra,
+            Employee.manager_id,
+            *extra,
         )
         .outerjoin(Department, Department.id == Employee.department_id)
         .where(Employee.id.in_(scope_ids(actor, filters)))
         .order_by(Employee.name, Employee.id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def pct(part: float, whole: float) -> float | None:

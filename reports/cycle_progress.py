@@ -12,10 +12,11 @@ One statement.
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from core.charts import bar_chart
 from core.extensions import db
 from people.models import Employee
-from reports.base import Column, Fact, Filters, ReportResult, Table, scope_ids
-from reports.charts import bar_chart
+from reports.base import Filters, scope_ids
+from reports.result import Fact, ReportResult, Table, table_columns
 from reviews.enums import CycleStatus
 from reviews.enums import ReviewStatus as S
 from reviews.models import Review, ReviewCycle
@@ -31,35 +32,45 @@ STEPS = {
 }
 NO_REVIEWER = "No reviewer"
 
-COLUMNS = [
-    Column("cycle", "Cycle"),
-    Column("manager", "Manager"),
-    Column("reviews", "Reviews", True),
-    Column("signed", "Signed off", True),
-    Column("self_pending", "Awaiting self-assessment", True),
-    Column("manager_pending", "Awaiting manager review", True),
-    Column("signoff_pending", "Awaiting sign-off", True),
-    Column("overdue", "Overdue steps", True),
-]
-WAITING = [
-    Column("cycle", "Cycle"),
-    Column("person", "Person"),
-    Column("manager", "Manager"),
-    Column("step", "Step not done"),
-    Column("who", "Waiting on"),
-    Column("due_on", "Due"),
-    Column("overdue", "Overdue"),
-]
+COLUMNS = table_columns(
+    """
+    cycle           | Cycle
+    manager         | Manager
+    reviews         | Reviews                  | number
+    signed          | Signed off               | number
+    self_pending    | Awaiting self-assessment | number
+    manager_pending | Awaiting manager review  | number
+    signoff_pending | Awaiting sign-off        | number
+    overdue         | Overdue steps            | number
+    """
+)
+COUNTS = tuple(c.key for c in COLUMNS if c.numeric)  # counted per (cycle, manager)
+WAITING = table_columns(
+    """
+    cycle   | Cycle
+    person  | Person
+    manager | Manager
+    step    | Step not done
+    who     | Waiting on
+    due_on  | Due
+    overdue | Overdue
+    """
+)
 
 
 def review_rows(actor, filters: Filters) -> list:
     reviewer = aliased(Employee)
     stmt = (
         sa.select(
-            ReviewCycle.name.label("cycle"), ReviewCycle.self_due_on,
-            ReviewCycle.manager_due_on, ReviewCycle.signoff_due_on,
-            Employee.id.label("employee_id"), Employee.name.label("person"),
-            reviewer.name.label("manager"), Review.status, Review.self_submitted_at,
+            ReviewCycle.name.label("cycle"),
+            ReviewCycle.self_due_on,
+            ReviewCycle.manager_due_on,
+            ReviewCycle.signoff_due_on,
+            Employee.id.label("employee_id"),
+            Employee.name.label("person"),
+            reviewer.name.label("manager"),
+            Review.status,
+            Review.self_submitted_at,
             Review.self_skipped,
         )
         .join(ReviewCycle, ReviewCycle.id == Review.cycle_id)
@@ -67,7 +78,7 @@ def review_rows(actor, filters: Filters) -> list:
         .outerjoin(reviewer, reviewer.id == Review.reviewer_id)
         .where(Review.employee_id.in_(scope_ids(actor, filters)))
         .order_by(ReviewCycle.period_end.desc(), ReviewCycle.name, Employee.name)
-    )  # fmt: skip
+    )
     if filters.cycle_id:
         stmt = stmt.where(ReviewCycle.id == filters.cycle_id)
     elif filters.period_from or filters.period_to:
@@ -101,11 +112,7 @@ def build(filters: Filters, actor, today) -> ReportResult:
     waiting = []
     for r in review_rows(actor, filters):
         manager = r.manager or NO_REVIEWER
-        g = groups.setdefault(
-            (r.cycle, manager),
-            dict.fromkeys(("reviews", "signed", "self_pending", "manager_pending",
-                           "signoff_pending", "overdue"), 0),
-        )  # fmt: skip
+        g = groups.setdefault((r.cycle, manager), dict.fromkeys(COUNTS, 0))
         g["reviews"] += 1
         step, due = waiting_step(r)
         if step is None:
@@ -115,23 +122,42 @@ def build(filters: Filters, actor, today) -> ReportResult:
         late = due is not None and due < today
         g["overdue"] += late
         waiting.append(
-            {"cycle": r.cycle, "person": r.person, "manager": manager,
-             "step": STEPS[step], "who": manager if step == "manager" else r.person,
-             "due_on": due.isoformat() if due else None,
-             "overdue": "yes" if late else "no", "person_url": ("person", r.employee_id)}
-        )  # fmt: skip
+            {
+                "cycle": r.cycle,
+                "person": r.person,
+                "manager": manager,
+                "step": STEPS[step],
+                "who": manager if step == "manager" else r.person,
+                "due_on": due.isoformat() if due else None,
+                "overdue": "yes" if late else "no",
+                "person_url": ("person", r.employee_id),
+            }
+        )
     rows = [{"cycle": c, "manager": m, **g} for (c, m), g in groups.items()]
     waiting.sort(key=lambda w: (w["overdue"] != "yes", w["cycle"], w["person"]))
     cycles = {c for c, _ in groups}
     label = (lambda c, m: m) if len(cycles) == 1 else (lambda c, m: f"{m} · {c}")
     chart = bar_chart(
-        [(label(r["cycle"], r["manager"]),
-          [r["signed"], r["signoff_pending"], r["manager_pending"], r["self_pending"]])
-         for r in rows],
-        [("Signed off", "s-good"), ("Awaiting sign-off", "s-busy"),
-         ("Awaiting manager review", "s-wait"), ("Awaiting self-assessment", "s-off")],
+        [
+            (
+                label(r["cycle"], r["manager"]),
+                [
+                    r["signed"],
+                    r["signoff_pending"],
+                    r["manager_pending"],
+                    r["self_pending"],
+                ],
+            )
+            for r in rows
+        ],
+        [
+            ("Signed off", "s-good"),
+            ("Awaiting sign-off", "s-busy"),
+            ("Awaiting manager review", "s-wait"),
+            ("Awaiting self-assessment", "s-off"),
+        ],
         "Reviews by manager and step",
-    )  # fmt: skip
+    )
     overdue = sum(r["overdue"] for r in rows)
     return ReportResult(
         COLUMNS,

@@ -31,18 +31,10 @@ from core.errors import PermissionDenied
 from core.extensions import db
 from development.learning_record import current_policy
 from people.models import Skill
-from reports.base import (
-    SHARED,
-    Column,
-    Fact,
-    Filters,
-    ReportResult,
-    Table,
-    people_rows,
-    scope_ids,
-)
+from reports.base import SHARED, Filters, people_rows, scope_ids
 from reports.learning_figures import NOTHING, Window, person_learning
 from reports.needs import never_acted_on, never_acted_on_clause
+from reports.result import Fact, ReportResult, Table, table_columns
 from reviews.enums import TrainingNeedStatus as N
 from reviews.models import (
     NeedEvidence,
@@ -59,39 +51,45 @@ DESCRIPTION = "One pack per person: reviews, training needs and their fate, lear
 FILTERS = ("department_id", "job_title", "people")
 RECENT = 2
 
-COLUMNS = [
-    Column("name", "Person"),
-    Column("job_title", "Job title"),
-    Column("department", "Department"),
-    Column("ratings_trend", "Overall ratings, oldest first"),
-    Column("last_overall", "Last overall rating"),
-    Column("last_review", "Last review"),
-    Column("positive_recent", "Positive recent reviews"),
-    Column("needs_named", "Needs named", True),
-    Column("needs_met", "Met", True),
-    Column("needs_in_progress", "In progress", True),
-    Column("needs_open", "Open", True),
-    Column("needs_dropped", "Dropped", True),
-    Column("never_acted_on", "Never acted on", True),
-    Column("keeps_learning", "Keeps learning"),
-    Column("activities_12m", "Learning activities (12 months)", True),
-    Column("hours_12m", "Hours (12 months)", True),
-    Column("last_evidence_on", "Last learning evidence"),
-]
-REVIEWS = [
-    Column("name", "Person"),
-    Column("review", "Review"),
-    Column("period_end", "Period end"),
-    Column("overall", "Overall rating", True),
-    Column("label", "Meaning"),
-]
-NEEDS = [
-    Column("name", "Person"),
-    Column("skill", "Skill"),
-    Column("named_on", "Named"),
-    Column("due_on", "Due"),
-    Column("fate", "What happened"),
-]
+COLUMNS = table_columns(
+    """
+    name              | Person
+    job_title         | Job title
+    department        | Department
+    ratings_trend     | Overall ratings, oldest first
+    last_overall      | Last overall rating
+    last_review       | Last review
+    positive_recent   | Positive recent reviews
+    needs_named       | Needs named                     | number
+    needs_met         | Met                             | number
+    needs_in_progress | In progress                     | number
+    needs_open        | Open                            | number
+    needs_dropped     | Dropped                         | number
+    never_acted_on    | Never acted on                  | number
+    keeps_learning    | Keeps learning
+    activities_12m    | Learning activities (12 months) | number
+    hours_12m         | Hours (12 months)               | number
+    last_evidence_on  | Last learning evidence
+    """
+)
+REVIEWS = table_columns(
+    """
+    name       | Person
+    review     | Review
+    period_end | Period end
+    overall    | Overall rating | number
+    label      | Meaning
+    """
+)
+NEEDS = table_columns(
+    """
+    name     | Person
+    skill    | Skill
+    named_on | Named
+    due_on   | Due
+    fate     | What happened
+    """
+)
 
 
 def _scales() -> dict[int, list[str]]:
@@ -110,14 +108,16 @@ def _review_list(scope: sa.Select) -> list:
     """Every shared review of the group, oldest first (the packs)."""
     return db.session.execute(
         sa.select(
-            Review.employee_id, Review.period_end, Review.overall_rating,
+            Review.employee_id,
+            Review.period_end,
+            Review.overall_rating,
             Review.template_id,
             sa.func.coalesce(ReviewCycle.name, "Ad hoc").label("review"),
         )
         .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
         .where(*_shared(scope))
         .order_by(Review.employee_id, Review.period_end, Review.id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def _rated_history(scope: sa.Select) -> list:
@@ -129,34 +129,44 @@ def _rated_history(scope: sa.Select) -> list:
     ``RECENT``, the last first."""
     rated = (
         sa.select(
-            Review.employee_id, Review.overall_rating, Review.template_id,
+            Review.employee_id,
+            Review.overall_rating,
+            Review.template_id,
             sa.func.coalesce(ReviewCycle.name, "Ad hoc").label("review"),
-            sa.func.row_number().over(
+            sa.func.row_number()
+            .over(
                 partition_by=Review.employee_id,
                 order_by=(Review.period_end.desc(), Review.id.desc()),
-            ).label("back"),
+            )
+            .label("back"),
         )
         .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
         .where(*_shared(scope), Review.overall_rating.is_not(None))
         .subquery("rated")
-    )  # fmt: skip
+    )
     text = sa.String()
     entry = (
-        sa.cast(rated.c.back + sa.literal_column(str(POSITION)), text) + ":"
+        sa.cast(rated.c.back + sa.literal_column(str(POSITION)), text)
+        + ":"
         + sa.cast(rated.c.overall_rating, text)
-    )  # fmt: skip
+    )
 
     def of(back: int, column):
         return sa.func.max(sa.case((rated.c.back == back, column)))
 
-    recent = [of(back, c) for back in range(1, RECENT + 1)
-              for c in (rated.c.overall_rating, rated.c.template_id)]  # fmt: skip
+    recent = [
+        of(back, c)
+        for back in range(1, RECENT + 1)
+        for c in (rated.c.overall_rating, rated.c.template_id)
+    ]
     return db.session.execute(
         sa.select(
-            rated.c.employee_id, sa.func.aggregate_strings(entry, ","),
-            of(1, rated.c.review), *recent,
+            rated.c.employee_id,
+            sa.func.aggregate_strings(entry, ","),
+            of(1, rated.c.review),
+            *recent,
         ).group_by(rated.c.employee_id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def _need_list(scope: sa.Select) -> list:
@@ -164,15 +174,18 @@ def _need_list(scope: sa.Select) -> list:
     evidence = sa.exists().where(NeedEvidence.need_id == TrainingNeed.id)
     return db.session.execute(
         sa.select(
-            TrainingNeed.employee_id, TrainingNeed.status, TrainingNeed.due_on,
-            TrainingNeed.created_at, TrainingNeed.drop_reason,
+            TrainingNeed.employee_id,
+            TrainingNeed.status,
+            TrainingNeed.due_on,
+            TrainingNeed.created_at,
+            TrainingNeed.drop_reason,
             sa.or_(evidence, TrainingNeed.evidence_at.is_not(None)).label("evidence"),
             Skill.name.label("skill"),
         )
         .join(Skill, Skill.id == TrainingNeed.skill_id)
         .where(TrainingNeed.employee_id.in_(scope))
         .order_by(TrainingNeed.employee_id, TrainingNeed.created_at, TrainingNeed.id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def _need_counts(scope: sa.Select, today) -> list:
@@ -233,9 +246,14 @@ def build(filters: Filters, actor, today) -> ReportResult:
     if detailed:
         name = {p.id: p.name for p in people}
         history, needs = _packs(
-            _review_list(scope), _need_list(scope), name, scales, today,
-            review_rows, need_rows,
-        )  # fmt: skip
+            _review_list(scope),
+            _need_list(scope),
+            name,
+            scales,
+            today,
+            review_rows,
+            need_rows,
+        )
     else:
         history = _histories(_rated_history(scope))
         needs = {
@@ -256,19 +274,28 @@ def build(filters: Filters, actor, today) -> ReportResult:
             positive_recent = "no reviews"
         last = record.last_evidence_on
         rows.append(
-            {"name": p.name, "job_title": p.job_title, "department": p.department,
-             "ratings_trend": " → ".join(trend),
-             "last_overall": recent[-1][0] if recent else None,
-             "last_review": last_review,
-             "positive_recent": positive_recent,
-             "needs_named": counts["named"], "needs_met": counts["met"],
-             "needs_in_progress": counts["in_progress"], "needs_open": counts["open"],
-             "needs_dropped": counts["dropped"], "never_acted_on": counts["never"],
-             "keeps_learning": record.status.title,
-             "activities_12m": record.activities, "hours_12m": round(record.hours, 1),
-             "last_evidence_on": last.isoformat() if last else None,
-             "employee_id": p.id, "name_url": ("pack", p.id)}
-        )  # fmt: skip
+            {
+                "name": p.name,
+                "job_title": p.job_title,
+                "department": p.department,
+                "ratings_trend": " → ".join(trend),
+                "last_overall": recent[-1][0] if recent else None,
+                "last_review": last_review,
+                "positive_recent": positive_recent,
+                "needs_named": counts["named"],
+                "needs_met": counts["met"],
+                "needs_in_progress": counts["in_progress"],
+                "needs_open": counts["open"],
+                "needs_dropped": counts["dropped"],
+                "never_acted_on": counts["never"],
+                "keeps_learning": record.status.title,
+                "activities_12m": record.activities,
+                "hours_12m": round(record.hours, 1),
+                "last_evidence_on": last.isoformat() if last else None,
+                "employee_id": p.id,
+                "name_url": ("pack", p.id),
+            }
+        )
     return _summarise(rows, review_rows, need_rows)
 
 
@@ -298,11 +325,15 @@ def _packs(reviews, needs, name, scales, today, review_rows, need_rows):
         if rating is not None:
             rated.setdefault(r.employee_id, []).append(r)
         review_rows.append(
-            {"name": name[r.employee_id], "review": r.review,
-             "period_end": r.period_end.isoformat(), "overall": rating,
-             "label": labels[rating - 1] if rating and rating <= len(labels) else "",
-             "employee_id": r.employee_id}
-        )  # fmt: skip
+            {
+                "name": name[r.employee_id],
+                "review": r.review,
+                "period_end": r.period_end.isoformat(),
+                "overall": rating,
+                "label": labels[rating - 1] if rating and rating <= len(labels) else "",
+                "employee_id": r.employee_id,
+            }
+        )
     counts: dict[int, dict] = {}
     for n in needs:
         what = fate(n, today)
@@ -313,11 +344,15 @@ def _packs(reviews, needs, name, scales, today, review_rows, need_rows):
         mine[n.status.value] += 1
         mine["never"] += what == "Never acted on"
         need_rows.append(
-            {"name": name[n.employee_id], "skill": n.skill,
-             "named_on": n.created_at.date().isoformat(),
-             "due_on": n.due_on.isoformat() if n.due_on else None, "fate": what,
-             "employee_id": n.employee_id}
-        )  # fmt: skip
+            {
+                "name": name[n.employee_id],
+                "skill": n.skill,
+                "named_on": n.created_at.date().isoformat(),
+                "due_on": n.due_on.isoformat() if n.due_on else None,
+                "fate": what,
+                "employee_id": n.employee_id,
+            }
+        )
     history = {
         employee_id: (
             [str(r.overall_rating) for r in mine],

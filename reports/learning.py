@@ -16,60 +16,60 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from core.charts import bar_chart
 from core.extensions import db
 from development.enums import ActivityKind, KeepsLearning
 from development.learning_record import COUNTED_STATUSES, current_policy, month_start
 from development.models import DevelopmentActivity
-from reports.base import (
-    Column,
-    Fact,
-    Filters,
-    ReportResult,
-    Table,
-    people_rows,
-    scope_ids,
-)
-from reports.charts import bar_chart
+from reports.base import Filters, people_rows, scope_ids
 from reports.learning_figures import (
     NOTHING,
     Window,
     month_kind_totals,
     person_learning,
 )
+from reports.result import Fact, ReportResult, Table, table_columns
 
 SLUG = "learning"
 TITLE = "Learning"
 DESCRIPTION = "Keeps-learning status, activities and hours over time, who has stopped."
 FILTERS = ("department_id", "cycle_id", "period", "job_title")
 
-COLUMNS = [
-    Column("department", "Department"),
-    Column("people", "People", True),
-    Column("active", "Active", True),
-    Column("lapsing", "Lapsing", True),
-    Column("inactive", "Inactive", True),
-    Column("activities", "Learning activities", True),
-    Column("hours", "Hours", True),
-    Column("interviews_conducted", "Interviews conducted", True),
-    Column("interviews_given", "Interviews given", True),
-]
-MONTHS = [
-    Column("month", "Month"),
-    Column("activities", "Learning activities", True),
-    Column("hours", "Hours", True),
-]
-KINDS = [
-    Column("kind", "Kind"),
-    Column("activities", "Activities", True),
-    Column("hours", "Hours", True),
-]
-GROUP_KEYS = ("people", "active", "lapsing", "inactive", "activities", "hours",
-              "interviews_conducted", "interviews_given")  # fmt: skip
-STOPPED = [
-    Column("name", "Person"),
-    Column("department", "Department"),
-    Column("last_evidence_on", "Last learning evidence"),
-]
+COLUMNS = table_columns(
+    """
+    department           | Department
+    people               | People               | number
+    active               | Active               | number
+    lapsing              | Lapsing              | number
+    inactive             | Inactive             | number
+    activities           | Learning activities  | number
+    hours                | Hours                | number
+    interviews_conducted | Interviews conducted | number
+    interviews_given     | Interviews given     | number
+    """
+)
+MONTHS = table_columns(
+    """
+    month      | Month
+    activities | Learning activities | number
+    hours      | Hours               | number
+    """
+)
+KINDS = table_columns(
+    """
+    kind       | Kind
+    activities | Activities | number
+    hours      | Hours      | number
+    """
+)
+GROUP_KEYS = tuple(c.key for c in COLUMNS if c.numeric)  # a department's counts
+STOPPED = table_columns(
+    """
+    name             | Person
+    department       | Department
+    last_evidence_on | Last learning evidence
+    """
+)
 
 
 def window(filters: Filters, today: date) -> tuple[date, int]:
@@ -112,10 +112,13 @@ def build(filters: Filters, actor, today) -> ReportResult:
                 never += 1
             else:
                 stopped.append(
-                    {"name": p.name, "department": p.department,
-                     "last_evidence_on": record.last_evidence_on.isoformat(),
-                     "name_url": ("person", p.id)}
-                )  # fmt: skip
+                    {
+                        "name": p.name,
+                        "department": p.department,
+                        "last_evidence_on": record.last_evidence_on.isoformat(),
+                        "name_url": ("person", p.id),
+                    }
+                )
     rows = [
         {"department": d, **g, "hours": round(g["hours"], 1)}
         for d, g in sorted(groups.items())

@@ -14,10 +14,11 @@ from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from core.charts import bar_chart
 from core.extensions import db
 from people.models import Department, Employee
-from reports.base import Column, Fact, Filters, ReportResult, pct, scope_ids
-from reports.charts import bar_chart
+from reports.base import Filters, pct, scope_ids
+from reports.result import Fact, ReportResult, table_columns
 from reviews.enums import TrainingNeedStatus as N
 from reviews.models import NeedEvidence, Review, ReviewCycle, TrainingNeed
 
@@ -30,17 +31,19 @@ FLAG_MIN = 3
 OUTSIDE = "Outside cycles"
 NO_DEPARTMENT = "No department"
 
-COLUMNS = [
-    Column("department", "Department"),
-    Column("cycle", "Cycle"),
-    Column("named", "Needs named", True),
-    Column("open", "Open", True),
-    Column("in_progress", "In progress", True),
-    Column("met", "Met", True),
-    Column("dropped", "Dropped", True),
-    Column("never_acted_on", "Never acted on", True),
-    Column("never_acted_on_pct", "Never acted on (%)", True),
-]
+COLUMNS = table_columns(
+    """
+    department         | Department
+    cycle              | Cycle
+    named              | Needs named        | number
+    open               | Open               | number
+    in_progress        | In progress        | number
+    met                | Met                | number
+    dropped            | Dropped            | number
+    never_acted_on     | Never acted on     | number
+    never_acted_on_pct | Never acted on (%) | number
+    """
+)
 
 
 def never_acted_on_clause(today):
@@ -60,8 +63,10 @@ def need_groups(actor, filters: Filters, today) -> list:
     never = sa.func.sum(sa.case((never_acted_on_clause(today), 1), else_=0))
     stmt = (
         sa.select(
-            Department.name.label("department"), ReviewCycle.name.label("cycle"),
-            TrainingNeed.status, sa.func.count(TrainingNeed.id).label("needs"),
+            Department.name.label("department"),
+            ReviewCycle.name.label("cycle"),
+            TrainingNeed.status,
+            sa.func.count(TrainingNeed.id).label("needs"),
             never.label("never"),
         )
         .join(Employee, Employee.id == TrainingNeed.employee_id)
@@ -70,7 +75,7 @@ def need_groups(actor, filters: Filters, today) -> list:
         .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
         .where(TrainingNeed.employee_id.in_(scope_ids(actor, filters)))
         .group_by(Department.name, ReviewCycle.name, TrainingNeed.status)
-    )  # fmt: skip
+    )
     if filters.cycle_id:
         stmt = stmt.where(Review.cycle_id == filters.cycle_id)
     if filters.period_from:
@@ -93,9 +98,14 @@ def build(filters: Filters, actor, today) -> ReportResult:
     for r in need_groups(actor, filters, today):
         g = groups.setdefault(
             (r.department or NO_DEPARTMENT, r.cycle or OUTSIDE),
-            {"named": 0, "never_acted_on": 0, "acted": 0, "waiting": 0,
-             **{s.value: 0 for s in N}},
-        )  # fmt: skip
+            {
+                "named": 0,
+                "never_acted_on": 0,
+                "acted": 0,
+                "waiting": 0,
+                **{s.value: 0 for s in N},
+            },
+        )
         never = int(r.never or 0)
         g["named"] += r.needs
         g[r.status.value] += r.needs
@@ -105,10 +115,14 @@ def build(filters: Filters, actor, today) -> ReportResult:
         elif r.status is N.open:
             g["waiting"] += r.needs - never
     rows = [
-        {"department": d, "cycle": c, **g,
-         "never_acted_on_pct": pct(g["never_acted_on"], g["named"])}
+        {
+            "department": d,
+            "cycle": c,
+            **g,
+            "never_acted_on_pct": pct(g["never_acted_on"], g["named"]),
+        }
         for (d, c), g in sorted(groups.items())
-    ]  # fmt: skip
+    ]
     named = sum(r["named"] for r in rows)
     never = sum(r["never_acted_on"] for r in rows)
     by_dept = _by_department(rows)
@@ -120,24 +134,26 @@ def build(filters: Filters, actor, today) -> ReportResult:
         if g["named"] >= FLAG_MIN and 2 * g["never_acted_on"] >= g["named"]
     ]
     chart = bar_chart(
-        [(d, [g["met"], g["acted"], g["waiting"], g["never_acted_on"], g["dropped"]])
-         for d, g in by_dept.items()],
-        [("Met", "s-good"), ("In progress", "s-busy"), ("Open, not yet overdue", "s-wait"),
-         ("Never acted on", "s-bad"), ("Dropped", "s-off")],
-        "Training needs by department",
-    )  # fmt: skip
-    return ReportResult(
-        COLUMNS,
-        rows,
-        chart,
-        facts=[
-            Fact("Needs named", named),
-            Fact("Met", sum(r["met"] for r in rows)),
-            Fact("Never acted on", f"{never} ({pct(never, named) or 0:g}%)", never > 0),
+        [
+            (d, [g["met"], g["acted"], g["waiting"], g["never_acted_on"], g["dropped"]])
+            for d, g in by_dept.items()
         ],
-        notes=notes,
-        caption="Training needs by department and cycle",
+        [
+            ("Met", "s-good"),
+            ("In progress", "s-busy"),
+            ("Open, not yet overdue", "s-wait"),
+            ("Never acted on", "s-bad"),
+            ("Dropped", "s-off"),
+        ],
+        "Training needs by department",
     )
+    facts = [
+        Fact("Needs named", named),
+        Fact("Met", sum(r["met"] for r in rows)),
+        Fact("Never acted on", f"{never} ({pct(never, named) or 0:g}%)", never > 0),
+    ]
+    caption = "Training needs by department and cycle"
+    return ReportResult(COLUMNS, rows, chart, facts=facts, notes=notes, caption=caption)
 
 
 def _by_department(rows: list[dict]) -> dict[str, dict]:

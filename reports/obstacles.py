@@ -9,19 +9,11 @@ tools/resources are the organisation's obstacles: when they are most of what was
 
 import sqlalchemy as sa
 
+from core.charts import bar_chart
 from core.extensions import db
 from people.models import Department, Employee
-from reports.base import (
-    SHARED,
-    Column,
-    Fact,
-    Filters,
-    ReportResult,
-    Table,
-    pct,
-    scope_ids,
-)
-from reports.charts import bar_chart
+from reports.base import Filters, pct, scope_ids, shared_reviews
+from reports.result import Column, Fact, ReportResult, Table
 from reviews.enums import ObstacleCategory as C
 from reviews.models import Review, ReviewObstacle
 
@@ -49,24 +41,16 @@ OVER_TIME = [
 def obstacle_rows(actor, filters: Filters) -> list:
     stmt = (
         sa.select(
-            ReviewObstacle.category, Review.period_end,
+            ReviewObstacle.category,
+            Review.period_end,
             sa.func.coalesce(Department.name, "No department").label("department"),
         )
         .join(Review, Review.id == ReviewObstacle.review_id)
         .join(Employee, Employee.id == Review.employee_id)
         .outerjoin(Department, Department.id == Employee.department_id)
-        .where(
-            Review.employee_id.in_(scope_ids(actor, filters)),
-            Review.status.in_(SHARED),
-        )
-    )  # fmt: skip
-    if filters.cycle_id:
-        stmt = stmt.where(Review.cycle_id == filters.cycle_id)
-    if filters.period_from:
-        stmt = stmt.where(Review.period_end >= filters.period_from)
-    if filters.period_to:
-        stmt = stmt.where(Review.period_end <= filters.period_to)
-    return db.session.execute(stmt).all()
+        .where(Review.employee_id.in_(scope_ids(actor, filters)))
+    )
+    return db.session.execute(shared_reviews(stmt, filters)).all()
 
 
 def half(day) -> str:
@@ -95,10 +79,14 @@ def build(filters: Filters, actor, today) -> ReportResult:
             g[r.category.value] += 1
             g["total"] += 1
     rows = [
-        {"period": p, "department": d, **g,
-         "organisational_pct": pct(_organisational(g), g["total"])}
+        {
+            "period": p,
+            "department": d,
+            **g,
+            "organisational_pct": pct(_organisational(g), g["total"]),
+        }
         for (p, d), g in sorted(groups.items())
-    ]  # fmt: skip
+    ]
     total = sum(g["total"] for g in by_dept.values())
     organisational = sum(_organisational(g) for g in by_dept.values())
     notes = []

@@ -14,19 +14,11 @@ spread, flags, the organisation's mean.
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from core.charts import bar_chart
 from core.extensions import db
 from people.models import Employee
-from reports.base import (
-    SHARED,
-    Column,
-    Fact,
-    Filters,
-    ReportResult,
-    Table,
-    pct,
-    scope_ids,
-)
-from reports.charts import bar_chart
+from reports.base import Filters, pct, scope_ids, shared_reviews
+from reports.result import Column, Fact, ReportResult, Table, table_columns
 from reviews.enums import QualityRule
 from reviews.models import Review, ReviewQualityFlag, ReviewRating
 
@@ -39,30 +31,23 @@ NO_REVIEWER = "No reviewer"
 SCALE = range(1, 6)
 
 COLUMNS = [
-    Column("manager", "Manager"),
-    Column("reviews", "Reviews shared", True),
-    Column("flagged", "Flagged reviews", True),
-    Column("flagged_pct", "Flagged (%)", True),
-    Column("identical_pct", "Every rating identical (%)", True),
-    Column("mean_overall", "Mean overall rating", True),
-    Column("vs_organisation", "Against the organisation", True),
-    Column("tendency", "Tendency"),
+    *table_columns(
+        """
+        manager         | Manager
+        reviews         | Reviews shared             | number
+        flagged         | Flagged reviews            | number
+        flagged_pct     | Flagged (%)                | number
+        identical_pct   | Every rating identical (%) | number
+        mean_overall    | Mean overall rating        | number
+        vs_organisation | Against the organisation   | number
+        tendency        | Tendency
+        """
+    ),
     *[Column(f"rated_{n}", f"Rated {n}", True) for n in SCALE],
 ]
 FLAGS = [Column("manager", "Manager")] + [
     Column(rule.value, rule.title, True) for rule in QualityRule
 ]
-
-
-def _filtered(stmt, filters: Filters):
-    stmt = stmt.where(Review.status.in_(SHARED))
-    if filters.cycle_id:
-        stmt = stmt.where(Review.cycle_id == filters.cycle_id)
-    if filters.period_from:
-        stmt = stmt.where(Review.period_end >= filters.period_from)
-    if filters.period_to:
-        stmt = stmt.where(Review.period_end <= filters.period_to)
-    return stmt
 
 
 def manager_groups(actor, filters: Filters) -> list:
@@ -83,19 +68,23 @@ def manager_groups(actor, filters: Filters) -> list:
     reviewer = aliased(Employee)
     stmt = (
         sa.select(
-            Review.reviewer_id, reviewer.name.label("manager"),
+            Review.reviewer_id,
+            reviewer.name.label("manager"),
             sa.func.count(Review.id).label("reviews"),
             sa.func.sum(sa.case((identical, 1), else_=0)).label("identical"),
-            sa.func.sum(overall).label("total"), sa.func.count(overall).label("rated"),
-            *[sa.func.sum(sa.case((overall == n, 1), else_=0)).label(f"rated_{n}")
-              for n in SCALE],
+            sa.func.sum(overall).label("total"),
+            sa.func.count(overall).label("rated"),
+            *[
+                sa.func.sum(sa.case((overall == n, 1), else_=0)).label(f"rated_{n}")
+                for n in SCALE
+            ],
         )
         .outerjoin(reviewer, reviewer.id == Review.reviewer_id)
         .outerjoin(spread, spread.c.review_id == Review.id)
         .where(Review.employee_id.in_(scope_ids(actor, filters)))
         .group_by(Review.reviewer_id, reviewer.name)
-    )  # fmt: skip
-    return db.session.execute(_filtered(stmt, filters)).all()
+    )
+    return db.session.execute(shared_reviews(stmt, filters)).all()
 
 
 def flag_rows(actor, filters: Filters) -> list:
@@ -106,14 +95,14 @@ def flag_rows(actor, filters: Filters) -> list:
         .join(Review, Review.id == ReviewQualityFlag.review_id)
         .where(Review.employee_id.in_(scope_ids(actor, filters)))
     )
-    return db.session.execute(_filtered(stmt, filters)).all()
+    return db.session.execute(shared_reviews(stmt, filters)).all()
 
 
 def organisation_mean(filters: Filters) -> float | None:
     stmt = sa.select(sa.func.avg(Review.overall_rating)).where(
         Review.overall_rating.is_not(None)
     )
-    value = db.session.scalar(_filtered(stmt, filters))
+    value = db.session.scalar(shared_reviews(stmt, filters))
     return round(float(value), 2) if value is not None else None
 
 
@@ -134,13 +123,18 @@ def build(filters: Filters, actor, today) -> ReportResult:
         diff = round(mean - org_mean, 2) if None not in (mean, org_mean) else None
         marked = len(flagged.get(g.reviewer_id, ()))
         rows.append(
-            {"manager": name[g.reviewer_id], "reviews": g.reviews, "flagged": marked,
-             "flagged_pct": pct(marked, g.reviews),
-             "identical_pct": pct(int(g.identical or 0), g.reviews),
-             "mean_overall": mean, "vs_organisation": diff,
-             "tendency": _tendency(diff),
-             **{f"rated_{n}": int(getattr(g, f"rated_{n}") or 0) for n in SCALE}}
-        )  # fmt: skip
+            {
+                "manager": name[g.reviewer_id],
+                "reviews": g.reviews,
+                "flagged": marked,
+                "flagged_pct": pct(marked, g.reviews),
+                "identical_pct": pct(int(g.identical or 0), g.reviews),
+                "mean_overall": mean,
+                "vs_organisation": diff,
+                "tendency": _tendency(diff),
+                **{f"rated_{n}": int(getattr(g, f"rated_{n}") or 0) for n in SCALE},
+            }
+        )
     total = sum(r["reviews"] for r in rows)
     flagged_total = sum(r["flagged"] for r in rows)
     identical = sum(int(g.identical or 0) for g in groups)
@@ -151,12 +145,14 @@ def build(filters: Filters, actor, today) -> ReportResult:
     )
     flag_table = sorted(
         (
-            {"manager": name.get(m, NO_REVIEWER),
-             **{rule.value: c[rule] for rule in QualityRule}}
+            {
+                "manager": name.get(m, NO_REVIEWER),
+                **{rule.value: c[rule] for rule in QualityRule},
+            }
             for m, c in by_rule.items()
         ),
         key=lambda r: r["manager"],
-    )  # fmt: skip
+    )
     return ReportResult(
         COLUMNS,
         rows,

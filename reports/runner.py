@@ -8,8 +8,9 @@ from core.audit import record_event
 from core.db import utcnow
 from core.extensions import db
 from people.models import Department, Employee
-from reports.base import Filters, ReportResult, check_references, require_reports
+from reports.base import Filters, check_references, require_reports
 from reports.registry import AUDITED, REPORTS
+from reports.result import ReportResult
 from reviews.models import ReviewCycle
 
 
@@ -38,13 +39,17 @@ def filter_choices() -> dict[str, list]:
     """Departments, cycles (newest first) and job titles for the filter form, in one
     statement."""
     departments = sa.select(
-        sa.literal_column("'d'").label("kind"), Department.id.label("id"),
-        Department.name.label("name"), sa.cast(sa.null(), sa.String).label("sort"),
-    )  # fmt: skip
+        sa.literal_column("'d'").label("kind"),
+        Department.id.label("id"),
+        Department.name.label("name"),
+        sa.cast(sa.null(), sa.String).label("sort"),
+    )
     cycles = sa.select(
-        sa.literal_column("'c'"), ReviewCycle.id, ReviewCycle.name,
+        sa.literal_column("'c'"),
+        ReviewCycle.id,
+        ReviewCycle.name,
         sa.cast(ReviewCycle.period_end, sa.String),
-    )  # fmt: skip
+    )
     titles = (
         sa.select(
             sa.literal_column("'j'"),
@@ -62,6 +67,8 @@ def filter_choices() -> dict[str, list]:
         out[kind].append((ident, name, sort or ""))
     return {
         "departments": sorted(((i, n) for i, n, _ in out["d"]), key=lambda d: d[1]),
-        "cycles": [(i, n) for i, n, _ in sorted(out["c"], key=lambda c: c[2], reverse=True)],
+        "cycles": [
+            (i, n) for i, n, _ in sorted(out["c"], key=lambda c: c[2], reverse=True)
+        ],
         "job_titles": [(n, n) for n in sorted({n for _, n, _ in out["j"]})],
-    }  # fmt: skip
+    }

@@ -12,17 +12,12 @@ parent department's list includes its sub-departments. The heat map shows the
 
 import sqlalchemy as sa
 
+from core.charts import heat_map
 from core.extensions import db
-from people.models import (
-    Department,
-    Employee,
-    EmployeeSkillLevel,
-    RoleProfile,
-    RoleProfileSkill,
-    Skill,
-)
-from reports.base import Column, Fact, Filters, ReportResult, Table, pct, scope_ids
-from reports.charts import heat_map
+from people.models import Department, Employee, RoleProfileSkill, Skill
+from people.queries import expected_skill_levels
+from reports.base import Filters, pct, scope_ids
+from reports.result import Fact, ReportResult, Table, table_columns
 
 SLUG = "training-gaps"
 TITLE = "Training gaps"
@@ -33,57 +28,35 @@ FILTERS = ("department_id", "job_title")
 MAX_SKILLS = 10
 NO_DEPARTMENT = "No department"
 
-COLUMNS = [
-    Column("department", "Department"),
-    Column("skill", "Skill"),
-    Column("expected", "People expected to have it", True),
-    Column("below", "Below the expected level", True),
-    Column("below_pct", "Below (%)", True),
-    Column("not_assessed", "Not assessed", True),
-    Column("average_gap", "Average gap (levels)", True),
-]
-PEOPLE = [
-    Column("name", "Person"),
-    Column("job_title", "Job title"),
-    Column("department", "Department"),
-    Column("skill", "Skill"),
-    Column("expected", "Expected", True),
-    Column("current", "Current", True),
-    Column("gap", "Gap", True),
-]
+COLUMNS = table_columns(
+    """
+    department   | Department
+    skill        | Skill
+    expected     | People expected to have it | number
+    below        | Below the expected level   | number
+    below_pct    | Below (%)                  | number
+    not_assessed | Not assessed               | number
+    average_gap  | Average gap (levels)       | number
+    """
+)
+PEOPLE = table_columns(
+    """
+    name       | Person
+    job_title  | Job title
+    department | Department
+    skill      | Skill
+    expected   | Expected | number
+    current    | Current  | number
+    gap        | Gap      | number
+    """
+)
 
 
 def _gaps(actor, filters: Filters, columns):
     """People in scope × the skills their role profile expects, with the latest level
     (``columns(latest)`` picks what to select)."""
-    scope = scope_ids(actor, filters)
-    esl = EmployeeSkillLevel
-    ranked = (
-        sa.select(
-            esl.employee_id, esl.skill_id, esl.level,
-            sa.func.row_number().over(
-                partition_by=(esl.employee_id, esl.skill_id),
-                order_by=(esl.assessed_at.desc(), esl.id.desc()),
-            ).label("rn"),
-        )
-        .where(esl.employee_id.in_(scope))
-        .subquery()
-    )  # fmt: skip
-    latest = sa.select(ranked).where(ranked.c.rn == 1).subquery()
-    stmt = (
-        sa.select(*columns(latest))
-        .select_from(Employee)
-        .join(RoleProfile, RoleProfile.job_title == Employee.job_title)
-        .join(RoleProfileSkill, RoleProfileSkill.role_profile_id == RoleProfile.id)
-        .join(Skill, Skill.id == RoleProfileSkill.skill_id)
-        .outerjoin(Department, Department.id == Employee.department_id)
-        .outerjoin(
-            latest,
-            sa.and_(latest.c.employee_id == Employee.id, latest.c.skill_id == Skill.id),
-        )
-        .where(Employee.id.in_(scope))
-    )
-    return stmt, latest
+    stmt, latest = expected_skill_levels(scope_ids(actor, filters), columns)
+    return stmt.outerjoin(Department, Department.id == Employee.department_id), latest
 
 
 def gap_cells(actor, filters: Filters) -> list:
@@ -93,14 +66,17 @@ def gap_cells(actor, filters: Filters) -> list:
         expected = RoleProfileSkill.expected_level
         below = sa.and_(latest.c.level.is_not(None), latest.c.level < expected)
         return (
-            Department.id.label("department_id"), Department.name.label("department"),
-            Skill.id.label("skill_id"), Skill.name.label("skill"),
+            Department.id.label("department_id"),
+            Department.name.label("department"),
+            Skill.id.label("skill_id"),
+            Skill.name.label("skill"),
             sa.func.count().label("expected"),
             sa.func.sum(sa.case((below, 1), else_=0)).label("below"),
             sa.func.sum(sa.case((latest.c.level.is_(None), 1), else_=0)).label("none"),
             sa.func.sum(sa.case((below, expected - latest.c.level), else_=0)).label(
-                "gap"),
-        )  # fmt: skip
+                "gap"
+            ),
+        )
 
     stmt, _ = _gaps(actor, filters, columns)
     stmt = stmt.group_by(Department.id, Department.name, Skill.id, Skill.name)
@@ -112,23 +88,32 @@ def people_below(actor, filters: Filters, skill_id: int) -> list[dict]:
 
     def columns(latest):
         return (
-            Employee.id, Employee.name, Employee.job_title,
+            Employee.id,
+            Employee.name,
+            Employee.job_title,
             sa.func.coalesce(Department.name, NO_DEPARTMENT).label("department"),
             Skill.name.label("skill"),
             RoleProfileSkill.expected_level.label("expected"),
             latest.c.level.label("current"),
-        )  # fmt: skip
+        )
 
     stmt, latest = _gaps(actor, filters, columns)
     stmt = stmt.where(
         Skill.id == skill_id, latest.c.level < RoleProfileSkill.expected_level
     ).order_by(Employee.name, Employee.id)
     return [
-        {"name": r.name, "job_title": r.job_title, "department": r.department,
-         "skill": r.skill, "expected": r.expected, "current": r.current,
-         "gap": r.expected - r.current, "name_url": ("person", r.id)}
+        {
+            "name": r.name,
+            "job_title": r.job_title,
+            "department": r.department,
+            "skill": r.skill,
+            "expected": r.expected,
+            "current": r.current,
+            "gap": r.expected - r.current,
+            "name_url": ("person", r.id),
+        }
         for r in db.session.execute(stmt)
-    ]  # fmt: skip
+    ]
 
 
 def build(filters: Filters, actor, today) -> ReportResult:
@@ -136,12 +121,18 @@ def build(filters: Filters, actor, today) -> ReportResult:
     for c in gap_cells(actor, filters):
         below, gap = int(c.below or 0), int(c.gap or 0)
         out.append(
-            {"department": c.department or NO_DEPARTMENT, "skill": c.skill,
-             "expected": c.expected, "below": below,
-             "below_pct": pct(below, c.expected), "not_assessed": int(c.none or 0),
-             "average_gap": round(gap / below, 2) if below else None,
-             "department_id": c.department_id, "skill_id": c.skill_id}
-        )  # fmt: skip
+            {
+                "department": c.department or NO_DEPARTMENT,
+                "skill": c.skill,
+                "expected": c.expected,
+                "below": below,
+                "below_pct": pct(below, c.expected),
+                "not_assessed": int(c.none or 0),
+                "average_gap": round(gap / below, 2) if below else None,
+                "department_id": c.department_id,
+                "skill_id": c.skill_id,
+            }
+        )
     out.sort(key=lambda r: (r["department"], r["skill"]))
     below = sum(r["below"] for r in out)
     result = ReportResult(
@@ -158,9 +149,12 @@ def build(filters: Filters, actor, today) -> ReportResult:
     if filters.skill_id:
         name = next((r["skill"] for r in out if r["skill_id"] == filters.skill_id), "")
         result.tables.append(
-            Table(f"People below the expected level in {name or 'this skill'}",
-                  PEOPLE, people_below(actor, filters, filters.skill_id))
-        )  # fmt: skip
+            Table(
+                f"People below the expected level in {name or 'this skill'}",
+                PEOPLE,
+                people_below(actor, filters, filters.skill_id),
+            )
+        )
     return result
 
 
@@ -194,9 +188,11 @@ def _chart(out: list[dict], filters: Filters):
             args,
         )
     return heat_map(
-        [d[0] for d in departments], [s[0] for s in skills], cells,
+        [d[0] for d in departments],
+        [s[0] for s in skills],
+        cells,
         "People below the expected level, by department and skill",
-    )  # fmt: skip
+    )
 
 
 def key_figure(filters: Filters, actor, today) -> tuple[int, str]:

@@ -11,15 +11,10 @@ from flask_login import current_user, login_required
 from core.db import utcnow
 from core.errors import ValidationFailed
 from core.forms import load_form
-from reports.base import (
-    Filters,
-    ReportFilterSchema,
-    gc_paused,
-    require_reports,
-    to_csv,
-)
+from reports.base import Filters, ReportFilterSchema, gc_paused, require_reports
 from reports.html import packs_of, page_of
 from reports.registry import REPORTS, endpoint
+from reports.result import to_csv
 from reports.runner import filter_choices, run
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -28,6 +23,7 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 @bp.route("")
 @login_required
 def dashboard():
+    """The reports index: the reports the caller may run."""
     require_reports(current_user)
     today = utcnow().date()
     filters = Filters()
@@ -95,11 +91,13 @@ def _register(slug: str) -> None:
 
     @login_required
     def page():
+        """The report page: filters, chart and table."""
         with gc_paused():
             return _page(slug)
 
     @login_required
     def csv():
+        """Download the report's rows as CSV."""
         with gc_paused():
             return _csv(slug)
 

@@ -1,5 +1,6 @@
 """Statuses, their allowed transitions, and the review vocabularies."""
 
+from core.enums import OrderedEnum
 from core.enums import TitledEnum as _Titled
 
 
@@ -9,7 +10,7 @@ class CycleStatus(_Titled):
     closed = "closed"
 
 
-class CyclePhase(_Titled):
+class CyclePhase(OrderedEnum):
     """Where an active cycle stands; moved by ``reviews.advance_cycle_phases`` on its dates
     (a phase starts the day after the previous step was due)."""
 
@@ -18,12 +19,8 @@ class CyclePhase(_Titled):
     sign_off = "sign_off"
     wrap_up = "wrap_up"  # sign-off is past due: HR closes the cycle when ready
 
-    @property
-    def order(self) -> int:
-        return list(CyclePhase).index(self)
 
-
-class ReviewStatus(_Titled):
+class ReviewStatus(OrderedEnum):
     not_started = "not_started"
     self_in_progress = "self_in_progress"
     self_submitted = "self_submitted"
@@ -31,10 +28,6 @@ class ReviewStatus(_Titled):
     shared = "shared"
     acknowledged = "acknowledged"
     closed = "closed"
-
-    @property
-    def order(self) -> int:
-        return list(ReviewStatus).index(self)
 
     @property
     def is_signed(self) -> bool:
@@ -59,16 +52,12 @@ class ObstacleCategory(_Titled):
     management_leadership = "management_leadership"
     personal_other = "personal_other"
 
-    @property
-    def title(self) -> str:
-        return {
-            "skills_training": "Skills / training",
-            "tools_resources": "Tools / resources",
-            "process": "Process",
-            "workload": "Workload",
-            "management_leadership": "Management / leadership",
-            "personal_other": "Personal / other",
-        }[self.value]
+    __titles__ = {
+        "skills_training": "Skills / training",
+        "tools_resources": "Tools / resources",
+        "management_leadership": "Management / leadership",
+        "personal_other": "Personal / other",
+    }
 
 
 class Priority(_Titled):
@@ -103,13 +92,10 @@ class MeasureType(_Titled):
     number = "number"
     done = "done"
 
-    @property
-    def title(self) -> str:
-        return {
-            "percent": "Percent",
-            "number": "Number (start → target)",
-            "done": "Done / not done",
-        }[self.value]
+    __titles__ = {
+        "number": "Number (start → target)",
+        "done": "Done / not done",
+    }
 
 
 class CheckInStatus(_Titled):
@@ -126,16 +112,14 @@ class QualityRule(_Titled):
     no_strength = "no_strength"
     no_development = "no_development"
 
-    @property
-    def title(self) -> str:
-        return {
-            "no_comments": "No comments at all",
-            "identical_ratings": "Every rating identical",
-            "unexplained_jump": "Rating jump of 2+ without a comment",
-            "too_short": "Manager text under 30 words",
-            "no_strength": "No strength named",
-            "no_development": "No training need and no area to strengthen",
-        }[self.value]
+    __titles__ = {
+        "no_comments": "No comments at all",
+        "identical_ratings": "Every rating identical",
+        "unexplained_jump": "Rating jump of 2+ without a comment",
+        "too_short": "Manager text under 30 words",
+        "no_strength": "No strength named",
+        "no_development": "No training need and no area to strengthen",
+    }
 
 
 S = ReviewStatus

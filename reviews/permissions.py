@@ -7,7 +7,14 @@ A person's own review is always seen as its employee — even by an HR person or
 
 import sqlalchemy as sa
 
-from people.permissions import is_hr, is_manager_of, report_ids_select
+from core.permissions import signed_in as _signed_in
+from core.permissions import visible_rows
+from people.permissions import (
+    is_hr,
+    is_hr_or_manager,
+    is_manager_of,
+    report_ids_select,
+)
 from reviews.enums import ReviewStatus
 from reviews.models import Review
 
@@ -21,15 +28,13 @@ MANAGER_EDITABLE = {
 }
 
 
-def _signed_in(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False)
-
-
 def is_subject(user, review: Review) -> bool:
+    """The review is of the signed-in user."""
     return _signed_in(user) and user.employee_id == review.employee_id
 
 
 def is_reviewer(user, review: Review) -> bool:
+    """The signed-in user reviews it (never their own review)."""
     return (
         _signed_in(user)
         and user.employee_id is not None
@@ -39,6 +44,7 @@ def is_reviewer(user, review: Review) -> bool:
 
 
 def can_view_review(user, review: Review | None) -> bool:
+    """The employee, the reviewer, the employee's managers and HR."""
     if review is None or not _signed_in(user):
         return False
     if is_subject(user, review) or is_reviewer(user, review) or is_hr(user):
@@ -61,12 +67,14 @@ def can_view_manager_part(user, review: Review) -> bool:
 
 
 def can_view_quality_flags(user, review: Review | None = None) -> bool:
+    """HR, except on their own review."""
     if review is not None and is_subject(user, review):
         return False
     return is_hr(user)
 
 
 def can_edit_self_part(user, review: Review) -> bool:
+    """The employee, until the self-assessment is submitted."""
     return (
         is_subject(user, review)
         and review.status in SELF_EDITABLE
@@ -75,25 +83,56 @@ def can_edit_self_part(user, review: Review) -> bool:
 
 
 def can_edit_manager_part(user, review: Review) -> bool:
+    """The reviewer, until the review is shared."""
     return is_reviewer(user, review) and review.status in MANAGER_EDITABLE
 
 
+def can_start_manager_part(review: Review, today) -> bool:
+    """The state rule of the manager's part: once the self-assessment is submitted,
+    or once its due date has passed without one."""
+    if review.status in (S.self_submitted, S.manager_in_progress):
+        return True
+    due = review.self_due_on
+    return due is not None and today > due
+
+
 def can_share(user, review: Review) -> bool:
+    """The reviewer, once the manager's part is in progress."""
     return is_reviewer(user, review) and review.status is S.manager_in_progress
 
 
 def can_acknowledge(user, review: Review) -> bool:
+    """The employee, once the review is shared."""
     return is_subject(user, review) and review.status is S.shared
 
 
-def can_add_addendum(user, review: Review) -> bool:
-    if not review.status.is_signed:
+def can_add_addendum(user, review: Review, check_state: bool = True) -> bool:
+    """The employee, the reviewer and HR, once the review is signed.
+
+    ``check_state=False`` asks only who the caller is (403); the API leaves the
+    state rule to the service (409).
+    """
+    if check_state and not review.status.is_signed:
         return False
     return is_subject(user, review) or is_reviewer(user, review) or is_hr(user)
 
 
-def can_reopen(user, review: Review) -> bool:
-    return review.status.is_signed and is_hr(user) and not is_subject(user, review)
+def can_reopen(user, review: Review, check_state: bool = True) -> bool:
+    """HR, never on their own review, once the review is signed (``check_state``
+    as in ``can_add_addendum``)."""
+    if check_state and not review.status.is_signed:
+        return False
+    return is_hr(user) and not is_subject(user, review)
+
+
+def may_add_addendum(user, review: Review) -> bool:
+    """The role part of ``can_add_addendum``: 403 for who the caller is."""
+    return can_add_addendum(user, review, check_state=False)
+
+
+def may_reopen(user, review: Review) -> bool:
+    """The role part of ``can_reopen``: 403 for who the caller is."""
+    return can_reopen(user, review, check_state=False)
 
 
 def can_start_adhoc_review(user, employee) -> bool:
@@ -108,7 +147,13 @@ def can_start_adhoc_review(user, employee) -> bool:
 
 
 def can_manage_cycles(user) -> bool:
+    """HR creates, edits, launches and closes cycles (and templates)."""
     return is_hr(user)
+
+
+def can_read_cycles(user) -> bool:
+    """HR and managers (anyone with reports) read cycles."""
+    return is_hr_or_manager(user)
 
 
 can_manage_templates = can_manage_cycles
@@ -116,19 +161,8 @@ can_manage_templates = can_manage_cycles
 
 def visible_reviews(user) -> sa.Select:
     """Reviews the user may see: own, reviewed by them, of their reports; HR all."""
-    stmt = sa.select(Review)
-    if not _signed_in(user):
-        return stmt.where(sa.false())
-    if is_hr(user):
-        return stmt
-    if user.employee_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(
-        sa.or_(
-            Review.employee_id == user.employee_id,
-            Review.reviewer_id == user.employee_id,
-            Review.employee_id.in_(report_ids_select(user.employee_id)),
-        )
+    return visible_rows(
+        user, Review.employee_id, report_ids_select, lambda me: Review.reviewer_id == me
     )
 
 
@@ -150,16 +184,19 @@ def _owner_or_manager(user, owner_id: int) -> bool:
 
 
 def can_view_goal(user, goal) -> bool:
+    """The owner, their managers, HR and everyone below the owner."""
     if goal is None or not _signed_in(user):
         return False
     return _owner_or_manager(user, goal.owner_id) or goal.owner_id in _chain(user)
 
 
 def can_create_goal_for(user, employee_id: int | None) -> bool:
+    """The person themself, their managers and HR."""
     return employee_id is not None and _owner_or_manager(user, employee_id)
 
 
 def can_edit_goal(user, goal) -> bool:
+    """The owner, their managers and HR (also who checks in)."""
     return goal is not None and _owner_or_manager(user, goal.owner_id)
 
 
@@ -176,28 +213,32 @@ def can_align_to(user, owner_id: int, parent) -> bool:
 
 
 def visible_goals(user) -> sa.Select:
+    """Goals the user may see: own, reports', those up their chain; HR all."""
     from reviews.models import Goal
 
-    stmt = sa.select(Goal)
-    if not _signed_in(user):
-        return stmt.where(sa.false())
-    if is_hr(user):
-        return stmt
-    if user.employee_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(
-        sa.or_(
-            Goal.owner_id == user.employee_id,
-            Goal.owner_id.in_(report_ids_select(user.employee_id)),
-            Goal.owner_id.in_(_chain(user) or [0]),
-        )
+    return visible_rows(
+        user,
+        Goal.owner_id,
+        report_ids_select,
+        lambda me: Goal.owner_id.in_(_chain(user) or [0]),
     )
+
+
+def can_set_goals(user) -> bool:
+    """People with an employee record set their own goals; HR sets anyone's."""
+    return user.employee_id is not None or is_hr(user)
+
+
+def can_assign_goals(user) -> bool:
+    """Managers and HR assign a goal to a team (the service checks each person)."""
+    return is_hr_or_manager(user)
 
 
 # --- training needs --------------------------------------------------------------
 
 
 def can_view_need(user, need) -> bool:
+    """The employee, their managers and HR."""
     return need is not None and _owner_or_manager(user, need.employee_id)
 
 
@@ -209,44 +250,47 @@ def can_create_need_for(user, employee_id: int | None) -> bool:
 
 
 def can_link_evidence(user, need) -> bool:
+    """Who sees the need, while it is open or in progress."""
     from reviews.enums import TrainingNeedStatus as N
 
     return can_view_need(user, need) and need.status in (N.open, N.in_progress)
 
 
-def can_verify_need(user, need) -> bool:
+def can_verify_need(user, need, check_state: bool = True) -> bool:
+    """Managers (direct or indirect) and HR — never the owner — verify an
+    in-progress need; ``check_state=False`` asks only who the caller is (403; the
+    state is the service's 409)."""
     from reviews.enums import TrainingNeedStatus as N
 
-    return (
-        need is not None
-        and need.status is N.in_progress
-        and can_create_need_for(user, need.employee_id)
-    )
+    if need is None or (check_state and need.status is not N.in_progress):
+        return False
+    return can_create_need_for(user, need.employee_id)
 
 
-def can_drop_need(user, need) -> bool:
+def can_drop_need(user, need, check_state: bool = True) -> bool:
+    """Managers and HR drop an open or in-progress need (``check_state`` as in
+    ``can_verify_need``)."""
     from reviews.enums import TrainingNeedStatus as N
 
-    return (
-        need is not None
-        and need.status in (N.open, N.in_progress)
-        and can_create_need_for(user, need.employee_id)
-    )
+    if need is None or (check_state and need.status not in (N.open, N.in_progress)):
+        return False
+    return can_create_need_for(user, need.employee_id)
+
+
+def may_decide_need(user, need) -> bool:
+    """The role part of ``can_verify_need``/``can_drop_need``: managers and HR,
+    never the owner."""
+    return can_verify_need(user, need, check_state=False)
 
 
 def visible_needs(user) -> sa.Select:
+    """Training needs the user may see: own, their reports'; HR all."""
     from reviews.models import TrainingNeed
 
-    stmt = sa.select(TrainingNeed)
-    if not _signed_in(user):
-        return stmt.where(sa.false())
-    if is_hr(user):
-        return stmt
-    if user.employee_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(
-        sa.or_(
-            TrainingNeed.employee_id == user.employee_id,
-            TrainingNeed.employee_id.in_(report_ids_select(user.employee_id)),
-        )
-    )
+    return visible_rows(user, TrainingNeed.employee_id, report_ids_select)
+
+
+def can_name_needs(user) -> bool:
+    """Managers and HR name needs and propose them from gaps (the service checks
+    each person)."""
+    return is_hr_or_manager(user)

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from core.db import get_or_404
 from core.extensions import db
+from core.queries import get_or_404
 from reviews.enums import ReviewStatus
 from reviews.models import (
     Review,
@@ -14,14 +14,22 @@ from reviews.models import (
     TrainingNeed,
 )
 
-REVIEW_OPTIONS = (
+# Loader options every whole-review load shares (the pages add their own for the
+# template and the addenda's authors).
+REVIEW_PEOPLE = (
     joinedload(Review.employee),
     joinedload(Review.reviewer),
     joinedload(Review.cycle),
-    joinedload(Review.template).selectinload(ReviewTemplate.competencies),
-    joinedload(Review.template).selectinload(ReviewTemplate.questions),
+)
+REVIEW_ROWS = (
     selectinload(Review.ratings).joinedload(ReviewRating.competency),
     selectinload(Review.obstacles),
+)
+REVIEW_OPTIONS = (
+    *REVIEW_PEOPLE,
+    joinedload(Review.template).selectinload(ReviewTemplate.competencies),
+    joinedload(Review.template).selectinload(ReviewTemplate.questions),
+    *REVIEW_ROWS,
     selectinload(Review.addenda).joinedload(ReviewAddendum.author),
 )
 SHARED = [s for s in ReviewStatus if s.is_shared]

@@ -33,10 +33,12 @@ record() {  # phase status
 }
 
 phase_lint() {
-    header "lint: ruff check . && ruff format --check ."
+    header "lint: ruff check . && ruff format --check . && mypy"
     local status=0
     "$VENV/bin/ruff" check . || status=$?
     "$VENV/bin/ruff" format --check . || status=$?
+    # Types: mypy reads its file list and baseline from [tool.mypy] in pyproject.toml.
+    "$VENV/bin/mypy" || status=$?
     if [ "$status" -eq 0 ]; then echo "lint: clean"; else echo "lint: FAILED" >&2; fi
     record lint "$status"
 }

@@ -15,10 +15,11 @@ def make_team(size: int, *, manager=None, hired_on=date(2022, 1, 1)):
         boss = f.make_person(name="Big Boss")
         manager = f.make_person(name="Team Manager", manager_id=boss.employee_id)
     reports = [
-        f.make_person(name=f"Report {i}", manager_id=manager.employee_id,
-                      hired_on=hired_on)
+        f.make_person(
+            name=f"Report {i}", manager_id=manager.employee_id, hired_on=hired_on
+        )
         for i in range(size)
-    ]  # fmt: skip
+    ]
     return manager, reports
 
 

@@ -15,11 +15,10 @@ Decisions the brief left open:
 from flask.views import MethodView
 from flask_login import current_user
 
-from core.downloads import attachment_response
+from core.downloads import stored_file_response
 from core.extensions import db
 from core.openapi import download_responses
 from core.pagination import SelectPage
-from core.permissions import require_visible
 from development import permissions as perms
 from development.api.blueprint import (
     ACTIVITY_OPTIONS,
@@ -28,13 +27,13 @@ from development.api.blueprint import (
     blp,
     load_activity,
 )
-from development.api_schemas import (
+from development.models import DevelopmentActivity
+from development.schemas.api import (
     ActivityQueryArgsSchema,
     ActivitySchema,
     EvidenceFileSchema,
 )
-from development.models import DevelopmentActivity
-from development.schemas import ActivityCreateSchema, ActivityUpdateSchema
+from development.schemas.forms import ActivityCreateSchema, ActivityUpdateSchema
 from development.services import activities as services
 from development.services.evidence_files import (
     MAX_BYTES,
@@ -45,10 +44,6 @@ from development.services.evidence_files import (
 
 FILTERS = ("employee_id", "kind", "status")
 OWNER_ONLY = "Only the owner changes an activity."
-
-
-def has_employee_record(user) -> bool:
-    return user.employee_id is not None
 
 
 class ActivityPage(SelectPage):
@@ -66,11 +61,9 @@ def _respond(activity_id: int):
 
 
 @blp.route("/activities")
-@blp.gate(has_employee_record, "POST")
+@blp.gate(perms.has_employee_record, "POST")
 class ActivityList(MethodView):
-    @blp.arguments(ActivityQueryArgsSchema, location="query")
-    @blp.response(200, ActivitySchema(many=True))
-    @blp.paginate(ActivityPage, page_size=25, max_page_size=100)
+    @blp.listing(ActivitySchema, ActivityQueryArgsSchema, pager=ActivityPage)
     def get(self, args):
         """Activities the caller may see: own, their reports' (HR all). A private
         activity's reflection and evidence are null for everyone but its owner."""
@@ -89,6 +82,8 @@ class ActivityList(MethodView):
     def post(self, data):
         """Log an activity of your own; ``need_ids`` links it as evidence to your
         training needs (an open need moves to in progress)."""
+        # Written out, not ``blp.create``: the service is looked up per request, where
+        # tests/core/test_idempotency_concurrency.py holds it.
         activity = services.create_activity(current_user, data)
         db.session.commit()
         return _respond(activity.id)
@@ -96,12 +91,9 @@ class ActivityList(MethodView):
 
 @blp.route("/activities/<int:activity_id>")
 class ActivityDetail(MethodView):
-    @blp.etag
-    @blp.response(200, ActivitySchema)
-    def get(self, activity_id):
+    @blp.show(ActivitySchema, activity_action)
+    def get(self, activity):
         """One activity."""
-        activity = load_activity(activity_id)
-        require_visible(perms.can_view_activity(current_user, activity))
         blp.set_version_etag(activity)
         return activity_view(activity)
 
@@ -116,18 +108,18 @@ class ActivityDetail(MethodView):
         return _respond(activity.id)
 
 
-@blp.route("/activities/<int:activity_id>/verify")
-class ActivityVerify(MethodView):
-    @blp.etag
-    @activity_action(
+blp.action(
+    "/activities/<int:activity_id>/verify",
+    "ActivityVerify",
+    activity_action(
         perms.can_verify_activity, "Only the direct manager verifies.", if_match=True
-    )
-    @blp.response(200, ActivitySchema)
-    def post(self, activity):
-        """The direct manager confirms a completed activity (never the owner)."""
-        services.verify_activity(current_user, activity)
-        db.session.commit()
-        return _respond(activity.id)
+    ),
+    services.verify_activity,
+    respond=lambda activity, _: _respond(activity.id),
+    doc="The direct manager confirms a completed activity (never the owner).",
+    response=ActivitySchema,
+    etag=blp.etag,
+)
 
 
 @blp.route("/activities/<int:activity_id>/evidence-file")
@@ -143,13 +135,7 @@ class ActivityEvidenceFile(MethodView):
     def get(self, activity):
         """Download the evidence file (404 when there is none or it is private)."""
         blob = get_evidence_file(current_user, activity)
-        return attachment_response(
-            blob.data,
-            content_type=blob.content_type,
-            filename=activity.evidence_file_name,
-            sha256=blob.sha256,
-            last_modified=blob.created_at,
-        )
+        return stored_file_response(blob, activity.evidence_file_name)
 
     @activity_action(perms.can_edit_activity, "Only the owner adds evidence.")
     @blp.etag

@@ -4,15 +4,14 @@ from flask import jsonify
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
-from core.api import ApiBlueprint, VersionEtagSchema
-from core.db import get_or_404
+from core.api import ApiBlueprint, With, version_etag
+from core.queries import get_or_404
 from development import permissions as perms
-from development.api_schemas import (
+from development.models import DevelopmentActivity, InformationalInterview
+from development.schemas.api import (
     InterviewOwnerSchema,
     InterviewSchema,
 )
-from development.models import DevelopmentActivity, InformationalInterview
-from reviews.api.blueprint import With, object_action
 
 blp = ApiBlueprint(
     "development_api",
@@ -44,8 +43,10 @@ def load_interview(interview_id) -> InformationalInterview:
     return get_or_404(InformationalInterview, interview_id, *INTERVIEW_OPTIONS)
 
 
-activity_action = object_action("activity", load_activity, perms.can_view_activity)
-interview_action = object_action("interview", load_interview, perms.can_view_interview)
+activity_action = blp.object_action("activity", load_activity, perms.can_view_activity)
+interview_action = blp.object_action(
+    "interview", load_interview, perms.can_view_interview
+)
 
 
 def activity_view(activity: DevelopmentActivity, *, visible: bool = False) -> With:
@@ -70,7 +71,7 @@ def interview_response(interview: InformationalInterview, status: int = 200):
     schema = InterviewOwnerSchema() if owner else InterviewSchema()
     response = jsonify(schema.dump(interview))
     response.status_code = status
-    response.set_etag(blp._generate_etag(VersionEtagSchema().dump(interview)))
+    response.set_etag(version_etag(interview))
     return response
 
 

@@ -14,24 +14,23 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from core.extensions import db
-from development.api.activities import has_employee_record
 from development.api.blueprint import blp
-from development.api_schemas import (
+from development.contacts_import import import_contacts, preview_contacts
+from development.models import Contact
+from development.permissions import has_employee_record
+from development.schemas.api import (
     ContactSchema,
     ContactsImportResultSchema,
     ContactsImportSchema,
 )
-from development.contacts_import import import_contacts, preview_contacts
-from development.models import Contact
-from development.schemas import ContactCreateSchema
+from development.schemas.forms import ContactCreateSchema
 from development.services.contacts import create_contact
 
 
 @blp.route("/contacts")
 @blp.gate(has_employee_record, "POST")
 class ContactList(MethodView):
-    @blp.response(200, ContactSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(ContactSchema)
     def get(self):
         """Your contacts, by name."""
         return (
@@ -40,12 +39,9 @@ class ContactList(MethodView):
             .order_by(Contact.name, Contact.id)
         )
 
-    @blp.arguments(ContactCreateSchema)
-    @blp.response(201, ContactSchema)
-    def post(self, data):
+    @blp.create(ContactCreateSchema, ContactSchema, create_contact)
+    def post(self, contact):
         """Add a contact."""
-        contact = create_contact(current_user, data)
-        db.session.commit()
         return contact
 
 

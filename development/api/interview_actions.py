@@ -10,16 +10,14 @@ Decisions the brief left open:
   mentoring activity (``GET /activities/<id>``).
 """
 
-from flask.views import MethodView
-from flask_login import current_user
+from functools import partial
 
-from core.extensions import db
 from core.openapi import sends_etag
 from development import permissions as perms
 from development.api.blueprint import blp, interview_action, reload_interview
-from development.api_schemas import CloseSchema, InterviewOwnerSchema
 from development.enums import InterviewStatus
-from development.schemas import (
+from development.schemas.api import CloseSchema, InterviewOwnerSchema
+from development.schemas.forms import (
     CompleteSchema,
     FollowUpSchema,
     OutreachSchema,
@@ -28,114 +26,90 @@ from development.schemas import (
 )
 from development.services import interviews as services
 
-OWNER_ONLY = "Only the employee does this."
 I = "/interviews/<int:interview_id>"  # noqa: E741
+OWNER = interview_action(
+    perms.can_edit_interview, "Only the employee does this.", if_match=True
+)
+MANAGER = interview_action(
+    perms.can_approve_interview, "Only a manager approves.", if_match=True
+)
+
+_step = partial(
+    blp.action,
+    respond=lambda interview, _: reload_interview(interview.id),
+    response=InterviewOwnerSchema,
+    etag=sends_etag,
+)
+"""An interview step: ``act(user, interview[, data])``, answered with the interview
+as the caller sees it and its new ETag."""
 
 
-def owner_step(func):
-    step = interview_action(perms.can_edit_interview, OWNER_ONLY, if_match=True)
-    return sends_etag(step(func))
+def _close(actor, interview, data):
+    services.close_interview(actor, interview, InterviewStatus(data["outcome"]))
 
 
-@blp.route(I + "/request")
-class InterviewRequest(MethodView):
-    @owner_step
-    @blp.arguments(OutreachSchema)
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, data, interview):
-        """Record the outreach message as sent (idea → requested)."""
-        services.request_interview(current_user, interview, data)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/schedule")
-class InterviewSchedule(MethodView):
-    @owner_step
-    @blp.arguments(ScheduleSchema)
-    @blp.response(
-        200,
-        InterviewOwnerSchema,
-        description="Scheduled, or — over the monthly limit — ``needs_approval`` true "
-        "and still requested until a manager approves.",
-    )
-    def post(self, data, interview):
-        """Schedule (requested → scheduled), subject to the interview policy."""
-        services.schedule_interview(current_user, interview, data)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/approve")
-class InterviewApprove(MethodView):
-    @sends_etag
-    @interview_action(
-        perms.can_approve_interview, "Only a manager approves.", if_match=True
-    )
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, interview):
-        """A manager approves an interview over the monthly limit."""
-        services.approve_interview(current_user, interview)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/prepare")
-class InterviewPrepare(MethodView):
-    @owner_step
-    @blp.arguments(PrepareSchema)
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, data, interview):
-        """Research notes and the questions to bring (replaces both)."""
-        services.prepare_interview(current_user, interview, data)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/complete")
-class InterviewComplete(MethodView):
-    @owner_step
-    @blp.arguments(CompleteSchema)
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, data, interview):
-        """Record the conversation (scheduled → completed): private notes (yours
-        alone), takeaways, referrals (each a contact and a new idea)."""
-        services.complete_interview(current_user, interview, data)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/follow-up")
-class InterviewFollowUp(MethodView):
-    @owner_step
-    @blp.arguments(FollowUpSchema)
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, data, interview):
-        """The thank-you was sent (completed → followed up)."""
-        services.follow_up_interview(current_user, interview, data)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/close")
-class InterviewClose(MethodView):
-    @owner_step
-    @blp.arguments(CloseSchema)
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, data, interview):
-        """Close as ``declined`` or ``no_response``."""
-        outcome = InterviewStatus(data["outcome"])
-        services.close_interview(current_user, interview, outcome)
-        db.session.commit()
-        return reload_interview(interview.id)
-
-
-@blp.route(I + "/mentorship")
-class InterviewMentorship(MethodView):
-    @owner_step
-    @blp.response(200, InterviewOwnerSchema)
-    def post(self, interview):
-        """The interview became a mentorship: a mentoring activity linked to it."""
-        services.start_mentorship(current_user, interview)
-        db.session.commit()
-        return reload_interview(interview.id)
+_step(
+    I + "/request",
+    "InterviewRequest",
+    OWNER,
+    services.request_interview,
+    doc="Record the outreach message as sent (idea → requested).",
+    schema=OutreachSchema,
+)
+_step(
+    I + "/schedule",
+    "InterviewSchedule",
+    OWNER,
+    services.schedule_interview,
+    doc="Schedule (requested → scheduled), subject to the interview policy.",
+    schema=ScheduleSchema,
+    description="Scheduled, or — over the monthly limit — ``needs_approval`` true "
+    "and still requested until a manager approves.",
+)
+_step(
+    I + "/approve",
+    "InterviewApprove",
+    MANAGER,
+    services.approve_interview,
+    doc="A manager approves an interview over the monthly limit.",
+)
+_step(
+    I + "/prepare",
+    "InterviewPrepare",
+    OWNER,
+    services.prepare_interview,
+    doc="Research notes and the questions to bring (replaces both).",
+    schema=PrepareSchema,
+)
+_step(
+    I + "/complete",
+    "InterviewComplete",
+    OWNER,
+    services.complete_interview,
+    doc="""Record the conversation (scheduled → completed): private notes (yours
+        alone), takeaways, referrals (each a contact and a new idea).""",
+    schema=CompleteSchema,
+)
+_step(
+    I + "/follow-up",
+    "InterviewFollowUp",
+    OWNER,
+    services.follow_up_interview,
+    doc="The thank-you was sent (completed → followed up).",
+    schema=FollowUpSchema,
+)
+_step(
+    I + "/close",
+    "InterviewClose",
+    OWNER,
+    _close,
+    doc="Close as ``declined`` or ``no_response``.",
+    schema=CloseSchema,
+)
+_step(
+    I + "/mentorship",
+    "InterviewMentorship",
+    OWNER,
+    services.start_mentorship,
+    doc="The interview became a mentorship: a mentoring activity linked to it.",
+)

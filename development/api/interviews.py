@@ -15,17 +15,16 @@ Decisions the brief left open:
 """
 
 import sqlalchemy as sa
-from flask import Response
 from flask.views import MethodView
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.extensions import db
 from core.openapi import sends_etag
 from core.permissions import require_visible
+from core.queries import get_or_404
 from development import permissions as perms
-from development.api.activities import has_employee_record
 from development.api.blueprint import (
     INTERVIEW_OPTIONS,
     blp,
@@ -34,16 +33,17 @@ from development.api.blueprint import (
     load_interview,
     reload_interview,
 )
-from development.api_schemas import (
+from development.ics import ics_download
+from development.models import Contact, DevelopmentActivity, InformationalInterview
+from development.permissions import has_employee_record
+from development.schemas.api import (
     InterviewOwnerSchema,
     InterviewQueryArgsSchema,
     InterviewSchema,
     OutreachDraftSchema,
     ReferralTreeSchema,
 )
-from development.ics import interview_ics
-from development.models import Contact, DevelopmentActivity, InformationalInterview
-from development.schemas import InterviewCreateSchema, ReferralSchema
+from development.schemas.forms import InterviewCreateSchema, ReferralSchema
 from development.services import interviews as services
 from people.models import Employee
 
@@ -64,9 +64,7 @@ def visible_interviews(user) -> sa.Select:
 @blp.route("/interviews")
 @blp.gate(has_employee_record, "POST")
 class InterviewList(MethodView):
-    @blp.arguments(InterviewQueryArgsSchema, location="query")
-    @blp.response(200, InterviewSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(InterviewSchema, InterviewQueryArgsSchema)
     def get(self, args):
         """Your interviews and your reports' (HR: all), newest first; without private
         notes."""
@@ -76,14 +74,15 @@ class InterviewList(MethodView):
                 stmt = stmt.where(getattr(IV, name) == args[name])
         return stmt.options(*INTERVIEW_OPTIONS).order_by(IV.id.desc())
 
-    @sends_etag
-    @blp.arguments(InterviewCreateSchema)
-    @blp.response(201, InterviewOwnerSchema)
-    def post(self, data):
+    @blp.create(
+        InterviewCreateSchema,
+        InterviewOwnerSchema,
+        services.create_interview,
+        etag=sends_etag,
+    )
+    def post(self, interview):
         """Start an interview as an idea. A given interview needs
         ``confidentiality_confirmed``."""
-        interview = services.create_interview(current_user, data)
-        db.session.commit()
         return reload_interview(interview.id, 201)
 
 
@@ -128,19 +127,7 @@ class InterviewCalendar(MethodView):
     )
     def get(self, interview):
         """The scheduled interview as a calendar file."""
-        text = interview_ics(
-            interview,
-            contact_name=interview.contact.name if interview.contact else "",
-            organiser_email=interview.employee.email or "",
-            now=utcnow(),
-        )
-        return Response(
-            text,
-            mimetype="text/calendar",
-            headers={
-                "Content-Disposition": f'attachment; filename="interview-{interview.id}.ics"'
-            },
-        )
+        return ics_download(interview, utcnow())
 
 
 def referral_tree(root: IV) -> dict:
@@ -165,10 +152,15 @@ def referral_tree(root: IV) -> dict:
         .order_by(tree.c.depth, IV.id)
     ).all()
     nodes = [
-        {"id": i, "referred_by_id": parent, "status": status, "depth": depth,
-         "contact_name": name or ""}
+        {
+            "id": i,
+            "referred_by_id": parent,
+            "status": status,
+            "depth": depth,
+            "contact_name": name or "",
+        }
         for i, parent, status, depth, name in rows
-    ]  # fmt: skip
+    ]
     return {
         "interview_id": root.id,
         "depth": max((n["depth"] for n in nodes), default=0),

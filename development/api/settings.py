@@ -20,14 +20,17 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_login import current_user
 
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.openapi import sends_etag
 from core.permissions import require, require_visible
+from core.queries import get_or_404
 from development import permissions as perms
 from development.api.blueprint import blp, reload_interview
-from development.api_schemas import (
+from development.learning_record import current_policy, learning_record
+from development.models import InterviewSuggestion, QuestionTopic
+from development.schemas.api import (
     InterviewOwnerSchema,
     LearningRecordSchema,
     PolicyOutSchema,
@@ -36,12 +39,10 @@ from development.api_schemas import (
     SuggestionQueryArgsSchema,
     SuggestionSchema,
 )
-from development.learning_record import current_policy, learning_record
-from development.models import InterviewSuggestion, QuestionTopic
-from development.schemas import QuestionTopicSchema, SuggestionCreateSchema
+from development.schemas.forms import QuestionTopicSchema, SuggestionCreateSchema
 from development.services import settings as services
 from people.models import Employee
-from people.permissions import can_view_person, has_reports, is_hr, is_manager_of
+from people.permissions import can_view_person, has_reports
 
 
 @blp.route("/question-bank")
@@ -73,9 +74,7 @@ class LearningRecordResource(MethodView):
         person = get_or_404(Employee, person_id)
         require_visible(can_view_person(current_user, person))
         require(
-            current_user.employee_id == person.id
-            or is_manager_of(current_user, person.id)
-            or is_hr(current_user),
+            perms.can_view_learning_record(current_user, person),
             "Only the person, their managers and HR see a learning record.",
         )
         record = learning_record(person.id, today=utcnow().date())
@@ -83,26 +82,20 @@ class LearningRecordResource(MethodView):
         return {**vars(record), "by_kind": by_kind}
 
 
-def _suggestion(suggestion_id) -> InterviewSuggestion:
-    suggestion = get_or_404(InterviewSuggestion, suggestion_id)
-    require_visible(
-        current_user.employee_id == suggestion.employee_id
-        or is_manager_of(current_user, suggestion.employee_id)
-        or is_hr(current_user)
-    )
-    require(
-        current_user.employee_id == suggestion.employee_id,
-        "Only the person it was made to answers a suggestion.",
-    )
-    return suggestion
+suggestion_action = blp.object_action(
+    "suggestion",
+    lambda suggestion_id: get_or_404(InterviewSuggestion, suggestion_id),
+    perms.can_view_suggestion,
+)(
+    perms.can_answer_suggestion,
+    "Only the person it was made to answers a suggestion.",
+)
 
 
 @blp.route("/interview-suggestions")
 @blp.gate(has_reports, "POST")
 class SuggestionList(MethodView):
-    @blp.arguments(SuggestionQueryArgsSchema, location="query")
-    @blp.response(200, SuggestionSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(SuggestionSchema, SuggestionQueryArgsSchema)
     def get(self, args):
         """Suggestions made to you and those you made, newest first."""
         me = current_user.employee_id
@@ -118,36 +111,32 @@ class SuggestionList(MethodView):
             InterviewSuggestion.created_at.desc(), InterviewSuggestion.id.desc()
         )
 
-    @blp.arguments(SuggestionCreateSchema)
-    @blp.response(201, SuggestionSchema)
-    def post(self, data):
+    @blp.create(SuggestionCreateSchema, SuggestionSchema, services.suggest_interview)
+    def post(self, suggestion):
         """Suggest an informational interview to someone in your team."""
-        suggestion = services.suggest_interview(current_user, data)
-        db.session.commit()
         return suggestion
 
 
-@blp.route("/interview-suggestions/<int:suggestion_id>/accept")
-class SuggestionAccept(MethodView):
-    @sends_etag
-    @blp.response(201, InterviewOwnerSchema)
-    def post(self, suggestion_id):
-        """Turn the suggestion into an interview idea."""
-        interview = services.accept_suggestion(current_user, _suggestion(suggestion_id))
-        db.session.commit()
-        return reload_interview(interview.id, 201)
-
-
-@blp.route("/interview-suggestions/<int:suggestion_id>/dismiss")
-class SuggestionDismiss(MethodView):
-    @blp.response(200, SuggestionSchema)
-    def post(self, suggestion_id):
-        """Dismiss the suggestion."""
-        suggestion = services.dismiss_suggestion(
-            current_user, _suggestion(suggestion_id)
-        )
-        db.session.commit()
-        return suggestion
+blp.action(
+    "/interview-suggestions/<int:suggestion_id>/accept",
+    "SuggestionAccept",
+    suggestion_action,
+    services.accept_suggestion,
+    respond=lambda suggestion, interview: reload_interview(interview.id, 201),
+    doc="Turn the suggestion into an interview idea.",
+    response=InterviewOwnerSchema,
+    status=201,
+    etag=sends_etag,
+)
+blp.action(
+    "/interview-suggestions/<int:suggestion_id>/dismiss",
+    "SuggestionDismiss",
+    suggestion_action,
+    services.dismiss_suggestion,
+    respond=lambda suggestion, dismissed: dismissed,
+    doc="Dismiss the suggestion.",
+    response=SuggestionSchema,
+)
 
 
 def _policy_if_match(func):

@@ -40,10 +40,8 @@ services stamp with the wall clock are re-dated from their audit events (``backd
 
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask import current_app, g
 
-from core.db import utcnow
 from core.extensions import db
 from development.demo.activities import assign_targets, load_activities
 from development.demo.backdate import backdate_rows
@@ -52,8 +50,7 @@ from development.demo.contacts import import_all
 from development.demo.interviews import load_interviews
 from development.seeds import ensure_question_bank
 from development.services import settings
-from people.demo import DEMO_LOADERS, DemoOrg, demo_logins
-from people.models import User
+from people.demo import DEMO_LOADERS, DemoOrg
 
 __all__ = [
     "CAUTIONARY_DEPARTMENT",
@@ -95,26 +92,8 @@ def load_development(org: DemoOrg, progress) -> None:
 def _load(org: DemoOrg, progress) -> None:
     import random
 
-    now = utcnow()
-    users = {
-        u.employee_id: u
-        for u in db.session.scalars(
-            sa.select(User).where(User.employee_id.is_not(None))
-        )
-    }
-    logins = dict(demo_logins())
-    by_email = {p.email: p for p in org.people}
-    dd = DevDemo(
-        org=org,
-        rng=random.Random(2028),
-        now=now,
-        today=now.date(),
-        hr=users[by_email[logins["hr"]].id],
-        users=users,
-        people={p.id: p for p in org.people},
-        manager=by_email[logins["manager"]],
-        employee=by_email[logins["employee"]],
-    )
+    dd = DevDemo.cast(org, random.Random(2028))
+    now = dd.now
     ensure_question_bank()
     settings.add_question_topic(dd.hr, HR_TOPIC)
     settings.update_policy(dd.hr, POLICY, now=at(dd.today - timedelta(days=330), 10))

@@ -21,8 +21,13 @@ from reviews.enums import TrainingNeedStatus as N
 from reviews.models import TrainingNeed
 
 A = KeepsLearning
-RUNNING = {K.course, K.degree_programme, K.mentoring, K.online_group,
-           K.professional_association}  # fmt: skip
+RUNNING = {
+    K.course,
+    K.degree_programme,
+    K.mentoring,
+    K.online_group,
+    K.professional_association,
+}
 LEADING = ("Manager", "Head", "Director", "Lead", "Chief")
 
 
@@ -37,8 +42,9 @@ def assign_targets(dd: DevDemo, active: set[int]) -> None:
         if person.id in active or person.id in (dd.manager.id, dd.employee.id):
             dd.target[person.id] = A.active
         else:
-            dd.target[person.id] = dd.rng.choices([A.active, A.lapsing, A.inactive],
-                                                  [6, 3, 2])[0]  # fmt: skip
+            dd.target[person.id] = dd.rng.choices(
+                [A.active, A.lapsing, A.inactive], [6, 3, 2]
+            )[0]
 
 
 def _months(dd: DevDemo, person: Employee) -> list[int]:
@@ -124,11 +130,15 @@ def _one(dd: DevDemo, person: Employee, item: tuple, on: date, back: int, needs)
     rng = dd.rng
     kind, title, provider, hours, skills = item[:5]
     data = {
-        "kind": kind, "title": title, "provider": provider,
+        "kind": kind,
+        "title": title,
+        "provider": provider,
         "hours": round(hours * rng.uniform(0.8, 1.2) * 2) / 2,
         "skill_ids": [dd.org.skills[s].id for s in skills],
-        "status": ActivityStatus.completed, "started_on": on, "ended_on": on,
-    }  # fmt: skip
+        "status": ActivityStatus.completed,
+        "started_on": on,
+        "ended_on": on,
+    }
     if kind in RUNNING and back <= 1 and rng.random() < 0.3:
         data["status"] = ActivityStatus.in_progress
         data["ended_on"] = dd.today + timedelta(days=rng.randint(14, 80))
@@ -195,10 +205,17 @@ def person_activities(dd: DevDemo, person: Employee, needs: Needs) -> int:
         start = dd.ahead(rng.randint(10, 90))
         svc.create_activity(
             dd.user(person),
-            {"kind": kind, "title": title, "provider": provider, "hours": hours,
-             "status": ActivityStatus.planned, "started_on": start, "ended_on": start},
+            {
+                "kind": kind,
+                "title": title,
+                "provider": provider,
+                "hours": hours,
+                "status": ActivityStatus.planned,
+                "started_on": start,
+                "ended_on": start,
+            },
             now=at(dd.ago(rng.randint(1, 20)), 12),
-        )  # fmt: skip
+        )
         count += 1
     return count
 
@@ -210,13 +227,20 @@ def _old_certificate(dd: DevDemo, person: Employee, spec, expires_in: int) -> No
     taken = shift_years(expires, -years)
     svc.create_activity(
         dd.user(person),
-        {"kind": K.certification, "title": title, "provider": provider, "hours": 40,
-         "status": ActivityStatus.completed, "started_on": taken - timedelta(days=60),
-         "ended_on": taken, "expires_on": expires,
-         "skill_ids": [dd.org.skills[s].id for s in skills],
-         "evidence_note": "Certificate on file; renewal exam to book."},
+        {
+            "kind": K.certification,
+            "title": title,
+            "provider": provider,
+            "hours": 40,
+            "status": ActivityStatus.completed,
+            "started_on": taken - timedelta(days=60),
+            "ended_on": taken,
+            "expires_on": expires,
+            "skill_ids": [dd.org.skills[s].id for s in skills],
+            "evidence_note": "Certificate on file; renewal exam to book.",
+        },
         now=at(taken, 17),
-    )  # fmt: skip
+    )
 
 
 def load_activities(dd: DevDemo) -> int:
@@ -234,10 +258,17 @@ def load_activities(dd: DevDemo) -> int:
     start = month_day(dd.today, 7, dd.rng)
     svc.create_activity(
         dd.user(degree_holder),
-        {"kind": kind, "title": f"{title} 2 of 4", "provider": provider, "hours": hours,
-         "status": ActivityStatus.in_progress, "started_on": start,
-         "ended_on": dd.ahead(120), "skill_ids": [dd.org.skills[s].id for s in skills]},
+        {
+            "kind": kind,
+            "title": f"{title} 2 of 4",
+            "provider": provider,
+            "hours": hours,
+            "status": ActivityStatus.in_progress,
+            "started_on": start,
+            "ended_on": dd.ahead(120),
+            "skill_ids": [dd.org.skills[s].id for s in skills],
+        },
         now=at(start, 18),
-    )  # fmt: skip
+    )
     db.session.flush()
     return count + 3

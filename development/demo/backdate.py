@@ -9,26 +9,17 @@ from core.audit import AuditEvent
 from core.extensions import db
 from development.models import Contact, DevelopmentActivity, InformationalInterview
 from reviews.demo.backdate import backdate_rows as backdate_reviews
-
-
-def _events(object_type: str, object_id, fn):
-    return (
-        sa.select(fn(AuditEvent.at))
-        .where(AuditEvent.object_type == object_type, AuditEvent.object_id == object_id)
-        .scalar_subquery()
-    )
+from reviews.demo.backdate import event_time, linked
 
 
 def _interview_events(activities, interviews, fn):
     """The first/last event of the interview whose activity each row is."""
-    return (
-        sa.select(fn(AuditEvent.at))
-        .where(
-            AuditEvent.object_type == "InformationalInterview",
-            AuditEvent.object_id == interviews.c.id,
-            interviews.c.activity_id == activities.c.id,
-        )
-        .scalar_subquery()
+    return linked(
+        fn,
+        AuditEvent.at,
+        AuditEvent.object_type == "InformationalInterview",
+        AuditEvent.object_id == interviews.c.id,
+        interviews.c.activity_id == activities.c.id,
     )
 
 
@@ -39,16 +30,16 @@ def backdate_rows(since: datetime) -> None:
     demo's back-dating. ``since``: the demo's now (later stamps are the wall clock)."""
     db.session.flush()
     interviews = InformationalInterview.__table__
-    first = _events("InformationalInterview", interviews.c.id, sa.func.min)
-    last = _events("InformationalInterview", interviews.c.id, sa.func.max)
+    first = event_time(interviews, "InformationalInterview", sa.func.min)
+    last = event_time(interviews, "InformationalInterview", sa.func.max)
     db.session.execute(
         sa.update(interviews)
         .where(first.is_not(None))
         .values(created_at=first, updated_at=last)
     )
     activities = DevelopmentActivity.__table__
-    own_first = _events("DevelopmentActivity", activities.c.id, sa.func.min)
-    own_last = _events("DevelopmentActivity", activities.c.id, sa.func.max)
+    own_first = event_time(activities, "DevelopmentActivity", sa.func.min)
+    own_last = event_time(activities, "DevelopmentActivity", sa.func.max)
     iv_first = _interview_events(activities, interviews, sa.func.min)
     iv_last = _interview_events(activities, interviews, sa.func.max)
     created = sa.func.coalesce(own_first, iv_first)
@@ -61,10 +52,8 @@ def backdate_rows(since: datetime) -> None:
         )
     )
     contacts = Contact.__table__
-    named = (
-        sa.select(sa.func.min(interviews.c.created_at))
-        .where(interviews.c.contact_id == contacts.c.id)
-        .scalar_subquery()
+    named = linked(
+        sa.func.min, interviews.c.created_at, interviews.c.contact_id == contacts.c.id
     )
     db.session.execute(
         sa.update(contacts)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from development.enums import KeepsLearning
-from people.demo import DemoOrg
+from people.demo import DemoCast
 from people.models import Employee, User
 
 CAUTIONARY_DEPARTMENT = "Customer Success"  # = reviews.demo.CAUTIONARY_DEPARTMENT
@@ -35,16 +35,7 @@ def month_day(today: date, back: int, rng: random.Random) -> date:
 
 
 @dataclass
-class DevDemo:
-    org: DemoOrg
-    rng: random.Random
-    now: datetime
-    today: date
-    hr: User
-    users: dict[int, User]  # employee id -> account
-    people: dict[int, Employee]
-    manager: Employee  # the demo logins' manager and employee
-    employee: Employee
+class DevDemo(DemoCast):
     # The keeps-learning status each person is given (the interviews and activities
     # are drawn to match; ``learning_records`` is what decides).
     target: dict[int, KeepsLearning] = field(default_factory=dict)

@@ -9,22 +9,12 @@ import sqlalchemy as sa
 
 from core.audit import AuditEvent
 from core.extensions import db
-from development.contacts_import import import_contacts
+from development.contacts_import import COLUMNS, import_contacts
 from development.demo.common import DevDemo, at
 from development.demo.texts import CSV_NOTE, LINKEDIN
 from development.models import Contact
 from development.services.contacts import create_contact
 from people.models import Employee
-
-HEADER = [
-    "First Name",
-    "Last Name",
-    "URL",
-    "Email Address",
-    "Company",
-    "Position",
-    "Connected On",
-]
 
 
 def linkedin_csv(rows) -> str:
@@ -33,7 +23,7 @@ def linkedin_csv(rows) -> str:
     out = io.StringIO()
     out.write(CSV_NOTE)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow(COLUMNS)  # LinkedIn's export, as the importer reads it
     for i, (first, last, company, position, connected) in enumerate(rows):
         slug = company.lower().replace(" ", "")
         email = "" if i % 3 == 2 else f"{first}.{last}@{slug}.example".lower()

@@ -13,15 +13,20 @@ def person(name, title, organisation, industry, source=Src.referral):
     first, last = name.lower().split()[0], name.lower().split()[-1]
     slug = organisation.lower().replace(" ", "")
     return {
-        "name": name, "title": title, "organisation": organisation,
-        "industry": industry, "email": f"{first}.{last}@{slug}.example",
+        "name": name,
+        "title": title,
+        "organisation": organisation,
+        "industry": industry,
+        "email": f"{first}.{last}@{slug}.example",
         "profile_url": f"https://www.linkedin.com/in/{first}-{last}-example",
         "source": source,
-    }  # fmt: skip
+    }
 
 
 # One link: (contact, where it ends, idea, request sent, meeting) in days ago; a link
 # after the first is a referral made at the meeting before it (its idea day).
+# Formatter off (kept on purpose): one chain link per line reads as the table the
+# comment above describes; the formatter would spread each link over several lines.
 # fmt: off
 DEMO_CHAIN = {
     "purpose": "to understand how senior engineers grow into staff engineering roles",

@@ -40,15 +40,17 @@ def chain(dd: DevDemo, owner: Employee, spec: dict) -> list:
             else _contact(dd, owner, contact_spec, idea)
         )
         plan = Plan(
-            contact=contact, ends=ends,
+            contact=contact,
+            ends=ends,
             idea=dd.ago(idea) if idea is not None else dd.ago(links[i - 1][4]),
             sent=dd.ago(sent) if sent is not None else None,
             meet=dd.ago(meet) if meet is not None else None,
-            purpose=spec["purpose"], target_role=spec["target_role"],
+            purpose=spec["purpose"],
+            target_role=spec["target_role"],
             target_industry=spec["target_industry"],
             referrals=[nxt] if nxt is not None and not isinstance(nxt, str) else [],
             thank_you_after=1 if i % 2 == 0 else 5,
-        )  # fmt: skip
+        )
         previous = walk(dd, owner, plan, existing=existing)
         walked.append(previous)
     return walked
@@ -78,11 +80,15 @@ def demo_board(dd: DevDemo) -> None:
     owner = dd.employee
     for contact_spec, ends, idea, sent, meet, mode in texts.DEMO_BOARD:
         plan = Plan(
-            contact=_contact(dd, owner, contact_spec, idea), ends=ends,
-            idea=dd.ago(idea), sent=dd.ago(sent),
-            meet=dd.ago(meet) if meet is not None else None, mode=mode,
-            purpose=texts.DEMO_CHAIN["purpose"], target_role="Staff Engineer",
-        )  # fmt: skip
+            contact=_contact(dd, owner, contact_spec, idea),
+            ends=ends,
+            idea=dd.ago(idea),
+            sent=dd.ago(sent),
+            meet=dd.ago(meet) if meet is not None else None,
+            mode=mode,
+            purpose=texts.DEMO_CHAIN["purpose"],
+            target_role="Staff Engineer",
+        )
         interview = walk(dd, owner, plan)
         if meet is not None and ends is S.requested:
             assert interview.needs_approval, "the demo's over-limit interview"
@@ -92,9 +98,12 @@ def closed_elsewhere(dd: DevDemo) -> None:
     for title, contact_spec, ends, idea, sent in texts.OTHER_CLOSED:
         owner = dd.titled(title)[0]
         plan = Plan(
-            contact=_contact(dd, owner, contact_spec, idea), ends=ends,
-            idea=dd.ago(idea), sent=dd.ago(sent), purpose="to learn about their field",
-        )  # fmt: skip
+            contact=_contact(dd, owner, contact_spec, idea),
+            ends=ends,
+            idea=dd.ago(idea),
+            sent=dd.ago(sent),
+            purpose="to learn about their field",
+        )
         walk(dd, owner, plan)
 
 
@@ -105,10 +114,14 @@ def given(dd: DevDemo) -> None:
         if title == dd.employee.job_title:  # not the demo employee: a colleague
             owner = dd.titled(title)[1]
         plan = Plan(
-            contact=_contact(dd, owner, contact_spec, sent + 2), ends=ends,
-            idea=dd.ago(sent + 2), sent=dd.ago(sent), meet=dd.ago(meet),
-            purpose="to help someone starting out", given=True,
-        )  # fmt: skip
+            contact=_contact(dd, owner, contact_spec, sent + 2),
+            ends=ends,
+            idea=dd.ago(sent + 2),
+            sent=dd.ago(sent),
+            meet=dd.ago(meet),
+            purpose="to help someone starting out",
+            given=True,
+        )
         walk(dd, owner, plan)
 
 
@@ -123,10 +136,14 @@ def suggestions(dd: DevDemo) -> None:
         made = dd.ago(60 - 15 * i)
         suggestion = settings.suggest_interview(
             boss,
-            {"employee_id": dd.employee.id, "topic": topic,
-             "contact_name": contact_name, "review_id": review_id if i == 0 else None},
+            {
+                "employee_id": dd.employee.id,
+                "topic": topic,
+                "contact_name": contact_name,
+                "review_id": review_id if i == 0 else None,
+            },
             now=at(made, 15),
-        )  # fmt: skip
+        )
         answered = at(made + timedelta(days=2), 9)
         if fate == "accepted":
             settings.accept_suggestion(employee, suggestion, now=answered)
@@ -141,9 +158,10 @@ def suggestions(dd: DevDemo) -> None:
             .limit(1)
         )
         settings.suggest_interview(
-            dd.user(lead), {"employee_id": report.id, "topic": topic},
+            dd.user(lead),
+            {"employee_id": report.id, "topic": topic},
             now=at(dd.ago(dd.rng.randint(5, 30)), 14),
-        )  # fmt: skip
+        )
 
 
 def load_interviews(dd: DevDemo) -> set[int]:

@@ -4,6 +4,8 @@ reflections and the LinkedIn-style export the demo employee imported."""
 from development.enums import ActivityKind as K
 
 # (kind, title, provider, hours, skills) — drawn per department, plus the shared ones.
+# Formatter off (kept on purpose): one activity per line reads as a table; the formatter
+# would spread each row over five lines.
 # fmt: off
 ACTIVITIES = {
     "Engineering": [

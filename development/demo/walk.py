@@ -63,16 +63,27 @@ def walk(
     ``plan.ends``; completed conducted interviews count as evidence that day."""
     actor, contact = dd.user(owner), plan.contact
     first = contact.name.split()[0]
-    fill = {"first": first, "organisation": contact.organisation,
-            "title": contact.title.lower(), "name": contact.name}  # fmt: skip
+    fill = {
+        "first": first,
+        "organisation": contact.organisation,
+        "title": contact.title.lower(),
+        "name": contact.name,
+    }
     interview = existing
     if interview is None:
-        data = {"contact_id": contact.id, "purpose": plan.purpose,
-                "target_role": plan.target_role, "target_industry": plan.target_industry,
-                "target_organisation": contact.organisation, "mode": plan.mode}  # fmt: skip
+        data = {
+            "contact_id": contact.id,
+            "purpose": plan.purpose,
+            "target_role": plan.target_role,
+            "target_industry": plan.target_industry,
+            "target_organisation": contact.organisation,
+            "mode": plan.mode,
+        }
         if plan.given:
-            data |= {"direction": InterviewDirection.given,
-                     "confidentiality_confirmed": True}  # fmt: skip
+            data |= {
+                "direction": InterviewDirection.given,
+                "confidentiality_confirmed": True,
+            }
         interview = svc.create_interview(actor, data, now=at(plan.idea, 20))
     interview.mode = plan.mode
     if not _reached(plan, S.requested):
@@ -83,9 +94,11 @@ def walk(
         else svc.draft_outreach(_with_department(owner), interview, contact)
     )
     svc.request_interview(
-        actor, interview, {"message": message, "sent_on": plan.sent},
+        actor,
+        interview,
+        {"message": message, "sent_on": plan.sent},
         now=at(plan.sent, 10),
-    )  # fmt: skip
+    )
     if plan.ends in (S.declined, S.no_response):
         later = min(plan.sent + timedelta(days=dd.rng.randint(8, 25)), dd.ago(1))
         svc.close_interview(actor, interview, plan.ends, now=at(later, 9))
@@ -94,31 +107,44 @@ def walk(
         return interview
     booked = min(plan.sent + timedelta(days=dd.rng.randint(2, 6)), dd.ago(1))
     svc.prepare_interview(
-        actor, interview,
-        {"research_notes": texts.RESEARCH.format(**fill),
-         "questions": [] if plan.given else _questions(dd, contact)},
+        actor,
+        interview,
+        {
+            "research_notes": texts.RESEARCH.format(**fill),
+            "questions": [] if plan.given else _questions(dd, contact),
+        },
         now=at(booked, 11),
-    )  # fmt: skip
+    )
     hour = dd.rng.choice([8, 12, 16])
     svc.schedule_interview(
-        actor, interview,
-        {"scheduled_at": at(plan.meet, hour, 30), "mode": plan.mode,
-         "duration_minutes": dd.rng.choice([20, 20, 30]),
-         "location": _place(plan.mode, contact)},
+        actor,
+        interview,
+        {
+            "scheduled_at": at(plan.meet, hour, 30),
+            "mode": plan.mode,
+            "duration_minutes": dd.rng.choice([20, 20, 30]),
+            "location": _place(plan.mode, contact),
+        },
         now=at(booked, 11),
-    )  # fmt: skip
+    )
     if not _reached(plan, S.completed):
         return interview
     svc.complete_interview(
-        actor, interview,
-        {"private_notes": "" if plan.given else dd.rng.choice(texts.PRIVATE_NOTES).format(**fill),
-         "notes_permission_asked": True,
-         "takeaways": texts.GIVEN_TAKEAWAY if plan.given
-         else dd.rng.choice(texts.TAKEAWAYS).format(**fill),
-         "follow_up_on": plan.meet + timedelta(days=60),
-         "referrals": [referral(r) for r in plan.referrals]},
+        actor,
+        interview,
+        {
+            "private_notes": ""
+            if plan.given
+            else dd.rng.choice(texts.PRIVATE_NOTES).format(**fill),
+            "notes_permission_asked": True,
+            "takeaways": texts.GIVEN_TAKEAWAY
+            if plan.given
+            else dd.rng.choice(texts.TAKEAWAYS).format(**fill),
+            "follow_up_on": plan.meet + timedelta(days=60),
+            "referrals": [referral(r) for r in plan.referrals],
+        },
         now=at(plan.meet, hour + 1),
-    )  # fmt: skip
+    )
     if not plan.given:
         dd.evidence_days.setdefault(owner.id, []).append(plan.meet)
     if not _reached(plan, S.followed_up):

@@ -5,8 +5,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship
-from core.extensions import db
+from core.db import Tracked, enum_column, foreign_key, relationship
+from core.extensions import Model, db
 from development.enums import ActivityKind, ActivityStatus
 from people.models import Employee, Skill
 
@@ -24,24 +24,19 @@ activity_skills = sa.Table(
 )
 
 
-class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
+class DevelopmentActivity(Tracked, Model):
     __tablename__ = "development_activities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[ActivityKind] = mapped_column(
-        sa.Enum(ActivityKind, native_enum=False, length=30)
-    )
+    employee_id: Mapped[int] = foreign_key("employees.id", index=True)
+    kind: Mapped[ActivityKind] = enum_column(ActivityKind, 30)
     title: Mapped[str] = mapped_column(sa.String(200))
     provider: Mapped[str] = mapped_column(sa.String(200), default="")
     started_on: Mapped[date | None]
     ended_on: Mapped[date | None]
     hours: Mapped[float] = mapped_column(default=0.0)
-    status: Mapped[ActivityStatus] = mapped_column(
-        sa.Enum(ActivityStatus, native_enum=False, length=20),
-        default=ActivityStatus.planned,
+    status: Mapped[ActivityStatus] = enum_column(
+        ActivityStatus, 20, default=ActivityStatus.planned
     )
     expires_on: Mapped[date | None]  # certifications
     evidence_url: Mapped[str] = mapped_column(sa.String(500), default="")
@@ -51,9 +46,7 @@ class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
     evidence_file_name: Mapped[str] = mapped_column(sa.String(200), default="")
     reflection: Mapped[str] = mapped_column(sa.Text, default="")
     is_private: Mapped[bool] = mapped_column(default=False)
-    verified_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    verified_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     verified_at: Mapped[datetime | None]
 
     employee: Mapped[Employee] = relationship()
@@ -69,14 +62,12 @@ class DevelopmentActivity(VersionMixin, TimestampMixin, db.Model):
         return bool(self.evidence_file_name)
 
 
-class MentoringSession(db.Model):
+class MentoringSession(Model):
     """One meeting of a mentorship (a mentoring activity, often grown from an interview)."""
 
     __tablename__ = "mentoring_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("development_activities.id", ondelete="CASCADE"), index=True
-    )
+    activity_id: Mapped[int] = foreign_key("development_activities.id", index=True)
     held_on: Mapped[date]
     note: Mapped[str] = mapped_column(sa.Text, default="")

@@ -17,17 +17,15 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import utcnow
-from core.extensions import db
+from core.db import foreign_key, utcnow
+from core.extensions import Model
 
 
-class EvidenceBlob(db.Model):
+class EvidenceBlob(Model):
     __tablename__ = "evidence_blobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("development_activities.id", ondelete="CASCADE"), unique=True
-    )
+    activity_id: Mapped[int] = foreign_key("development_activities.id", unique=True)
     data: Mapped[bytes] = mapped_column(sa.LargeBinary)
     # Checked against the file's first bytes when it was uploaded (never the client's).
     content_type: Mapped[str] = mapped_column(sa.String(60))

@@ -5,8 +5,16 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship, utcnow
-from core.extensions import db
+from core.db import (
+    TimestampMixin,
+    Tracked,
+    VersionMixin,
+    enum_column,
+    foreign_key,
+    relationship,
+    utcnow,
+)
+from core.extensions import Model
 from development.enums import (
     ContactSource,
     InterviewDirection,
@@ -18,15 +26,13 @@ from development.models.activities import DevelopmentActivity
 from people.models import Employee
 
 
-class Contact(TimestampMixin, db.Model):
+class Contact(TimestampMixin, Model):
     """Someone an employee talks to (owned by that employee)."""
 
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
+    owner_id: Mapped[int] = foreign_key("employees.id", index=True)
     name: Mapped[str] = mapped_column(sa.String(160))
     title: Mapped[str] = mapped_column(sa.String(160), default="")
     organisation: Mapped[str] = mapped_column(sa.String(160), default="")
@@ -34,43 +40,32 @@ class Contact(TimestampMixin, db.Model):
     email: Mapped[str] = mapped_column(sa.String(254), default="")
     phone: Mapped[str] = mapped_column(sa.String(60), default="")
     profile_url: Mapped[str] = mapped_column(sa.String(500), default="")
-    source: Mapped[ContactSource] = mapped_column(
-        sa.Enum(ContactSource, native_enum=False, length=30),
-        default=ContactSource.other,
+    source: Mapped[ContactSource] = enum_column(
+        ContactSource, 30, default=ContactSource.other
     )
     connected_on: Mapped[date | None]
 
 
-class InformationalInterview(VersionMixin, TimestampMixin, db.Model):
+class InformationalInterview(Tracked, Model):
     __tablename__ = "informational_interviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("development_activities.id", ondelete="CASCADE"), unique=True
+    activity_id: Mapped[int] = foreign_key("development_activities.id", unique=True)
+    employee_id: Mapped[int] = foreign_key("employees.id", index=True)
+    direction: Mapped[InterviewDirection] = enum_column(InterviewDirection, 10)
+    status: Mapped[InterviewStatus] = enum_column(
+        InterviewStatus, 20, default=InterviewStatus.idea
     )
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
-    direction: Mapped[InterviewDirection] = mapped_column(
-        sa.Enum(InterviewDirection, native_enum=False, length=10)
-    )
-    status: Mapped[InterviewStatus] = mapped_column(
-        sa.Enum(InterviewStatus, native_enum=False, length=20),
-        default=InterviewStatus.idea,
-    )
-    contact_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("contacts.id", ondelete="SET NULL"), index=True
-    )
-    referred_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("informational_interviews.id", ondelete="SET NULL"), index=True
+    contact_id: Mapped[int | None] = foreign_key("contacts.id", "SET NULL", index=True)
+    referred_by_id: Mapped[int | None] = foreign_key(
+        "informational_interviews.id", "SET NULL", index=True
     )
     purpose: Mapped[str] = mapped_column(sa.Text, default="")
     target_role: Mapped[str] = mapped_column(sa.String(160), default="")
     target_industry: Mapped[str] = mapped_column(sa.String(160), default="")
     target_organisation: Mapped[str] = mapped_column(sa.String(160), default="")
-    mode: Mapped[InterviewMode] = mapped_column(
-        sa.Enum(InterviewMode, native_enum=False, length=10),
-        default=InterviewMode.video,
+    mode: Mapped[InterviewMode] = enum_column(
+        InterviewMode, 10, default=InterviewMode.video
     )
     outreach_message: Mapped[str] = mapped_column(sa.Text, default="")
     requested_on: Mapped[date | None]
@@ -88,12 +83,10 @@ class InformationalInterview(VersionMixin, TimestampMixin, db.Model):
     follow_up_on: Mapped[date | None]
     confidentiality_confirmed: Mapped[bool] = mapped_column(default=False)
     needs_approval: Mapped[bool] = mapped_column(default=False)
-    approved_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    approved_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     approved_at: Mapped[datetime | None]
-    mentorship_activity_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("development_activities.id", ondelete="SET NULL")
+    mentorship_activity_id: Mapped[int | None] = foreign_key(
+        "development_activities.id", "SET NULL"
     )
 
     activity: Mapped[DevelopmentActivity] = relationship(foreign_keys=[activity_id])
@@ -101,7 +94,7 @@ class InformationalInterview(VersionMixin, TimestampMixin, db.Model):
     employee: Mapped[Employee] = relationship()
 
 
-class QuestionTopic(db.Model):
+class QuestionTopic(Model):
     """The question bank: the standard topics (seeded) and HR's additions."""
 
     __tablename__ = "question_topics"
@@ -113,34 +106,27 @@ class QuestionTopic(db.Model):
     is_active: Mapped[bool] = mapped_column(default=True)
 
 
-class InterviewSuggestion(db.Model):
+class InterviewSuggestion(Model):
     """A manager suggests an informational interview; the employee accepts or dismisses."""
 
     __tablename__ = "interview_suggestions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    manager_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE")
-    )
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
+    manager_id: Mapped[int] = foreign_key("employees.id")
+    employee_id: Mapped[int] = foreign_key("employees.id", index=True)
     topic: Mapped[str] = mapped_column(sa.String(300))
     contact_name: Mapped[str] = mapped_column(sa.String(160), default="")
-    review_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="SET NULL")
+    review_id: Mapped[int | None] = foreign_key("reviews.id", "SET NULL")
+    status: Mapped[SuggestionStatus] = enum_column(
+        SuggestionStatus, 10, default=SuggestionStatus.open
     )
-    status: Mapped[SuggestionStatus] = mapped_column(
-        sa.Enum(SuggestionStatus, native_enum=False, length=10),
-        default=SuggestionStatus.open,
-    )
-    interview_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("informational_interviews.id", ondelete="SET NULL")
+    interview_id: Mapped[int | None] = foreign_key(
+        "informational_interviews.id", "SET NULL"
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class DevelopmentPolicy(VersionMixin, db.Model):
+class DevelopmentPolicy(VersionMixin, Model):
     """The organisation's settings (one row): interviews and the keeps-learning rule."""
 
     __tablename__ = "development_policy"

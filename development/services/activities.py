@@ -11,7 +11,7 @@ from core.permissions import require
 from development import permissions as perms
 from development.enums import ActivityStatus
 from development.models import DevelopmentActivity
-from development.schemas import ACTIVITY_ORDER
+from development.schemas.forms import ACTIVITY_ORDER
 from people.models import Skill
 from reviews.models import TrainingNeed
 from reviews.services import link_evidence

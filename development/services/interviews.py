@@ -16,10 +16,12 @@ import sqlalchemy as sa
 from core.audit import record_event
 from core.clock import local_today
 from core.dates import NOT_SAVED, iso, not_after, not_before
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import get_or_404
+from core.transitions import StateMachine
 from development import permissions as perms
 from development.enums import (
     INTERVIEW_TRANSITIONS,
@@ -40,6 +42,9 @@ from people.models import Department, Employee
 
 S = InterviewStatus
 HELD = "the day of the interview"
+INTERVIEWS = StateMachine(
+    INTERVIEW_TRANSITIONS, "An interview that is “{current}” cannot become “{to}”."
+)
 
 
 def held_on(interview) -> date | None:
@@ -48,18 +53,6 @@ def held_on(interview) -> date | None:
         return None
     end = interview.scheduled_at + timedelta(minutes=interview.duration_minutes or 0)
     return local_today(end)
-
-
-def _move(actor, interview, to: InterviewStatus, now) -> None:
-    if to not in INTERVIEW_TRANSITIONS[interview.status]:
-        raise InvalidTransition(
-            f"An interview that is “{interview.status.title}” cannot become “{to.title}”."
-        )
-    record_event(
-        actor, interview, "status_changed",
-        {"from": interview.status.value, "to": to.value}, now=now,
-    )  # fmt: skip
-    interview.status = to
 
 
 def _own(actor, interview) -> None:
@@ -85,9 +78,13 @@ def create_interview(
     ):
         raise ValidationFailed(
             "Nothing was saved.",
-            {"confidentiality_confirmed": "Confirm you will not disclose confidential or "
-                                          "proprietary information."},
-        )  # fmt: skip
+            {
+                "confidentiality_confirmed": (
+                    "Confirm you will not disclose confidential or "
+                    "proprietary information."
+                )
+            },
+        )
     data.pop("confidentiality_confirmed", None)
     contact = None
     if data.get("contact_id") is not None:
@@ -107,16 +104,24 @@ def create_interview(
         else ActivityKind.interview_conducted
     )
     activity = DevelopmentActivity(
-        employee_id=actor.employee_id, kind=kind, title=title,
-        provider=contact.organisation if contact else "", status=ActivityStatus.planned,
-    )  # fmt: skip
+        employee_id=actor.employee_id,
+        kind=kind,
+        title=title,
+        provider=contact.organisation if contact else "",
+        status=ActivityStatus.planned,
+    )
     db.session.add(activity)
     db.session.flush()
     interview = InformationalInterview(
-        activity_id=activity.id, employee_id=actor.employee_id, direction=direction,
-        status=S.idea, questions=[], confidentiality_confirmed=direction is InterviewDirection.given,
-        referred_by_id=referred_by.id if referred_by else None, **data,
-    )  # fmt: skip
+        activity_id=activity.id,
+        employee_id=actor.employee_id,
+        direction=direction,
+        status=S.idea,
+        questions=[],
+        confidentiality_confirmed=direction is InterviewDirection.given,
+        referred_by_id=referred_by.id if referred_by else None,
+        **data,
+    )
     db.session.add(interview)
     db.session.flush()
     record_event(actor, interview, "created", {"direction": direction.value}, now=now)
@@ -160,7 +165,7 @@ def request_interview(actor, interview, data: dict, *, now=None):
     now = now or utcnow()
     _own(actor, interview)
     not_after("sent_on", data.get("sent_on"), local_today(now), "today")
-    _move(actor, interview, S.requested, now)
+    INTERVIEWS.move(actor, interview, S.requested, now=now)
     interview.outreach_message = data["message"]
     interview.requested_on = data.get("sent_on") or now.date()
     db.session.flush()
@@ -197,8 +202,9 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
     if interview.status is not S.requested:
         raise InvalidTransition("Send the request before scheduling.")
     when = data["scheduled_at"]
-    not_before("scheduled_at", when, interview.requested_on,
-               "the day the request was sent")  # fmt: skip
+    not_before(
+        "scheduled_at", when, interview.requested_on, "the day the request was sent"
+    )
     limit = current_policy().interviews_per_month
     over = (
         interview.direction is InterviewDirection.conducted
@@ -214,7 +220,7 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
     if data.get("mode") is not None:
         interview.mode = data["mode"]
     interview.location = data.get("location", "")
-    _move(actor, interview, S.scheduled, now)
+    INTERVIEWS.move(actor, interview, S.scheduled, now=now)
     db.session.flush()
     return interview
 
@@ -241,9 +247,12 @@ def prepare_interview(actor, interview, data: dict, *, now=None):
     db.session.flush()
     # Which fields, not their contents (the interview holds them).
     record_event(
-        actor, interview, "prepared", {"fields": ["research_notes", "questions"]},
+        actor,
+        interview,
+        "prepared",
+        {"fields": ["research_notes", "questions"]},
         now=now,
-    )  # fmt: skip
+    )
     return interview
 
 
@@ -253,7 +262,7 @@ def complete_interview(actor, interview, data: dict, *, now=None):
     _own(actor, interview)
     _check_held(interview, now)
     not_before("follow_up_on", data.get("follow_up_on"), held_on(interview), HELD)
-    _move(actor, interview, S.completed, now)
+    INTERVIEWS.move(actor, interview, S.completed, now=now)
     interview.private_notes = data.get("private_notes", "")
     interview.notes_permission_asked = bool(data.get("notes_permission_asked"))
     interview.takeaways = data.get("takeaways", "")
@@ -292,9 +301,15 @@ def add_referral(
     db.session.add(contact)
     db.session.flush()
     return create_interview(
-        actor, {"contact_id": contact.id, "purpose": interview.purpose,
-                "target_role": interview.target_role}, now=now, referred_by=interview,
-    )  # fmt: skip
+        actor,
+        {
+            "contact_id": contact.id,
+            "purpose": interview.purpose,
+            "target_role": interview.target_role,
+        },
+        now=now,
+        referred_by=interview,
+    )
 
 
 def follow_up_interview(actor, interview, data: dict, *, now=None):
@@ -305,7 +320,7 @@ def follow_up_interview(actor, interview, data: dict, *, now=None):
     not_before("thank_you_sent_on", data["thank_you_sent_on"], held, HELD)
     not_after("thank_you_sent_on", data["thank_you_sent_on"], local_today(now), "today")
     not_before("follow_up_on", data.get("follow_up_on"), held, HELD)
-    _move(actor, interview, S.followed_up, now)
+    INTERVIEWS.move(actor, interview, S.followed_up, now=now)
     interview.thank_you_sent_on = data["thank_you_sent_on"]
     if data.get("follow_up_on"):
         interview.follow_up_on = data["follow_up_on"]
@@ -318,7 +333,7 @@ def close_interview(actor, interview, outcome: InterviewStatus, *, now=None):
     if outcome not in (S.declined, S.no_response):
         raise InvalidTransition("Close an interview as declined or no response.")
     _own(actor, interview)
-    _move(actor, interview, outcome, now or utcnow())
+    INTERVIEWS.move(actor, interview, outcome, now=now or utcnow())
     db.session.flush()
     return interview
 
@@ -335,11 +350,13 @@ def start_mentorship(actor, interview, *, now=None) -> DevelopmentActivity:
         db.session.get(Contact, interview.contact_id) if interview.contact_id else None
     )
     activity = DevelopmentActivity(
-        employee_id=interview.employee_id, kind=ActivityKind.mentoring,
+        employee_id=interview.employee_id,
+        kind=ActivityKind.mentoring,
         title=f"Mentorship with {contact.name}" if contact else "Mentorship",
-        provider=contact.organisation if contact else "", status=ActivityStatus.in_progress,
+        provider=contact.organisation if contact else "",
+        status=ActivityStatus.in_progress,
         started_on=now.date(),
-    )  # fmt: skip
+    )
     db.session.add(activity)
     db.session.flush()
     interview.mentorship_activity_id = activity.id
@@ -358,13 +375,17 @@ def add_mentoring_session(
     )
     if activity.kind is not ActivityKind.mentoring:
         raise InvalidTransition("Sessions belong to a mentoring activity.")
-    session = MentoringSession(activity_id=activity.id, held_on=data["held_on"],
-                               note=data.get("note", ""))  # fmt: skip
+    session = MentoringSession(
+        activity_id=activity.id, held_on=data["held_on"], note=data.get("note", "")
+    )
     db.session.add(session)
     activity.hours = (activity.hours or 0) + data.get("hours", 1.0)
     db.session.flush()
     record_event(
-        actor, activity, "mentoring_session_added",
-        {"session_id": session.id, "held_on": session.held_on}, now=now,
-    )  # fmt: skip
+        actor,
+        activity,
+        "mentoring_session_added",
+        {"session_id": session.id, "held_on": session.held_on},
+        now=now,
+    )
     return session

@@ -3,10 +3,11 @@
 import sqlalchemy as sa
 
 from core.audit import record_event
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import get_or_404
 from development import permissions as perms
 from development.enums import SuggestionStatus
 from development.models import DevelopmentPolicy, InterviewSuggestion, QuestionTopic
@@ -23,10 +24,13 @@ def suggest_interview(actor, data: dict, *, now=None) -> InterviewSuggestion:
         "Managers suggest to their team.",
     )
     suggestion = InterviewSuggestion(
-        manager_id=actor.employee_id, employee_id=employee.id, topic=data["topic"],
-        contact_name=data.get("contact_name", ""), review_id=data.get("review_id"),
+        manager_id=actor.employee_id,
+        employee_id=employee.id,
+        topic=data["topic"],
+        contact_name=data.get("contact_name", ""),
+        review_id=data.get("review_id"),
         created_at=now,
-    )  # fmt: skip
+    )
     db.session.add(suggestion)
     db.session.flush()
     record_event(actor, suggestion, "created", {"employee_id": employee.id}, now=now)

@@ -7,16 +7,17 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from core.downloads import attachment_response
+from core.downloads import stored_file_response
 from core.errors import InvalidTransition
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import require
 from development import permissions as perms
 from development.enums import ActivityKind, ActivityStatus
 from development.learning_record import current_policy
 from development.models import DevelopmentActivity, InformationalInterview
-from development.schemas import ActivityCreateSchema, ActivityFormSchema
+from development.schemas.forms import ActivityCreateSchema, ActivityFormSchema
 from development.services import activities as services
 from development.services.evidence_files import (
     MAX_BYTES,
@@ -24,14 +25,13 @@ from development.services.evidence_files import (
     get_evidence_file,
 )
 from development.views import bp
-from development.views.charts import month_chart
 from development.views.common import (
+    learning_chart,
     load_activity,
     my_record,
     open_need_choices,
     skill_choices,
 )
-from people.views.common import save_form
 
 KINDS = [k for k in ActivityKind if not k.is_interview]
 
@@ -50,6 +50,7 @@ def _filters():
 @bp.route("")
 @login_required
 def index():
+    """The learning activities page: the caller's activities, filtered."""
     me = current_user.employee_id
     chosen = _filters()
     page = record = None
@@ -87,7 +88,7 @@ def index():
         kinds=list(ActivityKind),
         statuses=list(ActivityStatus),
         record=record,
-        chart=month_chart(record),
+        chart=learning_chart(record),
         policy=current_policy(),
     )
 
@@ -109,9 +110,22 @@ def _form_page(status=200, activity=None, errors=None, form=None):
 
 
 def _form_values(activity) -> dict:
-    values = {c: getattr(activity, c) for c in (
-        "title", "provider", "started_on", "ended_on", "hours", "expires_on",
-        "evidence_url", "evidence_note", "reflection", "is_private", "version")}  # fmt: skip
+    values = {
+        c: getattr(activity, c)
+        for c in (
+            "title",
+            "provider",
+            "started_on",
+            "ended_on",
+            "hours",
+            "expires_on",
+            "evidence_url",
+            "evidence_note",
+            "reflection",
+            "is_private",
+            "version",
+        )
+    }
     values = {k: ("" if v is None else v) for k, v in values.items()}
     values["kind"] = activity.kind.value
     values["status"] = activity.status.value
@@ -139,6 +153,7 @@ def _save(schema, action):
 @bp.route("/activities/new", methods=["GET", "POST"])
 @login_required
 def activity_new():
+    """Show and save the new-activity form."""
     require(current_user.employee_id is not None, "Only employees log activities.")
     if request.method == "GET":
         kind = request.args.get("kind", "course")
@@ -157,6 +172,7 @@ def activity_new():
 @bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
 @login_required
 def activity_edit(activity_id: int):
+    """Show and save the edit form of an activity."""
     activity = load_activity(activity_id)
     require(perms.can_edit_activity(current_user, activity), "Only the owner edits.")
     if activity.kind.is_interview:
@@ -185,20 +201,16 @@ def activity_edit(activity_id: int):
 @bp.route("/activities/<int:activity_id>/evidence")
 @login_required
 def activity_evidence(activity_id: int):
+    """Download the evidence file attached to an activity."""
     activity = load_activity(activity_id)
     blob = get_evidence_file(current_user, activity)
-    return attachment_response(
-        blob.data,
-        content_type=blob.content_type,
-        filename=activity.evidence_file_name,
-        sha256=blob.sha256,
-        last_modified=blob.created_at,
-    )
+    return stored_file_response(blob, activity.evidence_file_name)
 
 
 @bp.route("/activities/<int:activity_id>/verify", methods=["POST"])
 @login_required
 def activity_verify(activity_id: int):
+    """Verify an activity (its direct manager)."""
     activity = load_activity(activity_id)
     require(
         perms.can_verify_activity(current_user, activity), "Only the direct manager."

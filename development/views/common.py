@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
+from core.charts import MonthChart, month_chart
 from core.db import utcnow
 from core.errors import Conflict, NotFound
 from core.extensions import db
@@ -18,6 +19,13 @@ from reviews.models import TrainingNeed
 
 def today():
     return utcnow().date()
+
+
+def learning_chart(record, small: bool = False) -> MonthChart | None:
+    """Bars of learning activities per month (``LearningRecord.months``)."""
+    if record is None:
+        return None
+    return month_chart(record.months, "Learning activities per month", small)
 
 
 def load_activity(activity_id: int) -> DevelopmentActivity:
@@ -91,8 +99,10 @@ def contact_choices(employee_id) -> list[tuple[int, str]]:
         .where(Contact.owner_id == employee_id)
         .order_by(Contact.name)
     )
-    return [(r.id, f"{r.name} · {r.organisation}" if r.organisation else r.name)
-            for r in rows]  # fmt: skip
+    return [
+        (r.id, f"{r.name} · {r.organisation}" if r.organisation else r.name)
+        for r in rows
+    ]
 
 
 def my_record(employee_id, months: int = 12):

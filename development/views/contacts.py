@@ -47,6 +47,7 @@ def _text() -> tuple[str, str]:
 @bp.route("/contacts/import", methods=["GET", "POST"])
 @login_required
 def contacts_import():
+    """Show the contacts import form and import pasted or uploaded CSV."""
     me = current_user.employee_id
     require(me is not None, "Only employees have contacts.")
     if request.method == "GET":
@@ -56,8 +57,9 @@ def contacts_import():
         return _page(422, errors={"csv_file": problem})
     if request.form.get("step") != "confirm":
         rows, row_errors = preview_contacts(text, me)
-        return _page(422 if row_errors else 200, rows=rows, row_errors=row_errors,
-                     text=text)  # fmt: skip
+        return _page(
+            422 if row_errors else 200, rows=rows, row_errors=row_errors, text=text
+        )
     try:
         result = import_contacts(me, text, actor=current_user)
     except ContactsImportFailed as err:

@@ -1,7 +1,7 @@
 """Interview actions after the main steps: follow-up, close, extra referrals,
 mentorship and its sessions, the manager's approval, and the ``.ics`` download."""
 
-from flask import Response, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from core.db import utcnow
@@ -11,8 +11,8 @@ from core.forms import load_form
 from core.permissions import require
 from development import permissions as perms
 from development.enums import InterviewStatus
-from development.ics import interview_ics
-from development.schemas import FollowUpSchema, ReferralSchema
+from development.ics import ics_download
+from development.schemas.forms import FollowUpSchema, ReferralSchema
 from development.services import interviews as services
 from development.views import bp
 from development.views.common import load_interview
@@ -30,65 +30,96 @@ S = InterviewStatus
 @bp.route("/interviews/<int:interview_id>/follow-up", methods=["POST"])
 @login_required
 def interview_follow_up(interview_id: int):
+    """Record the thank-you that follows a held interview."""
     owned(interview_id, S.completed)
-    return step(interview_id, "afterwards", FollowUpSchema(), request.form,
-                 lambda i, d: services.follow_up_interview(current_user, i, d),
-                 "The thank-you is recorded: the interview is followed up.")  # fmt: skip
+    return step(
+        interview_id,
+        "afterwards",
+        FollowUpSchema(),
+        request.form,
+        lambda i, d: services.follow_up_interview(current_user, i, d),
+        "The thank-you is recorded: the interview is followed up.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/close", methods=["POST"])
 @login_required
 def interview_close(interview_id: int):
+    """Close an interview that was declined or got no response."""
     owned(interview_id, S.idea, S.requested, S.scheduled)
     outcome = request.form.get("outcome", "")
     if outcome not in ("declined", "no_response"):
-        return render_detail(load_interview(interview_id), 422, "asking",
-                             {"outcome": "Choose declined or no response."})  # fmt: skip
-    return finish(interview_id, "asking",
-                  lambda i: services.close_interview(current_user, i, S[outcome]),
-                  "The interview is closed.")  # fmt: skip
+        return render_detail(
+            load_interview(interview_id),
+            422,
+            "asking",
+            {"outcome": "Choose declined or no response."},
+        )
+    return finish(
+        interview_id,
+        "asking",
+        lambda i: services.close_interview(current_user, i, S[outcome]),
+        "The interview is closed.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/referrals", methods=["POST"])
 @login_required
 def interview_referral(interview_id: int):
+    """Add a referral that an interview led to."""
     owned(interview_id, S.completed, S.followed_up)
     data, errors = load_form(ReferralSchema(), request.form)
     if data is None:
         errors = {
             "_form": " ".join(f"{k.capitalize()}: {v}" for k, v in errors.items())
         }
-        return render_detail(load_interview(interview_id), 422, "afterwards", errors,
-                             request.form)  # fmt: skip
-    return finish(interview_id, "network",
-                  lambda i: services.add_referral(current_user, i, data),
-                  f"{data['name']} is on your board as an idea.")  # fmt: skip
+        return render_detail(
+            load_interview(interview_id), 422, "afterwards", errors, request.form
+        )
+    return finish(
+        interview_id,
+        "network",
+        lambda i: services.add_referral(current_user, i, data),
+        f"{data['name']} is on your board as an idea.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/mentorship", methods=["POST"])
 @login_required
 def interview_mentorship(interview_id: int):
+    """Record a mentorship that grew out of an interview."""
     owned(interview_id, S.completed, S.followed_up)
-    return finish(interview_id, "mentorship",
-                  lambda i: services.start_mentorship(current_user, i),
-                  "The interview became a mentorship.")  # fmt: skip
+    return finish(
+        interview_id,
+        "mentorship",
+        lambda i: services.start_mentorship(current_user, i),
+        "The interview became a mentorship.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/sessions", methods=["POST"])
 @login_required
 def interview_session(interview_id: int):
+    """Record a session of the mentorship an interview started."""
     interview = owned(interview_id)
     if interview.mentorship_activity_id is None:
         raise InvalidTransition("Start the mentorship first.")
-    return step(interview_id, "mentorship", SessionSchema(), request.form,
-                 lambda i, d: services.add_mentoring_session(
-                     current_user, i.mentorship_activity_id, d),
-                 "The session is recorded.")  # fmt: skip
+    return step(
+        interview_id,
+        "mentorship",
+        SessionSchema(),
+        request.form,
+        lambda i, d: services.add_mentoring_session(
+            current_user, i.mentorship_activity_id, d
+        ),
+        "The session is recorded.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/approve", methods=["POST"])
 @login_required
 def interview_approve(interview_id: int):
+    """Approve an interview that waits for the manager's approval."""
     interview = load_interview(interview_id)
     require(perms.can_approve_interview(current_user, interview), "Only a manager.")
     if not interview.needs_approval:
@@ -105,14 +136,8 @@ def interview_approve(interview_id: int):
 @bp.route("/interviews/<int:interview_id>/ics")
 @login_required
 def interview_ics_file(interview_id: int):
+    """Download the interview's meeting as an iCalendar file."""
     interview = load_interview(interview_id)
     if interview.scheduled_at is None:
         raise NotFound("The interview has no date yet.")
-    contact = interview.contact
-    text = interview_ics(interview, contact_name=contact.name if contact else "",
-                         organiser_email=interview.employee.email or "", now=utcnow())  # fmt: skip
-    return Response(
-        text, mimetype="text/calendar",
-        headers={"Content-Disposition":
-                 f'attachment; filename="interview-{interview.id}.ics"'},
-    )  # fmt: skip
+    return ics_download(interview, utcnow())

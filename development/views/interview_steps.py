@@ -11,13 +11,14 @@ from core.dates import PlausibleDate
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.fields import LONG, LongText
-from core.forms import load_form
+from core.forms import load_form, save_form
 from core.permissions import require
+from core.schemas import StrictSchema
 from development import permissions as perms
 from development.enums import InterviewMode, InterviewStatus
 from development.learning_record import current_policy
 from development.models import MentoringSession, QuestionTopic
-from development.schemas import (
+from development.schemas.forms import (
     CompleteSchema,
     OutreachSchema,
     PrepareSchema,
@@ -28,8 +29,6 @@ from development.services import interviews as services
 from development.views import bp
 from development.views.common import aware, check_version, load_interview, today
 from development.views.network import network
-from people.schemas import StrictSchema
-from people.views.common import save_form
 
 S = InterviewStatus
 REFERRAL_ROWS = 3
@@ -46,17 +45,22 @@ def render_detail(interview, status=200, failed=None, errors=None, form=None):
     owner = perms.can_edit_interview(current_user, interview)
     sessions = []
     if interview.mentorship_activity_id:
-        sessions = list(db.session.scalars(
-            sa.select(MentoringSession)
-            .where(MentoringSession.activity_id == interview.mentorship_activity_id)
-            .order_by(MentoringSession.held_on)
-        ))  # fmt: skip
+        sessions = list(
+            db.session.scalars(
+                sa.select(MentoringSession)
+                .where(MentoringSession.activity_id == interview.mentorship_activity_id)
+                .order_by(MentoringSession.held_on)
+            )
+        )
     topics = []
     if owner:
-        topics = list(db.session.scalars(
-            sa.select(QuestionTopic.text).where(QuestionTopic.is_active.is_(True))
-            .order_by(QuestionTopic.position, QuestionTopic.id)
-        ))  # fmt: skip
+        topics = list(
+            db.session.scalars(
+                sa.select(QuestionTopic.text)
+                .where(QuestionTopic.is_active.is_(True))
+                .order_by(QuestionTopic.position, QuestionTopic.id)
+            )
+        )
     draft = interview.outreach_message
     if owner and not draft and interview.status is S.idea:
         draft = services.draft_outreach(
@@ -89,14 +93,17 @@ def render_detail(interview, status=200, failed=None, errors=None, form=None):
 @bp.route("/interviews/<int:interview_id>")
 @login_required
 def interview(interview_id: int):
+    """The interview page: its steps, notes and next action."""
     return render_detail(load_interview(interview_id))
 
 
 def owned(interview_id: int, *allowed: InterviewStatus):
     """Load, check ownership and state, and the form's version — before reading input."""
     interview = load_interview(interview_id)
-    require(perms.can_edit_interview(current_user, interview),
-            "Only the employee edits an interview.")  # fmt: skip
+    require(
+        perms.can_edit_interview(current_user, interview),
+        "Only the employee edits an interview.",
+    )
     if allowed and interview.status not in allowed:
         raise InvalidTransition(
             f"This step is not open while the interview is “{interview.status.title}”."
@@ -109,46 +116,69 @@ def step(interview_id, name, schema, data, action, message):
     interview = load_interview(interview_id)
     result, errors, status = save_form(schema, data, lambda d: action(interview, d))
     if result is None:
-        return render_detail(load_interview(interview_id), status, name, errors,
-                             request.form)  # fmt: skip
+        return render_detail(
+            load_interview(interview_id), status, name, errors, request.form
+        )
     db.session.commit()
     flash(message if isinstance(message, str) else message(result), "success")
-    return redirect(url_for("development.interview", interview_id=interview_id)
-                    + f"#{name}-heading")  # fmt: skip
+    return redirect(
+        url_for("development.interview", interview_id=interview_id) + f"#{name}-heading"
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/outreach", methods=["POST"])
 @login_required
 def interview_outreach(interview_id: int):
+    """Record the outreach step of an interview."""
     owned(interview_id, S.idea, S.no_response)
-    return step(interview_id, "asking", OutreachSchema(), request.form,
-                 lambda i, d: services.request_interview(current_user, i, d),
-                 "The request is marked sent.")  # fmt: skip
+    return step(
+        interview_id,
+        "asking",
+        OutreachSchema(),
+        request.form,
+        lambda i, d: services.request_interview(current_user, i, d),
+        "The request is marked sent.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/prepare", methods=["POST"])
 @login_required
 def interview_prepare(interview_id: int):
+    """Save the questions prepared for an interview."""
     owned(interview_id)
     form = request.form.copy()
     own = [q.strip() for q in form.pop("own_questions", "").splitlines() if q.strip()]
     for question in own:
         form.add("questions", question)
-    return step(interview_id, "preparing", PrepareSchema(), form,
-                 lambda i, d: services.prepare_interview(current_user, i, d),
-                 "Your preparation is saved.")  # fmt: skip
+    return step(
+        interview_id,
+        "preparing",
+        PrepareSchema(),
+        form,
+        lambda i, d: services.prepare_interview(current_user, i, d),
+        "Your preparation is saved.",
+    )
 
 
 @bp.route("/interviews/<int:interview_id>/schedule", methods=["POST"])
 @login_required
 def interview_schedule(interview_id: int):
+    """Schedule the interview's meeting."""
     owned(interview_id, S.requested)
     form = request.form.copy()
     form["scheduled_at"] = aware(form.get("scheduled_at", ""))
-    return step(interview_id, "scheduling", ScheduleSchema(), form,
-                 lambda i, d: services.schedule_interview(current_user, i, d),
-                 lambda i: "Over this month’s limit: it waits for your manager’s approval."
-                 if i.needs_approval else "The interview is scheduled.")  # fmt: skip
+    return step(
+        interview_id,
+        "scheduling",
+        ScheduleSchema(),
+        form,
+        lambda i, d: services.schedule_interview(current_user, i, d),
+        lambda i: (
+            "Over this month’s limit: it waits for your manager’s approval."
+            if i.needs_approval
+            else "The interview is scheduled."
+        ),
+    )
 
 
 def _referral_rows(form):
@@ -174,17 +204,22 @@ def _load_referrals(form):
 @bp.route("/interviews/<int:interview_id>/complete", methods=["POST"])
 @login_required
 def interview_complete(interview_id: int):
+    """Record the interview as held, with notes and referrals."""
     owned(interview_id, S.scheduled)
     data, errors = load_form(CompleteSchema(), request.form)
     loaded, referral_errors = _load_referrals(request.form)
     errors = {**errors, **referral_errors}
     if errors:
-        return render_detail(load_interview(interview_id), 422, "afterwards", errors,
-                             request.form)  # fmt: skip
+        return render_detail(
+            load_interview(interview_id), 422, "afterwards", errors, request.form
+        )
     data["referrals"] = loaded
-    return finish(interview_id, "afterwards",
-                  lambda i: services.complete_interview(current_user, i, data),
-                  "The interview is completed; referrals are on your board as ideas.")  # fmt: skip
+    return finish(
+        interview_id,
+        "afterwards",
+        lambda i: services.complete_interview(current_user, i, data),
+        "The interview is completed; referrals are on your board as ideas.",
+    )
 
 
 def finish(interview_id, name, action, message):
@@ -197,9 +232,11 @@ def finish(interview_id, name, action, message):
         errors = dict(err.errors or {"_form": err.message})
         if not set(errors) & set(request.form):  # about the interview, not a field here
             errors["_form"] = " ".join(str(m) for m in errors.values())
-        return render_detail(load_interview(interview_id), 422, name, errors,
-                             request.form)  # fmt: skip
+        return render_detail(
+            load_interview(interview_id), 422, name, errors, request.form
+        )
     db.session.commit()
     flash(message if isinstance(message, str) else message(result), "success")
-    return redirect(url_for("development.interview", interview_id=interview_id)
-                    + f"#{name}-heading")  # fmt: skip
+    return redirect(
+        url_for("development.interview", interview_id=interview_id) + f"#{name}-heading"
+    )

@@ -1,22 +1,25 @@
 """The interviews board (columns by status) and the new-interview form (conducted or
 given; a given interview needs the confidentiality reminder ticked)."""
 
+from functools import partial
+
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
+from core.forms import save_form
 from core.permissions import require
+from core.views import answer_form, form_view
 from development.enums import ContactSource, InterviewMode, InterviewStatus
 from development.learning_record import current_policy
 from development.models import Contact, InformationalInterview
-from development.schemas import ContactCreateSchema, InterviewCreateSchema
+from development.schemas.forms import ContactCreateSchema, InterviewCreateSchema
 from development.services import contacts as contact_services
 from development.services import interviews as services
 from development.views import bp
 from development.views.common import contact_choices
-from people.views.common import save_form
 
 S = InterviewStatus
 COLUMNS = (S.idea, S.requested, S.scheduled, S.completed, S.followed_up)
@@ -63,6 +66,7 @@ def _board(status=200, errors=None, form=None):
 @bp.route("/interviews")
 @login_required
 def interviews():
+    """The interviews board: the caller's interviews by stage."""
     return _board()
 
 
@@ -81,32 +85,31 @@ def _new_page(status=200, errors=None, form=None):
 @bp.route("/interviews/new", methods=["GET", "POST"])
 @login_required
 def interview_new():
+    """Show and save the new-interview form."""
     _require_employee()
-    if request.method == "GET":
-        return _new_page()
-    result, errors, status = save_form(
+    return form_view(
+        _new_page,  # an empty form starts from the page's defaults
+        {},
         InterviewCreateSchema(),
-        request.form,
-        lambda d: services.create_interview(current_user, d),
+        partial(services.create_interview, current_user),
+        lambda interview: (
+            "The interview is on your board as an idea.",
+            url_for("development.interview", interview_id=interview.id),
+        ),
     )
-    if result is None:
-        return _new_page(status, errors, request.form)
-    db.session.commit()
-    flash("The interview is on your board as an idea.", "success")
-    return redirect(url_for("development.interview", interview_id=result.id))
 
 
 @bp.route("/contacts", methods=["POST"])
 @login_required
 def contact_new():
+    """Add a contact from the interviews board."""
     _require_employee()
-
-    def add(data):
-        return contact_services.create_contact(current_user, data)
-
-    result, errors, status = save_form(ContactCreateSchema(), request.form, add)
-    if result is None:
-        return _board(status, errors, request.form)
-    db.session.commit()
-    flash(f"{result.name} is in your contacts.", "success")
-    return redirect(url_for("development.interviews") + "#contacts-heading")
+    add = partial(contact_services.create_contact, current_user)
+    return answer_form(
+        save_form(ContactCreateSchema(), request.form, add),
+        _board,
+        lambda contact: (
+            f"{contact.name} is in your contacts.",
+            url_for("development.interviews") + "#contacts-heading",
+        ),
+    )

@@ -35,14 +35,23 @@ class Network:
 def network(interview: InformationalInterview) -> Network:
     iv = InformationalInterview
     rows = db.session.execute(
-        sa.select(iv.id, iv.referred_by_id, iv.status, iv.direction, iv.requested_on,
-                  iv.scheduled_at, iv.thank_you_sent_on, Contact.name)
+        sa.select(
+            iv.id,
+            iv.referred_by_id,
+            iv.status,
+            iv.direction,
+            iv.requested_on,
+            iv.scheduled_at,
+            iv.thank_you_sent_on,
+            Contact.name,
+        )
         .outerjoin(Contact, Contact.id == iv.contact_id)
         .where(iv.employee_id == interview.employee_id)
         .order_by(iv.id)
-    ).all()  # fmt: skip
-    nodes = {r.id: Node(r.id, r.name or "Someone", r.status, r.referred_by_id)
-             for r in rows}  # fmt: skip
+    ).all()
+    nodes = {
+        r.id: Node(r.id, r.name or "Someone", r.status, r.referred_by_id) for r in rows
+    }
     for node in nodes.values():
         if node.parent_id in nodes:
             nodes[node.parent_id].children.append(node)
@@ -56,13 +65,17 @@ def network(interview: InformationalInterview) -> Network:
     requested = [r for r in conducted if r.requested_on is not None]
     done = [r for r in conducted if r.status in DONE]
     quick = [
-        r for r in done
-        if r.thank_you_sent_on and r.scheduled_at
+        r
+        for r in done
+        if r.thank_you_sent_on
+        and r.scheduled_at
         and r.thank_you_sent_on - r.scheduled_at.date() <= timedelta(days=2)
-    ]  # fmt: skip
+    ]
     below = nodes[interview.id].children if interview.id in nodes else []
     return Network(
-        above, below, len(above) + 1,
+        above,
+        below,
+        len(above) + 1,
         (len([r for r in requested if r.status in DONE]), len(requested)),
         (len(quick), len(done)),
-    )  # fmt: skip
+    )

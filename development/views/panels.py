@@ -1,13 +1,13 @@
-"""Panels that other areas' pages show (their page edges import this lazily): the home
-page's "Suggested interviews" and "My learning", the person page's learning record, and
-the review page's "development since the last review"."""
+"""Panels that ``home`` composes into other areas' pages: the home page's "Suggested
+interviews" and "My learning" and the person page's learning record. (The review page's
+"development since the last review" is read-side: ``learning_record.development_since``.)"""
 
 from datetime import date
 
 import sqlalchemy as sa
 
 from core.extensions import db
-from development.enums import ActivityStatus, SuggestionStatus
+from development.enums import SuggestionStatus
 from development.learning_record import (
     COUNTED_STATUSES,
     LearningRecord,
@@ -18,8 +18,7 @@ from development.learning_record import (
     month_start,
 )
 from development.models import DevelopmentActivity, InterviewSuggestion
-from development.views.charts import month_chart
-from development.views.common import today
+from development.views.common import learning_chart, today
 from people.permissions import is_hr, is_manager_of
 
 
@@ -27,18 +26,22 @@ def home_panels(user) -> dict:
     """Open suggestions made to me (with the manager) and my learning record."""
     if user.employee_id is None:
         return {"suggestions": [], "learning": None, "learning_chart": None}
-    suggestions = list(db.session.scalars(
-        sa.select(InterviewSuggestion)
-        .where(InterviewSuggestion.employee_id == user.employee_id,
-               InterviewSuggestion.status == SuggestionStatus.open)
-        .order_by(InterviewSuggestion.created_at.desc())
-        .limit(5)
-    ))  # fmt: skip
+    suggestions = list(
+        db.session.scalars(
+            sa.select(InterviewSuggestion)
+            .where(
+                InterviewSuggestion.employee_id == user.employee_id,
+                InterviewSuggestion.status == SuggestionStatus.open,
+            )
+            .order_by(InterviewSuggestion.created_at.desc())
+            .limit(5)
+        )
+    )
     record = home_record(user.employee_id, today())
     return {
         "suggestions": suggestions,
         "learning": record,
-        "learning_chart": month_chart(record, small=False),
+        "learning_chart": learning_chart(record, small=False),
     }
 
 
@@ -48,8 +51,12 @@ def home_record(employee_id: int, day: date) -> LearningRecord:
     policy = current_policy()
     months = max(6, policy.window_months)
     slots = [month_start(day, back) for back in range(months - 1, -1, -1)]
-    record = LearningRecord(employee_id, [MonthPoint(m, m.strftime("%b %Y"))
-                            for m in slots], policy.window_months, policy.active_months)  # fmt: skip
+    record = LearningRecord(
+        employee_id,
+        [MonthPoint(m, m.strftime("%b %Y")) for m in slots],
+        policy.window_months,
+        policy.active_months,
+    )
     act = DevelopmentActivity
     rows = db.session.execute(
         sa.select(act.kind, act.ended_on, act.started_on, act.hours).where(
@@ -88,36 +95,4 @@ def person_panel(user, employee) -> dict:
     if not allowed:
         return {"learning": None, "learning_chart": None}
     record = learning_record(employee.id, today=today())
-    return {"learning": record, "learning_chart": month_chart(record)}
-
-
-def development_since(user, review, previous_end: date | None) -> list[str]:
-    """Activities completed since the previous review's period end (one query).
-
-    Lines of text for the review page; a private activity shows its kind and title only.
-    """
-    allowed = (
-        user.employee_id == review.employee_id
-        or is_hr(user)
-        or is_manager_of(user, review.employee_id)
-    )
-    if not allowed:
-        return []
-    stmt = sa.select(DevelopmentActivity).where(
-        DevelopmentActivity.employee_id == review.employee_id,
-        DevelopmentActivity.status == ActivityStatus.completed,
-        DevelopmentActivity.ended_on <= review.period_end,
-    )
-    if previous_end is not None:
-        stmt = stmt.where(DevelopmentActivity.ended_on > previous_end)
-    rows = db.session.scalars(
-        stmt.order_by(DevelopmentActivity.ended_on, DevelopmentActivity.id)
-    )
-    lines = []
-    for a in rows:
-        hours = f", {a.hours:g} h" if a.hours else ""
-        verified = ", verified" if a.verified_at else ""
-        lines.append(
-            f"{a.title} — {a.kind.title}, {a.ended_on.isoformat()}{hours}{verified}"
-        )
-    return lines
+    return {"learning": record, "learning_chart": learning_chart(record)}

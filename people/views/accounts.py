@@ -9,16 +9,16 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
-from core.db import get_or_404
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import Role, require, role_required
+from core.queries import get_or_404
 from people import permissions as perms
 from people import services
 from people.models import User
 from people.schemas import AccountUpdateSchema
 from people.views import bp
-from people.views.common import save_form
 
 
 def _accounts_select():
@@ -28,6 +28,7 @@ def _accounts_select():
 @bp.route("/admin/accounts")
 @role_required(Role.admin)
 def accounts():
+    """The accounts page: user accounts with roles and status (admin)."""
     page = paginate_html(_accounts_select())
     return render_template("people/account_list.html", page=page, errors={})
 
@@ -35,6 +36,7 @@ def accounts():
 @bp.route("/admin/accounts/<int:user_id>", methods=["POST"])
 @role_required(Role.admin)
 def account_update(user_id: int):
+    """Save an account's HR, admin and enabled flags (admin)."""
     account = get_or_404(User, user_id)
     require(
         perms.can_manage_account(current_user, account),

@@ -1,38 +1,13 @@
-"""Helpers shared by the people pages: form handling and the select options."""
+"""Select options shared by the people pages (and the review pages' department pickers),
+and the visible-people lists they show."""
 
 import sqlalchemy as sa
-from flask import render_template
+from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
-from core.errors import Conflict, ValidationFailed
 from core.extensions import db
-from core.forms import load_form
 from people.models import Department, Employee
-
-
-def save_form(schema, form, action):
-    """Validate ``form`` with ``schema`` and run ``action(data)``.
-
-    Returns ``(result, errors, status)``: on success ``result`` is what the action
-    returned and the caller commits; otherwise the session is rolled back and
-    ``errors`` holds the field messages to show inline (422, or 409 for a stale form).
-    """
-    data, errors = load_form(schema, form)
-    if data is None:
-        return None, errors, 422
-    try:
-        return action(data), {}, 200
-    except ValidationFailed as err:
-        db.session.rollback()
-        return None, err.errors or {"_form": err.message}, 422
-    except Conflict as err:
-        db.session.rollback()
-        return None, {"_form": err.message, "_stale": True}, 409
-
-
-def render_form(template: str, status: int = 200, **context):
-    """Render a form page; ``form`` defaults to the submitted values."""
-    context.setdefault("errors", {})
-    return render_template(template, **context), status
+from people.permissions import visible_people
 
 
 def department_choices() -> list[tuple[int, str]]:
@@ -64,5 +39,18 @@ def job_title_choices() -> list[str]:
             .where(Employee.job_title != "")
             .distinct()
             .order_by(Employee.job_title)
+        )
+    )
+
+
+def visible_people_where(*criteria) -> list[Employee]:
+    """The people the caller may see that match ``criteria``, with their departments,
+    by name (one query)."""
+    return list(
+        db.session.scalars(
+            visible_people(current_user)
+            .where(*criteria)
+            .options(joinedload(Employee.department))
+            .order_by(Employee.name)
         )
     )

@@ -1,21 +1,24 @@
 """Departments: the tree, one department's org chart, and HR's department forms."""
 
 from collections import defaultdict
+from functools import partial
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
-from core.db import get_or_404
 from core.extensions import db
+from core.forms import render_form
 from core.permissions import require
+from core.queries import get_or_404
+from core.views import form_view
 from people import permissions as perms
 from people import services
 from people.models import Department, Employee
 from people.schemas import DepartmentCreateSchema, DepartmentFormSchema
 from people.views import bp
-from people.views.common import department_choices, render_form, save_form
+from people.views.common import department_choices
 
 FORM_TEMPLATE = "people/department_form.html"
 
@@ -50,6 +53,7 @@ def _headcounts(user) -> dict[int, int]:
 @bp.route("/departments")
 @login_required
 def departments():
+    """The departments page: the department tree with headcounts."""
     rows = list(db.session.scalars(sa.select(Department)))
     return render_template(
         "people/department_list.html",
@@ -80,6 +84,7 @@ def _org_chart(people: list[Employee]) -> list[dict]:
 @bp.route("/departments/<int:department_id>")
 @login_required
 def department_detail(department_id: int):
+    """The department page: its people as an org chart."""
     department = get_or_404(Department, department_id, joinedload(Department.parent))
     people = list(
         db.session.scalars(
@@ -109,47 +114,50 @@ def _form_page(status=200, **context):
     return render_form(FORM_TEMPLATE, status, parents=department_choices(), **context)
 
 
+def _values(department: Department) -> dict:
+    return {
+        "name": department.name,
+        "description": department.description,
+        "parent_id": department.parent_id or "",
+        "version": department.version,
+    }
+
+
+def _done(verb: str):
+    """The flash message and the department page, once a form is saved."""
+
+    def done(department: Department) -> tuple[str, str]:
+        url = url_for("people.department_detail", department_id=department.id)
+        return f"Department {department.name} is {verb}.", url
+
+    return done
+
+
 @bp.route("/departments/new", methods=["GET", "POST"])
 @login_required
 def department_new():
+    """Show and save the new-department form (HR)."""
     require(perms.can_edit_department(current_user))
-    if request.method == "GET":
-        return _form_page(department=None, form={})
-    department, errors, status = save_form(
+    return form_view(
+        partial(_form_page, department=None),
+        {},
         DepartmentCreateSchema(),
-        request.form,
-        lambda data: services.create_department(current_user, data),
+        partial(services.create_department, current_user),
+        _done("added"),
     )
-    if department is None:
-        return _form_page(status, department=None, form=request.form, errors=errors)
-    db.session.commit()
-    flash(f"Department {department.name} is added.", "success")
-    return redirect(url_for("people.department_detail", department_id=department.id))
 
 
 @bp.route("/departments/<int:department_id>/edit", methods=["GET", "POST"])
 @login_required
 def department_edit(department_id: int):
+    """Show and save the edit form of a department (HR)."""
     department = get_or_404(Department, department_id)
     require(perms.can_edit_department(current_user, department))
-    if request.method == "GET":
-        form = {
-            "name": department.name,
-            "description": department.description,
-            "parent_id": department.parent_id or "",
-            "version": department.version,
-        }
-        return _form_page(department=department, form=form)
-    result, errors, status = save_form(
+    return form_view(
+        # After a failed save the rolled-back department reloads as the page reads it.
+        partial(_form_page, department=department),
+        lambda: _values(department),
         DepartmentFormSchema(),
-        request.form,
-        lambda data: services.update_department(current_user, department, data),
+        partial(services.update_department, current_user, department),
+        _done("saved"),
     )
-    if result is None:
-        department = get_or_404(Department, department_id)
-        return _form_page(
-            status, department=department, form=request.form, errors=errors
-        )
-    db.session.commit()
-    flash(f"Department {department.name} is saved.", "success")
-    return redirect(url_for("people.department_detail", department_id=department.id))

@@ -7,12 +7,14 @@ from marshmallow import EXCLUDE, ValidationError
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
+from core.forms import render_form, save_form
 from core.pagination import paginate_html
 from core.permissions import require, require_visible
 from people import permissions as perms
 from people import services
 from people.enums import PROFICIENCY_LABELS
 from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
+from people.panels import person_panels
 from people.queries import filter_people, latest_skill_levels
 from people.schemas import (
     EmployeeCreateSchema,
@@ -24,8 +26,7 @@ from people.views.common import (
     department_choices,
     job_title_choices,
     person_choices,
-    render_form,
-    save_form,
+    visible_people_where,
 )
 
 FORM_TEMPLATE = "people/person_form.html"
@@ -55,6 +56,7 @@ def _directory_args() -> dict:
 @bp.route("/people")
 @login_required
 def directory():
+    """The people directory, searchable and paged."""
     args = _directory_args()
     stmt = filter_people(perms.visible_people(current_user), args)
     page = paginate_html(
@@ -104,6 +106,7 @@ def _skill_rows(employee: Employee) -> list[dict]:
 @bp.route("/people/<int:person_id>")
 @login_required
 def detail(person_id: int):
+    """The person page: profile, skills and learning."""
     employee = _load_person(person_id)
     chain_ids = perms.manager_chain_ids(employee.id)
     chain = []
@@ -115,14 +118,7 @@ def detail(person_id: int):
             )
         }
         chain = [by_id[i] for i in chain_ids if i in by_id]
-    reports = list(
-        db.session.scalars(
-            perms.visible_people(current_user)
-            .where(Employee.manager_id == employee.id)
-            .options(joinedload(Employee.department))
-            .order_by(Employee.name)
-        )
-    )
+    reports = visible_people_where(Employee.manager_id == employee.id)
     show_skills = perms.can_view_skill_levels(current_user, employee)
     has_profile = show_skills and bool(
         employee.job_title
@@ -140,14 +136,8 @@ def detail(person_id: int):
         has_profile=has_profile,
         labels=PROFICIENCY_LABELS,
         can_edit=perms.can_edit_person(current_user, employee),
-        **_learning(employee),
+        **person_panels(current_user, employee),
     )
-
-
-def _learning(employee) -> dict:
-    from development.views.panels import person_panel  # a page edge
-
-    return person_panel(current_user, employee)
 
 
 def _form_page(status=200, **context):
@@ -163,6 +153,7 @@ def _form_page(status=200, **context):
 @bp.route("/people/new", methods=["GET", "POST"])
 @login_required
 def new():
+    """Show and save the new-person form (HR)."""
     require(perms.can_create_person(current_user))
     if request.method == "GET":
         return _form_page(person=None, form={})
@@ -189,6 +180,7 @@ def _person_values(employee: Employee) -> dict:
 @bp.route("/people/<int:person_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(person_id: int):
+    """Show and save the edit form of a person (HR)."""
     employee = _load_person(person_id)
     require(perms.can_edit_person(current_user, employee))
     if request.method == "GET":

@@ -5,15 +5,18 @@ required); ``expectations_from_form`` turns them into the schema's
 ``[{skill_id, expected_level}]`` before validation, so HTML and API share one contract.
 """
 
-import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
-from sqlalchemy.orm import joinedload, selectinload
+from functools import partial
 
-from core.db import get_or_404
+import sqlalchemy as sa
+from flask import render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.orm import selectinload
+
 from core.extensions import db
-from core.forms import load_form
+from core.forms import load_form, render_form, save_form
 from core.permissions import require
+from core.queries import get_or_404
+from core.views import form_view
 from people import permissions as perms
 from people import services
 from people.enums import PROFICIENCY_LABELS
@@ -25,7 +28,7 @@ from people.schemas import (
     SkillFormSchema,
 )
 from people.views import bp
-from people.views.common import render_form, save_form
+from people.views.common import visible_people_where
 
 LEVEL_PREFIX = "level_"
 
@@ -37,6 +40,7 @@ def _all_skills() -> list[Skill]:
 @bp.route("/skills")
 @login_required
 def skills():
+    """The skills catalogue page."""
     return render_template(
         "people/skill_list.html",
         skills=_all_skills(),
@@ -49,43 +53,39 @@ def _skill_form(status=200, **context):
     return render_form("people/skill_form.html", status, **context)
 
 
+def _skill_saved(verb: str):
+    """The flash message and the skills page, once a skill form is saved."""
+    return lambda skill: (f"Skill {skill.name} is {verb}.", url_for("people.skills"))
+
+
 @bp.route("/skills/new", methods=["GET", "POST"])
 @login_required
 def skill_new():
+    """Show and save the new-skill form (HR)."""
     require(perms.can_edit_skill(current_user))
-    if request.method == "GET":
-        return _skill_form(skill=None, form={})
-    skill, errors, status = save_form(
+    return form_view(
+        partial(_skill_form, skill=None),
+        {},
         SkillCreateSchema(),
-        request.form,
-        lambda data: services.create_skill(current_user, data),
+        partial(services.create_skill, current_user),
+        _skill_saved("added"),
     )
-    if skill is None:
-        return _skill_form(status, skill=None, form=request.form, errors=errors)
-    db.session.commit()
-    flash(f"Skill {skill.name} is added.", "success")
-    return redirect(url_for("people.skills"))
 
 
 @bp.route("/skills/<int:skill_id>/edit", methods=["GET", "POST"])
 @login_required
 def skill_edit(skill_id: int):
+    """Show and save the edit form of a skill (HR)."""
     skill = get_or_404(Skill, skill_id)
     require(perms.can_edit_skill(current_user, skill))
-    if request.method == "GET":
-        form = {k: getattr(skill, k) for k in ("name", "group", "description")}
-        return _skill_form(skill=skill, form={**form, "version": skill.version})
-    result, errors, status = save_form(
+    values = {k: getattr(skill, k) for k in ("name", "group", "description")}
+    return form_view(
+        partial(_skill_form, skill=skill),  # rolled back, it reloads when read
+        {**values, "version": skill.version},
         SkillFormSchema(),
-        request.form,
-        lambda data: services.update_skill(current_user, skill, data),
+        partial(services.update_skill, current_user, skill),
+        _skill_saved("saved"),
     )
-    if result is None:
-        skill = get_or_404(Skill, skill_id)
-        return _skill_form(status, skill=skill, form=request.form, errors=errors)
-    db.session.commit()
-    flash(f"Skill {skill.name} is saved.", "success")
-    return redirect(url_for("people.skills"))
 
 
 # --- role profiles -----------------------------------------------------------------
@@ -98,6 +98,7 @@ def _with_expectations():
 @bp.route("/role-profiles")
 @login_required
 def role_profiles():
+    """The role profiles page with their expected skill levels."""
     profiles = list(
         db.session.scalars(
             sa.select(RoleProfile)
@@ -124,15 +125,9 @@ def role_profiles():
 @bp.route("/role-profiles/<int:profile_id>")
 @login_required
 def role_profile_detail(profile_id: int):
+    """The role profile page: its expectations and who holds it."""
     profile = get_or_404(RoleProfile, profile_id, _with_expectations())
-    holders = list(
-        db.session.scalars(
-            perms.visible_people(current_user)
-            .where(Employee.job_title == profile.job_title)
-            .options(joinedload(Employee.department))
-            .order_by(Employee.name)
-        )
-    )
+    holders = visible_people_where(Employee.job_title == profile.job_title)
     expectations = sorted(
         profile.expectations, key=lambda e: (e.skill.group, e.skill.name)
     )
@@ -177,55 +172,64 @@ def _profile_form(status=200, **context):
     )
 
 
-def _save_profile(schema, action):
+def _save_profile(schema, form, action):
     """Validate level fields and the schema together so every error shows at once."""
-    data, level_errors = expectations_from_form(request.form)
+    data, level_errors = expectations_from_form(form)
     if level_errors:
         _data, errors = load_form(schema, data)
         return None, {**errors, **level_errors}, 422
     return save_form(schema, data, action)
 
 
+def _profile_saved(verb: str):
+    """The flash message and the profile's page, once a role-profile form is saved."""
+
+    def done(profile: RoleProfile) -> tuple[str, str]:
+        url = url_for("people.role_profile_detail", profile_id=profile.id)
+        return f"Role profile {profile.job_title} is {verb}.", url
+
+    return done
+
+
+def _profile_values(profile: RoleProfile) -> dict:
+    form = {
+        "job_title": profile.job_title,
+        "description": profile.description,
+        "version": profile.version,
+    }
+    for exp in profile.expectations:
+        form[f"{LEVEL_PREFIX}{exp.skill_id}"] = str(exp.expected_level)
+    return form
+
+
 @bp.route("/role-profiles/new", methods=["GET", "POST"])
 @login_required
 def role_profile_new():
+    """Show and save the new-role-profile form (HR)."""
     require(perms.can_edit_role_profile(current_user))
-    if request.method == "GET":
-        return _profile_form(profile=None, form={})
-    profile, errors, status = _save_profile(
+    return form_view(
+        partial(_profile_form, profile=None),
+        {},
         RoleProfileCreateSchema(),
-        lambda data: services.create_role_profile(current_user, data),
+        partial(services.create_role_profile, current_user),
+        _profile_saved("added"),
+        save=_save_profile,
     )
-    if profile is None:
-        return _profile_form(status, profile=None, form=request.form, errors=errors)
-    db.session.commit()
-    flash(f"Role profile {profile.job_title} is added.", "success")
-    return redirect(url_for("people.role_profile_detail", profile_id=profile.id))
 
 
 @bp.route("/role-profiles/<int:profile_id>/edit", methods=["GET", "POST"])
 @login_required
 def role_profile_edit(profile_id: int):
+    """Show and save the edit form of a role profile (HR)."""
     profile = get_or_404(
         RoleProfile, profile_id, selectinload(RoleProfile.expectations)
     )
     require(perms.can_edit_role_profile(current_user, profile))
-    if request.method == "GET":
-        form = {
-            "job_title": profile.job_title,
-            "description": profile.description,
-            "version": profile.version,
-        }
-        for exp in profile.expectations:
-            form[f"{LEVEL_PREFIX}{exp.skill_id}"] = str(exp.expected_level)
-        return _profile_form(profile=profile, form=form)
-    result, errors, status = _save_profile(
+    return form_view(
+        partial(_profile_form, profile=profile),  # rolled back, it reloads when read
+        lambda: _profile_values(profile),
         RoleProfileFormSchema(),
-        lambda data: services.update_role_profile(current_user, profile, data),
+        partial(services.update_role_profile, current_user, profile),
+        _profile_saved("saved"),
+        save=_save_profile,
     )
-    if result is None:
-        profile = get_or_404(RoleProfile, profile_id)
-        return _profile_form(status, profile=profile, form=request.form, errors=errors)
-    db.session.commit()
-    flash(f"Role profile {profile.job_title} is saved.", "success")
-    return redirect(url_for("people.role_profile_detail", profile_id=profile.id))

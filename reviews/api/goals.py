@@ -18,23 +18,22 @@ from flask.views import MethodView
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
-from core.db import get_or_404
+from core.api import With
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.pagination import SelectPage
-from core.permissions import require_visible
-from people.permissions import has_reports, is_hr
+from core.queries import get_or_404
 from reviews import permissions as perms
 from reviews import services
-from reviews.api.blueprint import With, blp, object_action
-from reviews.api_schemas_goals import (
+from reviews.api.blueprint import blp
+from reviews.models import Goal, GoalCheckIn
+from reviews.schemas.api_goals import (
     BulkAssignResultSchema,
     CheckInOutSchema,
     GoalSchema,
     GoalSummarySchema,
 )
-from reviews.models import Goal, GoalCheckIn
-from reviews.schemas_goals import (
+from reviews.schemas.goals import (
     BulkAssignSchema,
     CheckInSchema,
     GoalCreateSchema,
@@ -54,16 +53,7 @@ def _load(goal_id) -> Goal:
     return get_or_404(Goal, goal_id, *GOAL_OPTIONS)
 
 
-goal_action = object_action("goal", _load, perms.can_view_goal)
-
-
-def may_set_goals(user) -> bool:
-    """People with an employee record set their own goals; HR sets anyone's."""
-    return user.employee_id is not None or is_hr(user)
-
-
-def may_assign(user) -> bool:
-    return is_hr(user) or has_reports(user)
+goal_action = blp.object_action("goal", _load, perms.can_view_goal)
 
 
 class GoalPage(SelectPage):
@@ -78,6 +68,9 @@ class GoalPage(SelectPage):
 
 def _load_detail(goal_id) -> Goal:
     return get_or_404(Goal, goal_id, *DETAIL_OPTIONS)
+
+
+goal_detail = blp.object_action("goal", _load_detail, perms.can_view_goal)
 
 
 def goal_payload(goal: Goal) -> With:
@@ -103,11 +96,9 @@ def goal_payload(goal: Goal) -> With:
 
 
 @blp.route("/goals")
-@blp.gate(may_set_goals, "POST")
+@blp.gate(perms.can_set_goals, "POST")
 class GoalList(MethodView):
-    @blp.arguments(GoalQueryArgsSchema, location="query")
-    @blp.response(200, GoalSummarySchema(many=True))
-    @blp.paginate(GoalPage, page_size=25, max_page_size=100)
+    @blp.listing(GoalSummarySchema, GoalQueryArgsSchema, pager=GoalPage)
     def get(self, args):
         """Goals the caller may see: own, their reports', and those of everyone up
         their chain (team and company goals); HR all. Newest target date first."""
@@ -119,25 +110,18 @@ class GoalList(MethodView):
             Goal.target_on.is_(None), Goal.target_on.desc(), Goal.id.desc()
         )
 
-    @blp.etag
-    @blp.arguments(GoalCreateSchema)
-    @blp.response(201, GoalSchema)
-    def post(self, data):
+    @blp.create(GoalCreateSchema, GoalSchema, services.create_goal, etag=blp.etag)
+    def post(self, goal):
         """Create a goal for yourself (default) or one of your reports, optionally
         aligned to a goal of yours or of someone up the owner's chain."""
-        goal = services.create_goal(current_user, data)
-        db.session.commit()
         return goal_payload(_load_detail(goal.id))
 
 
 @blp.route("/goals/<int:goal_id>")
 class GoalDetail(MethodView):
-    @blp.etag
-    @blp.response(200, GoalSchema)
-    def get(self, goal_id):
+    @blp.show(GoalSchema, goal_detail)
+    def get(self, goal):
         """One goal with its check-ins, parent and aligned goals."""
-        goal = _load_detail(goal_id)
-        require_visible(perms.can_view_goal(current_user, goal))
         return goal_payload(goal)
 
     @goal_action(
@@ -158,8 +142,7 @@ class GoalDetail(MethodView):
 @blp.route("/goals/<int:goal_id>/check-ins")
 class GoalCheckIns(MethodView):
     @goal_action(perms.can_view_goal, "")
-    @blp.response(200, CheckInOutSchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(CheckInOutSchema)
     def get(self, goal):
         """The goal's check-ins, newest first."""
         return (
@@ -169,24 +152,25 @@ class GoalCheckIns(MethodView):
             .order_by(GoalCheckIn.checked_on.desc(), GoalCheckIn.id.desc())
         )
 
-    @goal_action(
-        perms.can_check_in,
-        "Only the owner, their managers and HR check in on a goal.",
-        if_match=True,
+    post = blp.action_post(
+        goal_action(
+            perms.can_check_in,
+            "Only the owner, their managers and HR check in on a goal.",
+            if_match=True,
+        ),
+        services.check_in,
+        respond=lambda goal, _: goal_payload(_load_detail(goal.id)),
+        doc="Record progress (a value within the measure's range) on an active goal;"
+        "\nanswers with the goal and its new ETag.",
+        schema=CheckInSchema,
+        response=GoalSchema,
+        status=201,
+        etag=blp.etag,
     )
-    @blp.etag
-    @blp.arguments(CheckInSchema)
-    @blp.response(201, GoalSchema)
-    def post(self, data, goal):
-        """Record progress (a value within the measure's range) on an active goal;
-        answers with the goal and its new ETag."""
-        services.check_in(current_user, goal, data)
-        db.session.commit()
-        return goal_payload(_load_detail(goal.id))
 
 
 @blp.route("/goals/bulk-assign")
-@blp.gate(may_assign, "POST")
+@blp.gate(perms.can_assign_goals, "POST")
 class GoalBulkAssign(MethodView):
     @blp.arguments(BulkAssignSchema)
     @blp.response(200, BulkAssignResultSchema)

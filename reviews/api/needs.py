@@ -14,29 +14,32 @@ Decisions the brief left open:
   (403 for other signed-in people, 404 when the person is not visible).
 """
 
+from functools import partial
+
 import sqlalchemy as sa
 from flask.views import MethodView
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
-from core.db import get_or_404, utcnow
+from core.api import With
+from core.db import utcnow
 from core.extensions import db
 from core.permissions import require, require_visible
+from core.queries import get_or_404
 from people import permissions as people_perms
 from people.models import Employee, User
-from people.permissions import has_reports, is_hr
 from reviews import permissions as perms
 from reviews import services
-from reviews.api.blueprint import With, blp, object_action
-from reviews.api_schemas_goals import (
+from reviews.api.blueprint import blp
+from reviews.models import TrainingNeed
+from reviews.schemas.api_goals import (
     OPEN_NEEDS,
     NeedSchema,
     NeedSummarySchema,
     ProposeResultSchema,
     SkillGapSchema,
 )
-from reviews.models import TrainingNeed
-from reviews.schemas_goals import (
+from reviews.schemas.goals import (
     DropSchema,
     EvidenceSchema,
     NeedCreateSchema,
@@ -56,16 +59,8 @@ def _load_detail(need_id) -> TrainingNeed:
     return get_or_404(TrainingNeed, need_id, *DETAIL_OPTIONS)
 
 
-need_action = object_action("need", _load, perms.can_view_need)
-
-
-def may_name_needs(user) -> bool:
-    return is_hr(user) or has_reports(user)
-
-
-def _decides(user, need) -> bool:
-    """Managers (direct or indirect) and HR verify and drop — never the owner."""
-    return perms.can_create_need_for(user, need.employee_id)
+need_action = blp.object_action("need", _load, perms.can_view_need)
+need_detail = blp.object_action("need", _load_detail, perms.can_view_need)
 
 
 def need_payload(need: TrainingNeed) -> With:
@@ -92,11 +87,9 @@ def _respond(need_id: int) -> With:
 
 
 @blp.route("/training-needs")
-@blp.gate(may_name_needs, "POST")
+@blp.gate(perms.can_name_needs, "POST")
 class NeedList(MethodView):
-    @blp.arguments(NeedQueryArgsSchema, location="query")
-    @blp.response(200, NeedSummarySchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(NeedSummarySchema, NeedQueryArgsSchema)
     def get(self, args):
         """Needs the caller may see (own, their reports'; HR all), soonest due first."""
         stmt = perms.visible_needs(current_user)
@@ -113,69 +106,70 @@ class NeedList(MethodView):
             TrainingNeed.due_on.is_(None), TrainingNeed.due_on, TrainingNeed.id
         )
 
-    @blp.etag
-    @blp.arguments(NeedCreateSchema)
-    @blp.response(201, NeedSchema)
-    def post(self, data):
+    @blp.create(NeedCreateSchema, NeedSchema, services.create_need, etag=blp.etag)
+    def post(self, need):
         """Name a need for someone in your team (managers and HR)."""
-        need = services.create_need(current_user, data)
-        db.session.commit()
         return _respond(need.id)
 
 
 @blp.route("/training-needs/<int:need_id>")
 class NeedDetail(MethodView):
-    @blp.etag
-    @blp.response(200, NeedSchema)
-    def get(self, need_id):
+    @blp.show(NeedSchema, need_detail)
+    def get(self, need):
         """One need with its evidence."""
-        need = _load_detail(need_id)
-        require_visible(perms.can_view_need(current_user, need))
         return need_payload(need)
 
 
-@blp.route("/training-needs/<int:need_id>/evidence")
-class NeedEvidenceList(MethodView):
-    @need_action(perms.can_view_need, "")
-    @blp.etag
-    @blp.arguments(EvidenceSchema)
-    @blp.response(201, NeedSchema)
-    def post(self, data, need):
-        """Link evidence (a note and/or a link); an open need becomes in progress."""
-        services.link_evidence(current_user, need, note=data["note"], url=data["url"])
-        db.session.commit()
-        return _respond(need.id)
+N = "/training-needs/<int:need_id>"
+_step = partial(
+    blp.action,
+    respond=lambda need, _: _respond(need.id),
+    response=NeedSchema,
+    etag=blp.etag,
+)
+"""A need action, answered with the need, its evidence and its new ETag."""
 
 
-@blp.route("/training-needs/<int:need_id>/verify")
-class NeedVerify(MethodView):
-    @need_action(
-        _decides, "A manager or HR verifies a need — never its owner.", if_match=True
-    )
-    @blp.etag
-    @blp.response(200, NeedSchema)
-    def post(self, need):
-        """Mark an evidenced need met; the person's skill level becomes the target."""
-        services.verify_need(current_user, need)
-        db.session.commit()
-        return _respond(need.id)
+def _link(actor, need, data):
+    services.link_evidence(actor, need, note=data["note"], url=data["url"])
 
 
-@blp.route("/training-needs/<int:need_id>/drop")
-class NeedDrop(MethodView):
-    @need_action(_decides, "Managers or HR drop needs.", if_match=True)
-    @blp.etag
-    @blp.arguments(DropSchema)
-    @blp.response(200, NeedSchema)
-    def post(self, data, need):
-        """Drop an open need, with the reason kept."""
-        services.drop_need(current_user, need, data["reason"])
-        db.session.commit()
-        return _respond(need.id)
+def _drop(actor, need, data):
+    services.drop_need(actor, need, data["reason"])
+
+
+_step(
+    N + "/evidence",
+    "NeedEvidenceList",
+    need_action(perms.can_view_need, ""),
+    _link,
+    doc="Link evidence (a note and/or a link); an open need becomes in progress.",
+    schema=EvidenceSchema,
+    status=201,
+)
+_step(
+    N + "/verify",
+    "NeedVerify",
+    need_action(
+        perms.may_decide_need,
+        "A manager or HR verifies a need — never its owner.",
+        if_match=True,
+    ),
+    services.verify_need,
+    doc="Mark an evidenced need met; the person's skill level becomes the target.",
+)
+_step(
+    N + "/drop",
+    "NeedDrop",
+    need_action(perms.may_decide_need, "Managers or HR drop needs.", if_match=True),
+    _drop,
+    doc="Drop an open need, with the reason kept.",
+    schema=DropSchema,
+)
 
 
 @blp.route("/training-needs/propose")
-@blp.gate(may_name_needs, "POST")
+@blp.gate(perms.can_name_needs, "POST")
 class NeedPropose(MethodView):
     @blp.arguments(ProposeNeedsSchema)
     @blp.response(200, ProposeResultSchema)

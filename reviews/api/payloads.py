@@ -84,7 +84,7 @@ def _needs(review: Review) -> list[dict]:
     proposed = review.proposed_needs or []
     if proposed:
         ids = {item["skill_id"] for item in proposed}
-        names = dict(
+        names: dict[int, str] = dict(
             db.session.execute(
                 sa.select(Skill.id, Skill.name).where(Skill.id.in_(ids))
             ).all()

@@ -1,6 +1,8 @@
 """Reviews: the list, one review shaped by role, its history, ad hoc reviews, and the
 action endpoints that move a review along (``reviews.services.flow``)."""
 
+from functools import partial
+
 from flask.views import MethodView
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
@@ -12,16 +14,16 @@ from reviews import permissions as perms
 from reviews import services
 from reviews.api.blueprint import blp, review_action
 from reviews.api.payloads import history_payload, review_payload
-from reviews.api_schemas import (
+from reviews.history import review_history
+from reviews.models import Review
+from reviews.queries import load_review
+from reviews.schemas.api import (
     AddendumOutSchema,
     HistorySchema,
     ReviewSchema,
     ReviewSummarySchema,
 )
-from reviews.history import review_history
-from reviews.models import Review
-from reviews.queries import load_review
-from reviews.schemas import (
+from reviews.schemas.forms import (
     AcknowledgeSchema,
     AddendumSchema,
     AdhocReviewCreateSchema,
@@ -39,15 +41,6 @@ SUMMARY_OPTIONS = (
 FILTERS = ("cycle_id", "employee_id", "reviewer_id", "status")
 
 
-def _may_add_addendum(user, review) -> bool:
-    """Who may write addenda once signed (the state rule is the service's: 409)."""
-    return (
-        perms.is_subject(user, review)
-        or perms.is_reviewer(user, review)
-        or perms.is_hr(user)
-    )
-
-
 def _respond(review_id: int) -> dict:
     """Reload after commit and answer with the review as the caller sees it."""
     review = load_review(review_id)
@@ -58,9 +51,7 @@ def _respond(review_id: int) -> dict:
 @blp.route("/reviews")
 @blp.gate(has_reports, "POST")
 class ReviewList(MethodView):
-    @blp.arguments(ReviewQueryArgsSchema, location="query")
-    @blp.response(200, ReviewSummarySchema(many=True))
-    @blp.paginate_select()
+    @blp.listing(ReviewSummarySchema, ReviewQueryArgsSchema)
     def get(self, args):
         """Reviews the caller may see (own, as reviewer, of their reports; HR all)."""
         stmt = perms.visible_reviews(current_user)
@@ -71,25 +62,23 @@ class ReviewList(MethodView):
             Review.period_end.desc(), Review.id.desc()
         )
 
-    @blp.etag
-    @blp.arguments(AdhocReviewCreateSchema)
-    @blp.response(201, ReviewSchema)
-    def post(self, data):
+    @blp.create(
+        AdhocReviewCreateSchema,
+        ReviewSchema,
+        services.start_adhoc_review,
+        etag=blp.etag,
+    )
+    def post(self, review):
         """Start an ad hoc review of a direct report (managers)."""
-        review = services.start_adhoc_review(current_user, data)
-        db.session.commit()
         return _respond(review.id)
 
 
 @blp.route("/reviews/<int:review_id>")
 class ReviewDetail(MethodView):
-    @blp.etag
-    @blp.response(200, ReviewSchema)
-    def get(self, review_id):
+    @blp.show(ReviewSchema, review_action)
+    def get(self, review):
         """One review. ``self_part`` / ``manager_part`` are null for a caller who may
         not see them yet; ``quality_flags`` is present for HR only."""
-        review = load_review(review_id)
-        require_visible(perms.can_view_review(current_user, review))
         blp.set_version_etag(review)
         return review_payload(current_user, review)
 
@@ -105,69 +94,74 @@ class ReviewHistory(MethodView):
         return history_payload(review_history(review))
 
 
-@blp.route("/reviews/<int:review_id>/self-assessment")
-class ReviewSelfAssessment(MethodView):
-    @blp.etag
-    @review_action(
-        perms.is_subject, "Only the employee writes the self-assessment.", if_match=True
-    )
-    @blp.arguments(SelfAssessmentSchema)
-    @blp.response(200, ReviewSchema)
-    def post(self, data, review):
-        """Save the self-assessment as a draft, or submit it (``submit``)."""
-        services.save_self_assessment(current_user, review, data)
-        db.session.commit()
-        return _respond(review.id)
+R = "/reviews/<int:review_id>"
+_step = partial(
+    blp.action,
+    respond=lambda review, _: _respond(review.id),
+    response=ReviewSchema,
+    etag=blp.etag,
+)
+"""A review action behind ``If-Match``, answered with the review as the caller sees
+it and its new ETag."""
 
 
-@blp.route("/reviews/<int:review_id>/manager-assessment")
-class ReviewManagerAssessment(MethodView):
-    @blp.etag
-    @review_action(
-        perms.is_reviewer, "Only the reviewer writes the manager's part.", if_match=True
-    )
-    @blp.arguments(ManagerAssessmentSchema)
-    @blp.response(200, ReviewSchema)
-    def post(self, data, review):
-        """Save the manager's part (a draft until shared); lists replace the draft's."""
-        services.save_manager_assessment(current_user, review, data)
-        db.session.commit()
-        return _respond(review.id)
+def _writer(allowed, message: str):
+    return review_action(allowed, message, if_match=True)
 
 
-@blp.route("/reviews/<int:review_id>/share")
-class ReviewShare(MethodView):
-    @blp.etag
-    @review_action(
-        perms.is_reviewer, "Only the reviewer shares the review.", if_match=True
-    )
-    @blp.response(200, ReviewSchema)
-    def post(self, review):
-        """Share the manager's part with the employee (every competency rated)."""
-        services.share_review(current_user, review)
-        db.session.commit()
-        return _respond(review.id)
+WRITES_SELF = _writer(perms.is_subject, "Only the employee writes the self-assessment.")
+WRITES_MANAGER = _writer(
+    perms.is_reviewer, "Only the reviewer writes the manager's part."
+)
+SHARES = _writer(perms.is_reviewer, "Only the reviewer shares the review.")
+ACKNOWLEDGES = _writer(perms.is_subject, "Only the employee acknowledges a review.")
+REOPENS = _writer(perms.may_reopen, "Only HR reopens a signed review.")
 
-
-@blp.route("/reviews/<int:review_id>/acknowledge")
-class ReviewAcknowledge(MethodView):
-    @blp.etag
-    @review_action(
-        perms.is_subject, "Only the employee acknowledges a review.", if_match=True
-    )
-    @blp.arguments(AcknowledgeSchema)
-    @blp.response(200, ReviewSchema)
-    def post(self, data, review):
-        """Sign off a shared review, optionally with a comment and "I disagree"."""
-        services.acknowledge_review(current_user, review, data)
-        db.session.commit()
-        return _respond(review.id)
+_step(
+    R + "/self-assessment",
+    "ReviewSelfAssessment",
+    WRITES_SELF,
+    services.save_self_assessment,
+    doc="Save the self-assessment as a draft, or submit it (``submit``).",
+    schema=SelfAssessmentSchema,
+)
+_step(
+    R + "/manager-assessment",
+    "ReviewManagerAssessment",
+    WRITES_MANAGER,
+    services.save_manager_assessment,
+    doc="Save the manager's part (a draft until shared); lists replace the draft's.",
+    schema=ManagerAssessmentSchema,
+)
+_step(
+    R + "/share",
+    "ReviewShare",
+    SHARES,
+    services.share_review,
+    doc="Share the manager's part with the employee (every competency rated).",
+)
+_step(
+    R + "/acknowledge",
+    "ReviewAcknowledge",
+    ACKNOWLEDGES,
+    services.acknowledge_review,
+    doc="""Sign off a shared review, optionally with a comment and "I disagree".""",
+    schema=AcknowledgeSchema,
+)
+_step(
+    R + "/reopen",
+    "ReviewReopen",
+    REOPENS,
+    services.reopen_review,
+    doc="Reopen a signed review for the manager, with a reason (HR; audited).",
+    schema=ReopenSchema,
+)
 
 
 @blp.route("/reviews/<int:review_id>/addenda")
 class ReviewAddenda(MethodView):
     @review_action(
-        _may_add_addendum, "Only the employee, the reviewer and HR add addenda."
+        perms.may_add_addendum, "Only the employee, the reviewer and HR add addenda."
     )
     @blp.arguments(AddendumSchema)
     @blp.response(201, AddendumOutSchema)
@@ -181,20 +175,3 @@ class ReviewAddenda(MethodView):
             "created_at": addendum.created_at,
             "text": addendum.text,
         }
-
-
-@blp.route("/reviews/<int:review_id>/reopen")
-class ReviewReopen(MethodView):
-    @blp.etag
-    @review_action(
-        lambda user, review: perms.is_hr(user) and not perms.is_subject(user, review),
-        "Only HR reopens a signed review.",
-        if_match=True,
-    )
-    @blp.arguments(ReopenSchema)
-    @blp.response(200, ReviewSchema)
-    def post(self, data, review):
-        """Reopen a signed review for the manager, with a reason (HR; audited)."""
-        services.reopen_review(current_user, review, data)
-        db.session.commit()
-        return _respond(review.id)

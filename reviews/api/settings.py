@@ -9,12 +9,13 @@ from flask import current_app
 from flask.views import MethodView
 from flask_login import current_user
 
+from core.api import With
 from core.extensions import db
 from people.permissions import is_hr
 from reviews import services
-from reviews.api.blueprint import With, blp
-from reviews.api_schemas import ReviewSettingsSchema
-from reviews.schemas import ReviewSettingsUpdateSchema
+from reviews.api.blueprint import blp
+from reviews.schemas.api import ReviewSettingsSchema
+from reviews.schemas.forms import ReviewSettingsUpdateSchema
 
 
 def _out(settings):

@@ -40,12 +40,8 @@ The prose lives in ``texts``, ``comments`` and ``goal_texts``; the parts of a re
 ``parts``; goal check-ins and need evidence in ``journeys``.
 """
 
-import sqlalchemy as sa
-
-from core.db import utcnow
 from core.extensions import db
-from people.demo import DEMO_LOADERS, DemoOrg, demo_logins
-from people.models import User
+from people.demo import DEMO_LOADERS, DemoOrg
 from reviews.demo.active import active_cycle, adhoc_reviews
 from reviews.demo.backdate import backdate_rows
 from reviews.demo.common import CAUTIONARY_DEPARTMENT, Demo, Half, half_years
@@ -80,27 +76,7 @@ def load_reviews(org: DemoOrg, progress) -> None:
 
 
 def _load(org: DemoOrg, progress) -> None:
-    now = utcnow()
-    users = {
-        u.employee_id: u
-        for u in db.session.scalars(
-            sa.select(User).where(User.employee_id.is_not(None))
-        )
-    }
-    # The people behind the demo logins (``DemoOrg.employee`` is not the employee login).
-    logins = dict(demo_logins())
-    by_email = {p.email: p for p in org.people}
-    demo = Demo(
-        org=org,
-        rng=org.rng,
-        now=now,
-        today=now.date(),
-        hr=users[by_email[logins["hr"]].id],
-        users=users,
-        people={p.id: p for p in org.people},
-        manager=by_email[logins["manager"]],
-        employee=by_email[logins["employee"]],
-    )
+    demo = Demo.cast(org, org.rng)
     for person in org.people:
         if demo.cautionary(person):
             demo.level[person.id] = demo.rng.uniform(4.3, 4.8)

@@ -102,10 +102,12 @@ def adhoc_reviews(demo: Demo) -> None:
     )[:2]
     for emp, (started, to) in zip(
         engineers,
-        [(demo.today - timedelta(days=30), S.acknowledged),
-         (demo.today - timedelta(days=6), S.manager_in_progress)],
+        [
+            (demo.today - timedelta(days=30), S.acknowledged),
+            (demo.today - timedelta(days=6), S.manager_in_progress),
+        ],
         strict=False,
-    ):  # fmt: skip
+    ):
         boss = demo.users[emp.manager_id]
         review = services.start_adhoc_review(
             boss,

@@ -8,14 +8,19 @@ from core.extensions import db
 from reviews.models import Goal, GoalCheckIn, Review, ReviewCycle, TrainingNeed
 
 
+def linked(fn, column, *where):
+    """``fn(column)`` over the rows ``where`` ties to the row being updated (a scalar
+    subquery for ``UPDATE … SET``): the first or last of its events, check-ins, …"""
+    return sa.select(fn(column)).where(*where).scalar_subquery()
+
+
 def event_time(table: sa.Table, object_type: str, fn=sa.func.max):
     """The time of the first/last audit event of each row of ``table`` (a subquery)."""
-    return (
-        sa.select(fn(AuditEvent.at))
-        .where(
-            AuditEvent.object_type == object_type, AuditEvent.object_id == table.c.id
-        )
-        .scalar_subquery()
+    return linked(
+        fn,
+        AuditEvent.at,
+        AuditEvent.object_type == object_type,
+        AuditEvent.object_id == table.c.id,
     )
 
 
@@ -54,10 +59,8 @@ def backdate_rows() -> None:
             )
         )
     goals, entries = Goal.__table__, GoalCheckIn.__table__
-    last_check_in = (
-        sa.select(sa.func.max(entries.c.created_at))
-        .where(entries.c.goal_id == goals.c.id)
-        .scalar_subquery()
+    last_check_in = linked(
+        sa.func.max, entries.c.created_at, entries.c.goal_id == goals.c.id
     )
     db.session.execute(
         sa.update(goals)

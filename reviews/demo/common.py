@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from core.audit import AuditEvent
 from core.extensions import db
-from people.demo import DemoOrg
-from people.models import Employee, User
+from people.demo import DemoCast
+from people.models import Employee
 from reviews.demo.texts import WORK
 from reviews.enums import ReviewStatus
 from reviews.models import ReviewCycle, ReviewTemplate
@@ -51,16 +51,7 @@ def half_years(today: date) -> list[Half]:
 
 
 @dataclass
-class Demo:
-    org: DemoOrg
-    rng: random.Random
-    now: datetime
-    today: date
-    hr: User
-    users: dict[int, User]  # employee id -> account
-    people: dict[int, Employee]
-    manager: Employee  # the demo logins' manager and employee
-    employee: Employee
+class Demo(DemoCast):
     level: dict[int, float] = field(default_factory=dict)  # how well each person does
     company: ReviewTemplate | None = None
     engineering: ReviewTemplate | None = None

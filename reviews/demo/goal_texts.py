@@ -21,8 +21,11 @@ COMPANY_GOAL = goal(
     "Grow recurring revenue 25%",
     "From €8.0m to €10.0m annual recurring revenue by the end of the period, without "
     "raising churn. Every department goal aligns to this one.",
-    N, 8.0, 10.0, "€m ARR",
-)  # fmt: skip
+    N,
+    8.0,
+    10.0,
+    "€m ARR",
+)
 
 # department -> its head's goal, aligned to the company goal
 DEPARTMENT_GOALS = {
@@ -30,43 +33,64 @@ DEPARTMENT_GOALS = {
         "Make checkout fast and dependable",
         "p95 checkout latency from 1,800 ms to 600 ms; no billing incident longer "
         "than an hour.",
-        N, 1800, 600, "ms",
+        N,
+        1800,
+        600,
+        "ms",
     ),
     "Product": goal(
         "Raise trial-to-paid conversion from 9% to 14%",
         "Onboarding, pricing page and in-product prompts; measured monthly.",
-        N, 9, 14, "%",
+        N,
+        9,
+        14,
+        "%",
     ),
     "Sales": goal(
         "Close €1.2m of new annual contracts",
         "New logos only; renewals are counted by Customer Success.",
-        N, 0, 1.2, "€m",
+        N,
+        0,
+        1.2,
+        "€m",
     ),
     "Marketing": goal(
         "Generate 900 sales-qualified leads",
         "Webinars, case studies and the relaunched website.",
-        N, 0, 900, "leads",
+        N,
+        0,
+        900,
+        "leads",
     ),
     "Customer Success": goal(
         "Lift net revenue retention from 98% to 105%",
         "Fewer cancellations in the first year, more upgrades at renewal.",
-        N, 98, 105, "%",
+        N,
+        98,
+        105,
+        "%",
     ),
     "Finance": goal(
         "Close the books in 5 working days",
         "Down from 9; the auditors' findings closed on the way.",
-        N, 9, 5, "days",
+        N,
+        9,
+        5,
+        "days",
     ),
     "People": goal(
         "Hire 12 engineers and account executives",
         "Offers accepted, not just made; time to hire under 40 days.",
-        N, 0, 12, "hires",
+        N,
+        0,
+        12,
+        "hires",
     ),
     "Operations": goal(
         "Cut vendor spend by 15% without losing a service",
         "Consolidate overlapping tools; renegotiate the three largest contracts.",
     ),
-}  # fmt: skip
+}
 
 # team lead job title -> their teams' goals in order (one per team of that title)
 TEAM_GOALS = {
@@ -78,7 +102,10 @@ TEAM_GOALS = {
         goal(
             "Cut CI time from 25 to 9 minutes",
             "Faster feedback means smaller releases and fewer checkout regressions.",
-            N, 25, 9, "min",
+            N,
+            25,
+            9,
+            "min",
         ),
         goal(
             "Ship usage-based pricing behind a flag",
@@ -96,28 +123,40 @@ TEAM_GOALS = {
         goal(
             "Win ten new logos in the Nordics",
             "Partner-led; the first three references by mid-period.",
-            N, 0, 10, "logos",
+            N,
+            0,
+            10,
+            "logos",
         ),
         goal(
             "Land five public-sector contracts",
             "Two tenders and three framework call-offs.",
-            N, 0, 5, "contracts",
+            N,
+            0,
+            5,
+            "contracts",
         ),
     ],
     "Support Team Lead": [
         goal(
             "Answer 90% of tickets within 4 hours",
             "The triage rota and the help-centre rewrite do the work.",
-            N, 70, 90, "%",
+            N,
+            70,
+            90,
+            "%",
         )
     ],
-}  # fmt: skip
+}
 # The demo manager (Head of Engineering) also leads a team of senior engineers.
 PLATFORM_GOAL = goal(
     "Billing uptime of 99.9%",
     "Measured monthly on the payments and invoicing services.",
-    N, 99.5, 99.9, "%",
-)  # fmt: skip
+    N,
+    99.5,
+    99.9,
+    "%",
+)
 
 # job title -> individual goals for people with that title, aligned to their manager's
 # team goal (or, where the manager leads no team, the department goal)
@@ -135,35 +174,79 @@ PERSONAL_GOALS = {
         goal(
             "Move the invoice jobs onto the task queue",
             "All fourteen cron jobs, with retries and alerts.",
-            N, 0, 14, "jobs",
+            N,
+            0,
+            14,
+            "jobs",
         ),
     ],
     "Software Engineer": [
-        goal("Parallelise the integration tests", "Split by service, run on four workers."),
-        goal("Cache the dependency install in CI", "One step, measured before and after.", D),
+        goal(
+            "Parallelise the integration tests",
+            "Split by service, run on four workers.",
+        ),
+        goal(
+            "Cache the dependency install in CI",
+            "One step, measured before and after.",
+            D,
+        ),
     ],
     "Product Designer": [
-        goal("Interview 20 trial users", "Recorded and tagged.", N, 0, 20, "interviews"),
+        goal(
+            "Interview 20 trial users", "Recorded and tagged.", N, 0, 20, "interviews"
+        ),
     ],
     "Account Executive": [
-        goal("Book 30 first meetings", "Through the partner channel.", N, 0, 30, "meetings"),
+        goal(
+            "Book 30 first meetings",
+            "Through the partner channel.",
+            N,
+            0,
+            30,
+            "meetings",
+        ),
     ],
     "Support Specialist": [
-        goal("Rewrite 25 help-centre articles", "The most-viewed first.", N, 0, 25, "articles"),
+        goal(
+            "Rewrite 25 help-centre articles",
+            "The most-viewed first.",
+            N,
+            0,
+            25,
+            "articles",
+        ),
     ],
     "Marketing Specialist": [
-        goal("Publish six customer case studies", "With numbers and a quote.", N, 0, 6, "studies"),
+        goal(
+            "Publish six customer case studies",
+            "With numbers and a quote.",
+            N,
+            0,
+            6,
+            "studies",
+        ),
     ],
     "Accountant": [
-        goal("Automate the bank reconciliation", "Matched by the tool, checked by hand.", D),
+        goal(
+            "Automate the bank reconciliation",
+            "Matched by the tool, checked by hand.",
+            D,
+        ),
     ],
     "HR Partner": [
-        goal("Cut time to hire to 40 days", "From first interview to accepted offer.", N, 55, 40, "days"),
+        goal(
+            "Cut time to hire to 40 days",
+            "From first interview to accepted offer.",
+            N,
+            55,
+            40,
+            "days",
+        ),
     ],
     "Operations Analyst": [
         goal("Consolidate the survey and form tools", "From four tools to one.", P),
     ],
-}  # fmt: skip
+}
 
 CHECK_IN_NOTES = {
     CheckInStatus.on_track: [

@@ -38,8 +38,12 @@ from reviews.models import Review, ReviewCycle, TrainingNeed
 S = ReviewStatus
 DAY = timedelta(days=1)
 SELF_OWED = (S.not_started, S.self_in_progress)
-MANAGER_OWED = (S.not_started, S.self_in_progress, S.self_submitted,
-                S.manager_in_progress)  # fmt: skip
+MANAGER_OWED = (
+    S.not_started,
+    S.self_in_progress,
+    S.self_submitted,
+    S.manager_in_progress,
+)
 # (kind, first day relative to the due date, last day (exclusive), who receives it)
 STAGES = (
     (K.review_due_soon, -3, 0, "owner"),
@@ -68,22 +72,34 @@ def send_deadline_reminders(now: datetime) -> int:
     lo, hi = today - 15 * DAY, today + 4 * DAY
     emp, rev = aliased(Employee), aliased(Employee)
     rows = db.session.execute(
-        sa.select(Review.id, Review.status, Review.employee_id, Review.reviewer_id,
-                  Review.self_due_on, ReviewCycle.manager_due_on,
-                  ReviewCycle.signoff_due_on, ReviewCycle.name.label("cycle"),
-                  ReviewCycle.created_at.label("cycle_created_at"),
-                  emp.name.label("employee"), emp.manager_id.label("emp_manager"),
-                  rev.name.label("reviewer"), rev.manager_id.label("rev_manager"))
+        sa.select(
+            Review.id,
+            Review.status,
+            Review.employee_id,
+            Review.reviewer_id,
+            Review.self_due_on,
+            ReviewCycle.manager_due_on,
+            ReviewCycle.signoff_due_on,
+            ReviewCycle.name.label("cycle"),
+            ReviewCycle.created_at.label("cycle_created_at"),
+            emp.name.label("employee"),
+            emp.manager_id.label("emp_manager"),
+            rev.name.label("reviewer"),
+            rev.manager_id.label("rev_manager"),
+        )
         .join(emp, emp.id == Review.employee_id)
         .outerjoin(rev, rev.id == Review.reviewer_id)
         .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
-        .where(Review.status.not_in([S.acknowledged, S.closed]),
-               sa.or_(Review.cycle_id.is_(None),
-                      ReviewCycle.status == CycleStatus.active),
-               sa.or_(Review.self_due_on.between(lo, hi),
-                      ReviewCycle.manager_due_on.between(lo, hi),
-                      ReviewCycle.signoff_due_on.between(lo, hi)))
-    ).all()  # fmt: skip
+        .where(
+            Review.status.not_in([S.acknowledged, S.closed]),
+            sa.or_(Review.cycle_id.is_(None), ReviewCycle.status == CycleStatus.active),
+            sa.or_(
+                Review.self_due_on.between(lo, hi),
+                ReviewCycle.manager_due_on.between(lo, hi),
+                ReviewCycle.signoff_due_on.between(lo, hi),
+            ),
+        )
+    ).all()
     wanted = []  # (kind, review row, due moment, step, due_on, ower id, recipient key)
     for r in rows:
         steps = []
@@ -110,15 +126,27 @@ def send_deadline_reminders(now: datetime) -> int:
         recipients = hr if target == "hr" else [users.get(target)]
         owner = r.employee if step != "manager" else r.reviewer
         context = {
-            "employee": r.employee, "reviewer": r.reviewer or "", "owner": owner,
-            "cycle": r.cycle or "an ad hoc review", "step": STEP_TEXT[step],
+            "employee": r.employee,
+            "reviewer": r.reviewer or "",
+            "owner": owner,
+            "cycle": r.cycle or "an ad hoc review",
+            "step": STEP_TEXT[step],
             "due_on": due_on.isoformat(),
             "days_late": (local_today(start) - due_on).days,
-        }  # fmt: skip
+        }
         for user_id in recipients:
             if user_id is not None:
-                pending.append(Pending(user_id, kind, "Review", r.id, start, context,
-                                       link=f"/reviews/{r.id}"))  # fmt: skip
+                pending.append(
+                    Pending(
+                        user_id,
+                        kind,
+                        "Review",
+                        r.id,
+                        start,
+                        context,
+                        link=f"/reviews/{r.id}",
+                    )
+                )
     return queue_in_batches(pending, now)
 
 
@@ -133,14 +161,23 @@ def send_need_reminders(now: datetime) -> int:
     """Training needs due in 14 days (the employee) and overdue (employee and manager)."""
     today = local_today(now)
     rows = db.session.execute(
-        sa.select(TrainingNeed.id, TrainingNeed.due_on, TrainingNeed.target_level,
-                  TrainingNeed.employee_id, Employee.name, Employee.manager_id,
-                  Skill.name.label("skill"))
+        sa.select(
+            TrainingNeed.id,
+            TrainingNeed.due_on,
+            TrainingNeed.target_level,
+            TrainingNeed.employee_id,
+            Employee.name,
+            Employee.manager_id,
+            Skill.name.label("skill"),
+        )
         .join(Employee, Employee.id == TrainingNeed.employee_id)
         .join(Skill, Skill.id == TrainingNeed.skill_id)
-        .where(TrainingNeed.status.in_(OPEN_NEEDS), Employee.is_active.is_(True),
-               TrainingNeed.due_on.between(today - 9 * DAY, today + 15 * DAY))
-    ).all()  # fmt: skip
+        .where(
+            TrainingNeed.status.in_(OPEN_NEEDS),
+            Employee.is_active.is_(True),
+            TrainingNeed.due_on.between(today - 9 * DAY, today + 15 * DAY),
+        )
+    ).all()
     wanted = [
         (kind, n, start, who)
         for n in rows
@@ -155,11 +192,23 @@ def send_need_reminders(now: datetime) -> int:
     pending = []
     for kind, n, start, who in wanted:
         people = [n.employee_id] + ([n.manager_id] if who == "both" else [])
-        context = {"employee": n.name, "skill": n.skill, "target_level": n.target_level,
-                   "due_on": n.due_on.isoformat()}  # fmt: skip
+        context = {
+            "employee": n.name,
+            "skill": n.skill,
+            "target_level": n.target_level,
+            "due_on": n.due_on.isoformat(),
+        }
         for person in people:
             if person in users:
-                pending.append(Pending(users[person], kind, "TrainingNeed", n.id, start,
-                                       {**context, "is_owner": person == n.employee_id},
-                                       link=f"/reviews/needs/{n.id}"))  # fmt: skip
+                pending.append(
+                    Pending(
+                        users[person],
+                        kind,
+                        "TrainingNeed",
+                        n.id,
+                        start,
+                        {**context, "is_owner": person == n.employee_id},
+                        link=f"/reviews/needs/{n.id}",
+                    )
+                )
     return queue_in_batches(pending, now)

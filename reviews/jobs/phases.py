@@ -54,13 +54,18 @@ def phase_at(cycle, now: datetime) -> CyclePhase:
 def advance_cycle_phases(now: datetime) -> int:
     """Advance every active cycle whose phase date has come; return how many moved."""
     cycles = db.session.execute(
-        sa.select(ReviewCycle.id, ReviewCycle.name, ReviewCycle.phase,
-                  ReviewCycle.launched_at, ReviewCycle.period_end,
-                  ReviewCycle.created_at,
-                  ReviewCycle.self_due_on, ReviewCycle.manager_due_on,
-                  ReviewCycle.signoff_due_on)
-        .where(ReviewCycle.status == CycleStatus.active)
-    ).all()  # fmt: skip
+        sa.select(
+            ReviewCycle.id,
+            ReviewCycle.name,
+            ReviewCycle.phase,
+            ReviewCycle.launched_at,
+            ReviewCycle.period_end,
+            ReviewCycle.created_at,
+            ReviewCycle.self_due_on,
+            ReviewCycle.manager_due_on,
+            ReviewCycle.signoff_due_on,
+        ).where(ReviewCycle.status == CycleStatus.active)
+    ).all()
     due = [(c, phase_at(c, now)) for c in cycles]
     due = [(c, to) for c, to in due if c.phase is None or to.order > c.phase.order]
     moved = []
@@ -69,10 +74,13 @@ def advance_cycle_phases(now: datetime) -> int:
         stmt = (
             sa.update(table)
             .where(table.c.id == cycle.id)
-            .where(table.c.phase.is_(None) if cycle.phase is None
-                   else table.c.phase == cycle.phase.value)
+            .where(
+                table.c.phase.is_(None)
+                if cycle.phase is None
+                else table.c.phase == cycle.phase.value
+            )
             .values(phase=to.value, version=table.c.version + 1)
-        )  # fmt: skip
+        )
         if db.session.execute(stmt).rowcount == 1:
             moved.append((cycle, to))
     if not moved:
@@ -80,12 +88,17 @@ def advance_cycle_phases(now: datetime) -> int:
     db.session.execute(
         sa.insert(AuditEvent),
         [
-            {"actor_id": None, "at": now, "object_type": "ReviewCycle",
-             "object_id": c.id, "action": "phase_changed",
-             "changes": {"from": c.phase.value if c.phase else None, "to": to.value}}
+            {
+                "actor_id": None,
+                "at": now,
+                "object_type": "ReviewCycle",
+                "object_id": c.id,
+                "action": "phase_changed",
+                "changes": {"from": c.phase.value if c.phase else None, "to": to.value},
+            }
             for c, to in moved
         ],
-    )  # fmt: skip
+    )
     queue(_phase_notices(moved, now), now)
     return len(moved)
 
@@ -93,9 +106,12 @@ def advance_cycle_phases(now: datetime) -> int:
 def _phase_notices(moved, now):
     ids = [c.id for c, _ in moved]
     rows = db.session.execute(
-        sa.select(Review.cycle_id, Review.employee_id, Review.reviewer_id, Review.status)
-        .where(Review.cycle_id.in_(ids), Review.status.not_in([S.acknowledged, S.closed]))
-    ).all()  # fmt: skip
+        sa.select(
+            Review.cycle_id, Review.employee_id, Review.reviewer_id, Review.status
+        ).where(
+            Review.cycle_id.in_(ids), Review.status.not_in([S.acknowledged, S.closed])
+        )
+    ).all()
     users = user_ids_by_employee(
         {r.employee_id for r in rows} | {r.reviewer_id for r in rows if r.reviewer_id}
     )
@@ -122,12 +138,19 @@ def _phase_notices(moved, now):
             continue  # back-filled: the phase began before the cycle existed
         for user_id in sorted(recipients):
             yield Pending(
-                user_id, NotificationKind.cycle_phase_started, "ReviewCycle",
-                cycle.id, start,
-                {"cycle": cycle.name, "phase": to.title, "step": PHASE_TEXT[to],
-                 "unfinished": len(reviews)},
+                user_id,
+                NotificationKind.cycle_phase_started,
+                "ReviewCycle",
+                cycle.id,
+                start,
+                {
+                    "cycle": cycle.name,
+                    "phase": to.title,
+                    "step": PHASE_TEXT[to],
+                    "unfinished": len(reviews),
+                },
                 link=f"/reviews/cycles/{cycle.id}",
-            )  # fmt: skip
+            )
 
 
 PHASE_TEXT = {

@@ -24,9 +24,10 @@ from flask import current_app
 
 from core.audit import AuditEvent
 from core.clock import local_today, moment
+from core.db import dialect_insert
 from core.extensions import db
 from notifications.kinds import NotificationKind
-from notifications.services import Pending, _insert, queue, user_ids_by_employee
+from notifications.services import Pending, queue, user_ids_by_employee
 from people.models import Employee
 from reviews.enums import ReviewStatus
 from reviews.models import Review, ReviewTemplate
@@ -72,8 +73,11 @@ def create_planned_reviews(now: datetime) -> int:
     if template_id is None:
         return 0
     today = local_today(now)
-    filters = [Employee.is_active.is_(True), Employee.manager_id.is_not(None),
-               Employee.hired_on <= today]  # fmt: skip
+    filters = [
+        Employee.is_active.is_(True),
+        Employee.manager_id.is_not(None),
+        Employee.hired_on <= today,
+    ]
     if not settings.anniversary_reviews:  # only recent hires can be due
         filters.append(Employee.hired_on >= today - CATCH_UP - probation_days * DAY)
     people = db.session.execute(
@@ -83,30 +87,54 @@ def create_planned_reviews(now: datetime) -> int:
     if not due:
         return 0
     rows = [
-        {"employee_id": emp, "reviewer_id": mgr, "template_id": template_id,
-         "planned_occasion": occasion, "status": ReviewStatus.not_started,
-         "period_start": start, "period_end": day,
-         "self_due_on": max(day, today) + SELF_DUE_AFTER, "version": 1,
-         "created_at": now,
-         "updated_at": now, "answers": {}, "proposed_needs": [], "proposed_goals": []}
+        {
+            "employee_id": emp,
+            "reviewer_id": mgr,
+            "template_id": template_id,
+            "planned_occasion": occasion,
+            "status": ReviewStatus.not_started,
+            "period_start": start,
+            "period_end": day,
+            "self_due_on": max(day, today) + SELF_DUE_AFTER,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "answers": {},
+            "proposed_needs": [],
+            "proposed_goals": [],
+        }
         for emp, mgr, occasion, day, start in due
-    ]  # fmt: skip
-    insert = _insert(db.session.get_bind().dialect.name)
+    ]
+    insert = dialect_insert(db.session.get_bind().dialect.name)
     created = db.session.execute(
         insert(Review)
         .values(rows)
         .on_conflict_do_nothing()
-        .returning(Review.id, Review.employee_id, Review.reviewer_id,
-                   Review.planned_occasion, Review.period_end, Review.self_due_on)
-    ).all()  # fmt: skip
+        .returning(
+            Review.id,
+            Review.employee_id,
+            Review.reviewer_id,
+            Review.planned_occasion,
+            Review.period_end,
+            Review.self_due_on,
+        )
+    ).all()
     if not created:
         return 0
     db.session.execute(
         sa.insert(AuditEvent),
-        [{"actor_id": None, "at": now, "object_type": "Review", "object_id": r.id,
-          "action": "created", "changes": {"ad_hoc": True, "planned": r.planned_occasion}}
-         for r in created],
-    )  # fmt: skip
+        [
+            {
+                "actor_id": None,
+                "at": now,
+                "object_type": "Review",
+                "object_id": r.id,
+                "action": "created",
+                "changes": {"ad_hoc": True, "planned": r.planned_occasion},
+            }
+            for r in created
+        ],
+    )
     names = dict(
         db.session.execute(
             sa.select(Employee.id, Employee.name).where(
@@ -117,16 +145,24 @@ def create_planned_reviews(now: datetime) -> int:
     users = user_ids_by_employee({r.reviewer_id for r in created})
     queue(
         [
-            Pending(users[r.reviewer_id], NotificationKind.planned_review_created,
-                    "Review", r.id, moment(r.period_end),
-                    {"employee": names.get(r.employee_id, ""),
-                     "occasion": _occasion_text(r.planned_occasion),
-                     "due_on": r.self_due_on.isoformat()},
-                    link=f"/reviews/{r.id}")
-            for r in created if r.reviewer_id in users
+            Pending(
+                users[r.reviewer_id],
+                NotificationKind.planned_review_created,
+                "Review",
+                r.id,
+                moment(r.period_end),
+                {
+                    "employee": names.get(r.employee_id, ""),
+                    "occasion": _occasion_text(r.planned_occasion),
+                    "due_on": r.self_due_on.isoformat(),
+                },
+                link=f"/reviews/{r.id}",
+            )
+            for r in created
+            if r.reviewer_id in users
         ],
         now,
-    )  # fmt: skip
+    )
     return len(created)
 
 

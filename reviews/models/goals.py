@@ -5,48 +5,40 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship, utcnow
-from core.extensions import db
+from core.db import Tracked, children, enum_column, foreign_key, relationship, utcnow
+from core.extensions import Model
 from people.models import Employee, User
 from reviews.enums import CheckInStatus, GoalStatus, MeasureType
 
 
-class Goal(VersionMixin, TimestampMixin, db.Model):
+class Goal(Tracked, Model):
     __tablename__ = "goals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
+    owner_id: Mapped[int] = foreign_key("employees.id", index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     description: Mapped[str] = mapped_column(sa.Text, default="")
-    measure: Mapped[MeasureType] = mapped_column(
-        sa.Enum(MeasureType, native_enum=False, length=10), default=MeasureType.percent
+    measure: Mapped[MeasureType] = enum_column(
+        MeasureType, 10, default=MeasureType.percent
     )
     start_value: Mapped[float] = mapped_column(default=0.0)
     target_value: Mapped[float] = mapped_column(default=100.0)
     current_value: Mapped[float] = mapped_column(default=0.0)
     unit: Mapped[str] = mapped_column(sa.String(30), default="")
     target_on: Mapped[date | None]
-    status: Mapped[GoalStatus] = mapped_column(
-        sa.Enum(GoalStatus, native_enum=False, length=20), default=GoalStatus.active
-    )
+    status: Mapped[GoalStatus] = enum_column(GoalStatus, 20, default=GoalStatus.active)
     progress: Mapped[int] = mapped_column(default=0)  # percent, 0–100, derived on write
     weight: Mapped[int] = mapped_column(default=1)
-    cycle_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("review_cycles.id", ondelete="SET NULL"), index=True
+    cycle_id: Mapped[int | None] = foreign_key(
+        "review_cycles.id", "SET NULL", index=True
     )
-    source_review_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="SET NULL"), index=True
+    source_review_id: Mapped[int | None] = foreign_key(
+        "reviews.id", "SET NULL", index=True
     )
-    parent_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("goals.id", ondelete="SET NULL"), index=True
-    )
+    parent_id: Mapped[int | None] = foreign_key("goals.id", "SET NULL", index=True)
 
     owner: Mapped[Employee] = relationship()
-    check_ins: Mapped[list["GoalCheckIn"]] = relationship(
-        back_populates="goal", cascade="all, delete-orphan", order_by="GoalCheckIn.id"
-    )
+    check_ins: Mapped[list["GoalCheckIn"]] = children("goal", "GoalCheckIn.id")
 
     __table_args__ = (
         sa.CheckConstraint("progress BETWEEN 0 AND 100", name="progress"),
@@ -54,25 +46,19 @@ class Goal(VersionMixin, TimestampMixin, db.Model):
     )
 
 
-class GoalCheckIn(db.Model):
+class GoalCheckIn(Model):
     """A dated progress report: the new value, a status and a note."""
 
     __tablename__ = "goal_check_ins"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    goal_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("goals.id", ondelete="CASCADE"), index=True
-    )
+    goal_id: Mapped[int] = foreign_key("goals.id", index=True)
     checked_on: Mapped[date]
     value: Mapped[float]
     progress: Mapped[int]
-    status: Mapped[CheckInStatus] = mapped_column(
-        sa.Enum(CheckInStatus, native_enum=False, length=10)
-    )
+    status: Mapped[CheckInStatus] = enum_column(CheckInStatus, 10)
     note: Mapped[str] = mapped_column(sa.Text, default="")
-    author_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    author_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     goal: Mapped[Goal] = relationship(back_populates="check_ins")

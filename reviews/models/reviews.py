@@ -6,8 +6,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship, utcnow
-from core.extensions import db
+from core.db import Tracked, children, enum_column, foreign_key, relationship, utcnow
+from core.extensions import Model
 from people.models import Employee, User
 from reviews.enums import ObstacleCategory, ReviewStatus
 from reviews.models.cycles import ReviewCycle
@@ -16,21 +16,15 @@ from reviews.models.templates import ReviewTemplate, TemplateCompetency
 STATUS = sa.Enum(ReviewStatus, native_enum=False, length=24)
 
 
-class Review(VersionMixin, TimestampMixin, db.Model):
+class Review(Tracked, Model):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    cycle_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("review_cycles.id", ondelete="RESTRICT")
-    )
-    template_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("review_templates.id", ondelete="RESTRICT")
-    )
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="RESTRICT"), index=True
-    )
-    reviewer_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="SET NULL"), index=True
+    cycle_id: Mapped[int | None] = foreign_key("review_cycles.id", "RESTRICT")
+    template_id: Mapped[int] = foreign_key("review_templates.id", "RESTRICT")
+    employee_id: Mapped[int] = foreign_key("employees.id", "RESTRICT", index=True)
+    reviewer_id: Mapped[int | None] = foreign_key(
+        "employees.id", "SET NULL", index=True
     )
     status: Mapped[ReviewStatus] = mapped_column(
         STATUS, default=ReviewStatus.not_started
@@ -67,21 +61,9 @@ class Review(VersionMixin, TimestampMixin, db.Model):
     template: Mapped[ReviewTemplate] = relationship()
     employee: Mapped[Employee] = relationship(foreign_keys=[employee_id])
     reviewer: Mapped[Employee | None] = relationship(foreign_keys=[reviewer_id])
-    ratings: Mapped[list["ReviewRating"]] = relationship(
-        back_populates="review",
-        cascade="all, delete-orphan",
-        order_by="ReviewRating.id",
-    )
-    obstacles: Mapped[list["ReviewObstacle"]] = relationship(
-        back_populates="review",
-        cascade="all, delete-orphan",
-        order_by="ReviewObstacle.id",
-    )
-    addenda: Mapped[list["ReviewAddendum"]] = relationship(
-        back_populates="review",
-        cascade="all, delete-orphan",
-        order_by="ReviewAddendum.id",
-    )
+    ratings: Mapped[list["ReviewRating"]] = children("review", "ReviewRating.id")
+    obstacles: Mapped[list["ReviewObstacle"]] = children("review", "ReviewObstacle.id")
+    addenda: Mapped[list["ReviewAddendum"]] = children("review", "ReviewAddendum.id")
 
     __table_args__ = (
         sa.UniqueConstraint("cycle_id", "employee_id", name="one_per_cycle"),
@@ -98,18 +80,14 @@ class Review(VersionMixin, TimestampMixin, db.Model):
         return self.status.is_shared
 
 
-class ReviewRating(db.Model):
+class ReviewRating(Model):
     """Self and manager rating of one competency."""
 
     __tablename__ = "review_ratings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="CASCADE"), index=True
-    )
-    competency_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("template_competencies.id", ondelete="RESTRICT")
-    )
+    review_id: Mapped[int] = foreign_key("reviews.id", index=True)
+    competency_id: Mapped[int] = foreign_key("template_competencies.id", "RESTRICT")
     self_rating: Mapped[int | None]
     self_comment: Mapped[str] = mapped_column(sa.Text, default="")
     manager_rating: Mapped[int | None]
@@ -121,34 +99,26 @@ class ReviewRating(db.Model):
     __table_args__ = (sa.UniqueConstraint("review_id", "competency_id"),)
 
 
-class ReviewObstacle(db.Model):
+class ReviewObstacle(Model):
     __tablename__ = "review_obstacles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="CASCADE"), index=True
-    )
-    category: Mapped[ObstacleCategory] = mapped_column(
-        sa.Enum(ObstacleCategory, native_enum=False, length=30)
-    )
+    review_id: Mapped[int] = foreign_key("reviews.id", index=True)
+    category: Mapped[ObstacleCategory] = enum_column(ObstacleCategory, 30)
     description: Mapped[str] = mapped_column(sa.Text)
     remedy: Mapped[str] = mapped_column(sa.Text, default="")
 
     review: Mapped[Review] = relationship(back_populates="obstacles")
 
 
-class ReviewAddendum(db.Model):
+class ReviewAddendum(Model):
     """Text added after sign-off; the signed review itself never changes."""
 
     __tablename__ = "review_addenda"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="CASCADE"), index=True
-    )
-    author_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    review_id: Mapped[int] = foreign_key("reviews.id", index=True)
+    author_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     text: Mapped[str] = mapped_column(sa.Text)
 

@@ -1,19 +1,18 @@
 """The organisation's review settings (one row, HR edits): reviews created by plan."""
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import VersionMixin
-from core.extensions import db
+from core.db import VersionMixin, foreign_key
+from core.extensions import Model
 
 
-class ReviewSettings(VersionMixin, db.Model):
+class ReviewSettings(VersionMixin, Model):
     __tablename__ = "review_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # An ad hoc review on every work anniversary (off until HR turns it on).
     anniversary_reviews: Mapped[bool] = mapped_column(default=False)
     # The template planned reviews use; None: the most recently created template.
-    planned_template_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("review_templates.id", ondelete="SET NULL")
+    planned_template_id: Mapped[int | None] = foreign_key(
+        "review_templates.id", "SET NULL"
     )

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship
-from core.extensions import db
+from core.db import Tracked, children, foreign_key, relationship
+from core.extensions import Model
 from people.models import Skill
 
 DEFAULT_LABELS = [
@@ -16,7 +16,7 @@ DEFAULT_LABELS = [
 ]
 
 
-class ReviewTemplate(VersionMixin, TimestampMixin, db.Model):
+class ReviewTemplate(Tracked, Model):
     __tablename__ = "review_templates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -25,15 +25,11 @@ class ReviewTemplate(VersionMixin, TimestampMixin, db.Model):
     # Labels of the scale, lowest first: the scale is 1..len(rating_labels).
     rating_labels: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
 
-    competencies: Mapped[list["TemplateCompetency"]] = relationship(
-        back_populates="template",
-        cascade="all, delete-orphan",
-        order_by="TemplateCompetency.position",
+    competencies: Mapped[list["TemplateCompetency"]] = children(
+        "template", "TemplateCompetency.position"
     )
-    questions: Mapped[list["TemplateQuestion"]] = relationship(
-        back_populates="template",
-        cascade="all, delete-orphan",
-        order_by="TemplateQuestion.position",
+    questions: Mapped[list["TemplateQuestion"]] = children(
+        "template", "TemplateQuestion.position"
     )
 
     @property
@@ -45,33 +41,27 @@ class ReviewTemplate(VersionMixin, TimestampMixin, db.Model):
         return labels[rating - 1] if rating and 0 < rating <= len(labels) else ""
 
 
-class TemplateCompetency(db.Model):
+class TemplateCompetency(Model):
     """Something to rate: a competency, optionally mapped to a skill."""
 
     __tablename__ = "template_competencies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    template_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("review_templates.id", ondelete="CASCADE"), index=True
-    )
+    template_id: Mapped[int] = foreign_key("review_templates.id", index=True)
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(sa.String(120))
     description: Mapped[str] = mapped_column(sa.Text, default="")
-    skill_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("skills.id", ondelete="SET NULL")
-    )
+    skill_id: Mapped[int | None] = foreign_key("skills.id", "SET NULL")
 
     template: Mapped[ReviewTemplate] = relationship(back_populates="competencies")
     skill: Mapped[Skill | None] = relationship()
 
 
-class TemplateQuestion(db.Model):
+class TemplateQuestion(Model):
     __tablename__ = "template_questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    template_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("review_templates.id", ondelete="CASCADE"), index=True
-    )
+    template_id: Mapped[int] = foreign_key("review_templates.id", index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(sa.Text)
 

@@ -6,42 +6,31 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db import TimestampMixin, VersionMixin, relationship, utcnow
-from core.extensions import db
+from core.db import Tracked, children, enum_column, foreign_key, relationship, utcnow
+from core.extensions import Model
 from people.models import Employee, Skill
 from reviews.enums import Priority, TrainingNeedSource, TrainingNeedStatus
 
 
-class TrainingNeed(VersionMixin, TimestampMixin, db.Model):
+class TrainingNeed(Tracked, Model):
     __tablename__ = "training_needs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("employees.id", ondelete="CASCADE"), index=True
-    )
-    skill_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("skills.id", ondelete="RESTRICT")
-    )
+    employee_id: Mapped[int] = foreign_key("employees.id", index=True)
+    skill_id: Mapped[int] = foreign_key("skills.id", "RESTRICT")
     current_level: Mapped[int | None]
     target_level: Mapped[int]
-    priority: Mapped[Priority] = mapped_column(
-        sa.Enum(Priority, native_enum=False, length=10), default=Priority.medium
-    )
+    priority: Mapped[Priority] = enum_column(Priority, 10, default=Priority.medium)
     due_on: Mapped[date | None]
-    source: Mapped[TrainingNeedSource] = mapped_column(
-        sa.Enum(TrainingNeedSource, native_enum=False, length=20)
+    source: Mapped[TrainingNeedSource] = enum_column(TrainingNeedSource, 20)
+    source_review_id: Mapped[int | None] = foreign_key(
+        "reviews.id", "SET NULL", index=True
     )
-    source_review_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("reviews.id", ondelete="SET NULL"), index=True
-    )
-    status: Mapped[TrainingNeedStatus] = mapped_column(
-        sa.Enum(TrainingNeedStatus, native_enum=False, length=20),
-        default=TrainingNeedStatus.open,
+    status: Mapped[TrainingNeedStatus] = enum_column(
+        TrainingNeedStatus, 20, default=TrainingNeedStatus.open
     )
     drop_reason: Mapped[str] = mapped_column(sa.Text, default="")
-    verified_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    verified_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     verified_at: Mapped[datetime | None]
     # When evidence was first linked (the development issue links activities).
     evidence_at: Mapped[datetime | None]
@@ -49,9 +38,7 @@ class TrainingNeed(VersionMixin, TimestampMixin, db.Model):
     employee: Mapped[Employee] = relationship()
     skill: Mapped[Skill] = relationship()
 
-    evidence: Mapped[list["NeedEvidence"]] = relationship(
-        back_populates="need", cascade="all, delete-orphan", order_by="NeedEvidence.id"
-    )
+    evidence: Mapped[list["NeedEvidence"]] = children("need", "NeedEvidence.id")
 
     __table_args__ = (
         sa.CheckConstraint("target_level BETWEEN 1 AND 5", name="target_level"),
@@ -59,23 +46,19 @@ class TrainingNeed(VersionMixin, TimestampMixin, db.Model):
     )
 
 
-class NeedEvidence(db.Model):
+class NeedEvidence(Model):
     """Evidence against a need: a development activity (linked by the development
     package), or a note and/or link."""
 
     __tablename__ = "need_evidence"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    need_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("training_needs.id", ondelete="CASCADE"), index=True
-    )
+    need_id: Mapped[int] = foreign_key("training_needs.id", index=True)
     # Development activity id; the foreign key arrives with the development package.
     activity_id: Mapped[int | None] = mapped_column(index=True)
     note: Mapped[str] = mapped_column(sa.Text, default="")
     url: Mapped[str] = mapped_column(sa.String(500), default="")
-    added_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    added_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     need: Mapped[TrainingNeed] = relationship(back_populates="evidence")

@@ -13,15 +13,16 @@ import sqlalchemy as sa
 from core.audit import AuditEvent, record_event
 from core.clock import local_today
 from core.dates import check_order
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import get_or_404
 from people.models import Department, Employee
 from reviews import permissions as perms
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
 from reviews.models import Review, ReviewCycle, ReviewTemplate
-from reviews.schemas import CYCLE_ORDER
+from reviews.schemas.forms import CYCLE_ORDER
 
 DUE_DATES = ("self_due_on", "manager_due_on", "signoff_due_on")
 UNFINISHED = [
@@ -62,8 +63,10 @@ def _check_not_past(data: dict, backfill: bool, now, cycle=None) -> None:
         return
     today = local_today(now)
     errors = {
-        key: f"Choose {today.isoformat()} (today) or later, or tick “Back-fill an "
-        "earlier cycle” to record a cycle whose dates have passed."
+        key: (
+            f"Choose {today.isoformat()} (today) or later, or tick “Back-fill an "
+            "earlier cycle” to record a cycle whose dates have passed."
+        )
         for key in DUE_DATES
         if data.get(key) is not None
         and data[key] < today
@@ -81,8 +84,9 @@ def create_cycle(actor, data: dict, *, now=None) -> ReviewCycle:
     backfill = bool(data.pop("backfill", False))
     _check_refs(data)
     _check_not_past(data, backfill, now)
-    cycle = ReviewCycle(**data, status=CycleStatus.draft, created_at=now,
-                        updated_at=now)  # fmt: skip
+    cycle = ReviewCycle(
+        **data, status=CycleStatus.draft, created_at=now, updated_at=now
+    )
     db.session.add(cycle)
     db.session.flush()
     record_event(actor, cycle, "created", {**data, "backfill": backfill}, now=now)
@@ -200,9 +204,12 @@ def close_cycle(actor, cycle: ReviewCycle, data: dict, *, now=None) -> int:
         db.session.execute(
             sa.update(Review.__table__)
             .where(Review.__table__.c.id.in_([r.id for r in to_close]))
-            .values(status=ReviewStatus.closed, closed_at=now,
-                    version=Review.__table__.c.version + 1)
-        )  # fmt: skip
+            .values(
+                status=ReviewStatus.closed,
+                closed_at=now,
+                version=Review.__table__.c.version + 1,
+            )
+        )
         db.session.execute(
             sa.insert(AuditEvent),
             [

@@ -121,13 +121,6 @@ def _unrated(review: Review, prefix: str):
     return [c for c in review.template.competencies if c.id not in rated]
 
 
-def _may_start_manager_part(review: Review, now) -> bool:
-    if review.status in (S.self_submitted, S.manager_in_progress):
-        return True
-    due = review.self_due_on
-    return due is not None and now.date() > due
-
-
 def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> Review:
     """Save the manager's part (a draft until shared)."""
     now = now or utcnow()
@@ -137,7 +130,7 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
     )
     if not perms.can_edit_manager_part(actor, review):
         raise InvalidTransition("The manager's part can no longer be changed.")
-    if not _may_start_manager_part(review, now):
+    if not perms.can_start_manager_part(review, now.date()):
         raise InvalidTransition(
             "The self-assessment is not submitted yet; you can start after it is, "
             f"or after its due date ({review.self_due_on})."
@@ -183,8 +176,10 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
 
 def _check_proposed_dates(data: dict, today) -> None:
     """Proposed needs and goals are not due before the day they are proposed."""
-    for group, key, what in (("training_needs", "due_on", "the day it is proposed"),
-                             ("goals", "target_on", "the day it is proposed")):  # fmt: skip
+    for group, key, what in (
+        ("training_needs", "due_on", "the day it is proposed"),
+        ("goals", "target_on", "the day it is proposed"),
+    ):
         for item in data.get(group) or []:
             if item.get(key) is not None and item[key] < today:
                 _invalid(group, order_message(key, today, what))

@@ -11,10 +11,12 @@ import sqlalchemy as sa
 from core.audit import AuditEvent, record_event
 from core.clock import local_today
 from core.dates import not_before
-from core.db import ancestor_ids, utcnow
+from core.db import utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import ancestor_ids
+from core.transitions import StateMachine
 from people.models import Employee
 from people.permissions import report_ids_select
 from reviews import permissions as perms
@@ -23,6 +25,7 @@ from reviews.models import Goal, GoalCheckIn, ReviewCycle
 
 NOT_SAVED = "Nothing was saved; correct the fields marked."
 SET = "the day the goal was set"
+GOALS = StateMachine(GOAL_TRANSITIONS, "A goal that is {current} cannot become {to}.")
 
 
 def _invalid(field: str, message: str):
@@ -118,10 +121,7 @@ def update_goal(actor, goal: Goal, data: dict, *, now=None) -> Goal:
         _check_parent(actor, goal.owner_id, data["parent_id"], goal)
     status = data.pop("status", None)
     if status is not None and status is not goal.status:
-        if status not in GOAL_TRANSITIONS[goal.status]:
-            raise InvalidTransition(
-                f"A goal that is {goal.status.title} cannot become {status.title}."
-            )
+        GOALS.check(goal.status, status)
         data["status"] = status
     changes = {}
     for key, value in data.items():
@@ -158,11 +158,17 @@ def check_in(actor, goal: Goal, data: dict, *, now=None) -> GoalCheckIn:
     goal.progress = progress
     db.session.flush()
     record_event(
-        actor, goal, "checked_in",
-        {"check_in_id": entry.id, "value": entry.value, "progress": progress,
-         "status": entry.status},
+        actor,
+        goal,
+        "checked_in",
+        {
+            "check_in_id": entry.id,
+            "value": entry.value,
+            "progress": progress,
+            "status": entry.status,
+        },
         now=now,
-    )  # fmt: skip
+    )
     return entry
 
 
@@ -210,11 +216,17 @@ def bulk_assign(actor, parent: Goal, employee_ids: list[int], *, now=None) -> in
     db.session.execute(
         sa.insert(AuditEvent),
         [
-            {"actor_id": actor.id, "at": now, "object_type": "Goal", "object_id": gid,
-             "action": "assigned", "changes": {"parent_id": parent.id}}
+            {
+                "actor_id": actor.id,
+                "at": now,
+                "object_type": "Goal",
+                "object_id": gid,
+                "action": "assigned",
+                "changes": {"parent_id": parent.id},
+            }
             for gid in ids
         ],
-    )  # fmt: skip
+    )
     return len(ids)
 
 

@@ -8,17 +8,18 @@ import sqlalchemy as sa
 from core.audit import record_event
 from core.clock import local_today
 from core.dates import not_before
-from core.db import get_or_404, utcnow
+from core.db import utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import get_or_404
+from core.transitions import StateMachine
 from people.models import (
     Employee,
-    EmployeeSkillLevel,
-    RoleProfile,
     RoleProfileSkill,
     Skill,
 )
+from people.queries import expected_skill_levels
 from people.services import record_skill_level
 from reviews import permissions as perms
 from reviews.enums import (
@@ -33,18 +34,7 @@ from reviews.services.outcomes import current_levels
 N = TrainingNeedStatus
 NAMED = "the day the need was named"
 OPEN = (N.open, N.in_progress)
-
-
-def _move(actor, need: TrainingNeed, to: TrainingNeedStatus, now, **details) -> None:
-    if to not in NEED_TRANSITIONS[need.status]:
-        raise InvalidTransition(
-            f"A need that is {need.status.title} cannot become {to.title}."
-        )
-    record_event(
-        actor, need, "status_changed", {"from": need.status.value, "to": to.value, **details},
-        now=now,
-    )  # fmt: skip
-    need.status = to
+NEEDS = StateMachine(NEED_TRANSITIONS, "A need that is {current} cannot become {to}.")
 
 
 def create_need(actor, data: dict, *, now=None) -> TrainingNeed:
@@ -90,18 +80,25 @@ def link_evidence(
             "Nothing was saved.", {"note": "Describe the evidence or link it."}
         )
     evidence = NeedEvidence(
-        need_id=need.id, activity_id=activity_id, note=(note or "").strip(), url=(url or "").strip(),
-        added_by_id=actor.id, added_at=now,
-    )  # fmt: skip
+        need_id=need.id,
+        activity_id=activity_id,
+        note=(note or "").strip(),
+        url=(url or "").strip(),
+        added_by_id=actor.id,
+        added_at=now,
+    )
     db.session.add(evidence)
     db.session.flush()
     record_event(
-        actor, need, "evidence_linked",
-        {"evidence_id": evidence.id, "activity_id": activity_id}, now=now,
-    )  # fmt: skip
+        actor,
+        need,
+        "evidence_linked",
+        {"evidence_id": evidence.id, "activity_id": activity_id},
+        now=now,
+    )
     need.evidence_at = need.evidence_at or now
     if need.status is N.open:
-        _move(actor, need, N.in_progress, now)
+        NEEDS.move(actor, need, N.in_progress, now=now)
     db.session.flush()
     return evidence
 
@@ -126,15 +123,20 @@ def verify_need(actor, need: TrainingNeed, *, now=None) -> TrainingNeed:
         )
     if not perms.can_verify_need(actor, need):
         raise InvalidTransition("Only a need in progress can be verified.")
-    _move(actor, need, N.met, now)
+    NEEDS.move(actor, need, N.met, now=now)
     need.verified_by_id = actor.id
     need.verified_at = now
     employee = db.session.get(Employee, need.employee_id)
     skill = db.session.get(Skill, need.skill_id)
     record_skill_level(
-        actor, employee, skill, need.target_level, source="training_need",
-        source_id=need.id, now=now,
-    )  # fmt: skip
+        actor,
+        employee,
+        skill,
+        need.target_level,
+        source="training_need",
+        source_id=need.id,
+        now=now,
+    )
     db.session.flush()
     return need
 
@@ -150,7 +152,7 @@ def drop_need(actor, need: TrainingNeed, reason: str, *, now=None) -> TrainingNe
         raise ValidationFailed("The need was not dropped.", {"reason": "Say why."})
     if need.status not in OPEN:
         raise InvalidTransition("Only an open need can be dropped.")
-    _move(actor, need, N.dropped, now, reason=reason.strip())
+    NEEDS.move(actor, need, N.dropped, now=now, reason=reason.strip())
     need.drop_reason = reason.strip()
     db.session.flush()
     return need
@@ -159,46 +161,17 @@ def drop_need(actor, need: TrainingNeed, reason: str, *, now=None) -> TrainingNe
 def skill_gaps(employee_ids) -> list[dict]:
     """Per employee and expected skill: expected level (their title's role profile) and
     latest assessed level. One query for any number of people."""
-    ranked = (
-        sa.select(
-            EmployeeSkillLevel.employee_id,
-            EmployeeSkillLevel.skill_id,
-            EmployeeSkillLevel.level,
-            sa.func.row_number()
-            .over(
-                partition_by=(
-                    EmployeeSkillLevel.employee_id,
-                    EmployeeSkillLevel.skill_id,
-                ),
-                order_by=(
-                    EmployeeSkillLevel.assessed_at.desc(),
-                    EmployeeSkillLevel.id.desc(),
-                ),
-            )
-            .label("rn"),
-        )
-        .where(EmployeeSkillLevel.employee_id.in_(employee_ids))
-        .subquery()
-    )
-    latest = sa.select(ranked).where(ranked.c.rn == 1).subquery()
-    stmt = (
-        sa.select(
+    stmt, _ = expected_skill_levels(
+        employee_ids,
+        lambda latest: (
             Employee.id.label("employee_id"),
             Skill.id.label("skill_id"),
             Skill.name.label("skill_name"),
             RoleProfileSkill.expected_level.label("expected"),
             latest.c.level.label("current"),
-        )
-        .join(RoleProfile, RoleProfile.job_title == Employee.job_title)
-        .join(RoleProfileSkill, RoleProfileSkill.role_profile_id == RoleProfile.id)
-        .join(Skill, Skill.id == RoleProfileSkill.skill_id)
-        .outerjoin(
-            latest,
-            sa.and_(latest.c.employee_id == Employee.id, latest.c.skill_id == Skill.id),
-        )
-        .where(Employee.id.in_(employee_ids))
-        .order_by(Employee.id, Skill.name)
+        ),
     )
+    stmt = stmt.order_by(Employee.id, Skill.name)
     return [
         {**row._asdict(), "gap": row.expected - (row.current or 0)}
         for row in db.session.execute(stmt)
@@ -231,11 +204,14 @@ def propose_training_needs(
         if gap["gap"] <= 0 or key in existing:
             continue
         need = TrainingNeed(
-            employee_id=gap["employee_id"], skill_id=gap["skill_id"],
-            current_level=gap["current"], target_level=gap["expected"],
+            employee_id=gap["employee_id"],
+            skill_id=gap["skill_id"],
+            current_level=gap["current"],
+            target_level=gap["expected"],
             priority=Priority.high if gap["gap"] >= 2 else Priority.medium,
-            due_on=due_on, source=TrainingNeedSource.role_profile,
-        )  # fmt: skip
+            due_on=due_on,
+            source=TrainingNeedSource.role_profile,
+        )
         db.session.add(need)
         existing.add(key)
         created.append(need)

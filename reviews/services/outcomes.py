@@ -76,6 +76,9 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
     if levels:
         db.session.execute(sa.insert(EmployeeSkillLevel), levels)
         record_event(
-            actor, review, "skill_levels_assessed",
-            {"skills": [row["skill_id"] for row in levels]}, now=now,
-        )  # fmt: skip
+            actor,
+            review,
+            "skill_levels_assessed",
+            {"skills": [row["skill_id"] for row in levels]},
+            now=now,
+        )

@@ -1,25 +1,27 @@
 """Action endpoints of a review (share, acknowledge, addenda, reopen) as small POST
 forms on the review page; errors re-render that page with the message inline."""
 
-from flask import flash, redirect, request, url_for
+from functools import partial
+
+from flask import request, url_for
 from flask_login import current_user, login_required
 
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
+from core.forms import save_form
 from core.permissions import require
-from people.views.common import save_form
+from core.views import answer_form, committed
 from reviews import permissions as perms
 from reviews import services
-from reviews.schemas import AcknowledgeSchema, AddendumSchema, ReopenSchema
+from reviews.models import Review
+from reviews.schemas.forms import AcknowledgeSchema, AddendumSchema, ReopenSchema
 from reviews.views import bp
 from reviews.views.common import load_visible_review
 from reviews.views.pages import render_detail
 
 
 def _done(review_id: int, message: str):
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("reviews.detail", review_id=review_id))
+    return committed(message, url_for("reviews.detail", review_id=review_id))
 
 
 def _failed(review_id: int, status: int, errors: dict):
@@ -28,9 +30,21 @@ def _failed(review_id: int, status: int, errors: dict):
     )
 
 
+def _save(review: Review, schema, service, message: str):
+    """Save one small form of the review page through ``service(user, review, data)``;
+    its errors show on that page."""
+    review_id = review.id
+    return answer_form(
+        save_form(schema, request.form, partial(service, current_user, review)),
+        lambda status, form, errors: _failed(review_id, status, errors),
+        lambda _result: (message, url_for("reviews.detail", review_id=review_id)),
+    )
+
+
 @bp.route("/<int:review_id>/share", methods=["POST"])
 @login_required
 def share(review_id: int):
+    """Share a finished review with its employee (the reviewer)."""
     review = load_visible_review(review_id)
     require(perms.is_reviewer(current_user, review), "Only the reviewer shares.")
     try:
@@ -44,45 +58,30 @@ def share(review_id: int):
 @bp.route("/<int:review_id>/acknowledge", methods=["POST"])
 @login_required
 def acknowledge(review_id: int):
+    """Acknowledge a shared review (the employee signs off)."""
     review = load_visible_review(review_id)
     require(perms.is_subject(current_user, review), "Only the employee signs off.")
-    result, errors, status = save_form(
-        AcknowledgeSchema(),
-        request.form,
-        lambda data: services.acknowledge_review(current_user, review, data),
-    )
-    if result is None:
-        return _failed(review_id, status, errors)
-    return _done(review_id, "You have acknowledged the review.")
+    done = "You have acknowledged the review."
+    return _save(review, AcknowledgeSchema(), services.acknowledge_review, done)
 
 
 @bp.route("/<int:review_id>/addenda", methods=["POST"])
 @login_required
 def add_addendum(review_id: int):
+    """Add an addendum to a signed review."""
     review = load_visible_review(review_id)
     if not review.status.is_signed:
         raise InvalidTransition("Addenda are for signed reviews; edit the review.")
     require(perms.can_add_addendum(current_user, review))
-    result, errors, status = save_form(
-        AddendumSchema(),
-        request.form,
-        lambda data: services.add_addendum(current_user, review, data),
-    )
-    if result is None:
-        return _failed(review_id, status, errors)
-    return _done(review_id, "Your addendum is added.")
+    done = "Your addendum is added."
+    return _save(review, AddendumSchema(), services.add_addendum, done)
 
 
 @bp.route("/<int:review_id>/reopen", methods=["POST"])
 @login_required
 def reopen(review_id: int):
+    """Reopen a signed review for the manager (HR)."""
     review = load_visible_review(review_id)
     require(perms.can_reopen(current_user, review), "Only HR reopens a signed review.")
-    result, errors, status = save_form(
-        ReopenSchema(),
-        request.form,
-        lambda data: services.reopen_review(current_user, review, data),
-    )
-    if result is None:
-        return _failed(review_id, status, errors)
-    return _done(review_id, "The review is reopened for the manager.")
+    done = "The review is reopened for the manager."
+    return _save(review, ReopenSchema(), services.reopen_review, done)

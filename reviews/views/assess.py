@@ -2,6 +2,9 @@
 and the manager's assessment. A stale ``version`` shows both versions side by side."""
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -9,10 +12,11 @@ from flask_login import current_user, login_required
 from core.db import utcnow
 from core.errors import InvalidTransition
 from core.extensions import db
+from core.forms import save_nested
 from core.permissions import require
 from reviews import permissions as perms
 from reviews import services
-from reviews.enums import ObstacleCategory, Priority, ReviewStatus
+from reviews.enums import ObstacleCategory, Priority
 from reviews.models import Review
 from reviews.queries import previous_reviews
 from reviews.views import bp
@@ -21,7 +25,6 @@ from reviews.views.common import (
     SelfAssessmentForm,
     load_visible_review,
     rating_options,
-    save_nested,
     skill_choices,
 )
 from reviews.views.converters import (
@@ -31,14 +34,6 @@ from reviews.views.converters import (
     self_from_form,
     self_values,
 )
-
-
-def may_start_manager_part(review: Review) -> bool:
-    """Mirrors the service's rule so the form can explain instead of failing."""
-    if review.status in (ReviewStatus.self_submitted, ReviewStatus.manager_in_progress):
-        return True
-    due = review.self_due_on
-    return due is not None and utcnow().date() > due
 
 
 def _labels(review: Review) -> dict[str, str]:
@@ -101,44 +96,67 @@ def _conflict(review_id: int, kind: str, submitted, values_of):
     ), 409
 
 
+@dataclass(frozen=True)
+class Part:
+    """What differs between the two parts of a review; ``edit_part`` does the rest."""
+
+    kind: str  # "self" or "manager", for the conflict page
+    writes: Callable[[Any, Review], bool]  # who writes this part
+    not_writer: str
+    may_edit: Callable[[Any, Review], bool]  # whether it can still change
+    closed: str
+    values: Callable[[Review], dict]
+    from_form: Callable
+    form: Callable[[], Any]
+    save: Callable[[Any, Review, dict], Any]
+    page: Callable  # (review, form) shows it; (..., errors, status) after a failure
+    done: Callable[[int, dict], Any]  # flash and redirect once the part is saved
+
+
+def edit_part(review_id: int, part: Part):
+    """Show one part of the review, or save it: commit, then ``part.done``."""
+    review = load_visible_review(review_id)
+    require(part.writes(current_user, review), part.not_writer)
+    if not part.may_edit(current_user, review):
+        raise InvalidTransition(part.closed)
+    if request.method == "GET":
+        return part.page(review, part.values(review))
+    data, names, pre_errors = part.from_form(request.form, review)
+    result, errors, status = save_nested(
+        part.form(),
+        data,
+        names,
+        pre_errors,
+        lambda d: part.save(current_user, review, d),
+    )
+    if result is None and errors.get("_stale"):
+        return _conflict(review_id, part.kind, request.form, part.values)
+    if result is None:
+        review = load_visible_review(review_id)
+        return part.page(review, request.form, errors, status)
+    db.session.commit()
+    return part.done(review_id, data)
+
+
 # --- self-assessment ---------------------------------------------------------------
 
 
-def _self_page(review: Review, form, errors=None, status=200):
+def _form_page(template: str, review: Review, form, errors, status, **extra):
     return render_template(
-        "reviews/self_assessment_form.html",
+        template,
         review=review,
         form=form,
         errors=errors or {},
         options=rating_options(review.template),
+        **extra,
     ), status
 
 
-@bp.route("/<int:review_id>/self-assessment", methods=["GET", "POST"])
-@login_required
-def edit_self_assessment(review_id: int):
-    review = load_visible_review(review_id)
-    require(
-        perms.is_subject(current_user, review),
-        "Only the employee writes the self-assessment.",
-    )
-    if not perms.can_edit_self_part(current_user, review):
-        raise InvalidTransition("The self-assessment can no longer be changed.")
-    if request.method == "GET":
-        return _self_page(review, self_values(review))
-    data, names, pre_errors = self_from_form(request.form, review)
-    result, errors, status = save_nested(
-        SelfAssessmentForm(),
-        data,
-        names,
-        pre_errors,
-        lambda d: services.save_self_assessment(current_user, review, d),
-    )
-    if result is None and errors.get("_stale"):
-        return _conflict(review_id, "self", request.form, self_values)
-    if result is None:
-        return _self_page(load_visible_review(review_id), request.form, errors, status)
-    db.session.commit()
+def _self_page(review: Review, form, errors=None, status=200):
+    return _form_page("reviews/self_assessment_form.html", review, form, errors, status)
+
+
+def _self_saved(review_id: int, data: dict):
     if data["submit"]:
         flash("Your self-assessment is submitted to your manager.", "success")
         return redirect(url_for("reviews.detail", review_id=review_id))
@@ -146,62 +164,83 @@ def edit_self_assessment(review_id: int):
     return redirect(url_for("reviews.edit_self_assessment", review_id=review_id))
 
 
+SELF_PART = Part(
+    kind="self",
+    writes=perms.is_subject,
+    not_writer="Only the employee writes the self-assessment.",
+    may_edit=perms.can_edit_self_part,  # only until it is submitted
+    closed="The self-assessment can no longer be changed.",
+    values=self_values,
+    from_form=self_from_form,
+    form=SelfAssessmentForm,
+    save=services.save_self_assessment,
+    page=_self_page,
+    done=_self_saved,
+)
+
+
+@bp.route("/<int:review_id>/self-assessment", methods=["GET", "POST"])
+@login_required
+def edit_self_assessment(review_id: int):
+    """Show and save the employee's self-assessment (draft or submit)."""
+    return edit_part(review_id, SELF_PART)
+
+
 # --- manager assessment ------------------------------------------------------------
 
 
-def _manager_page(review: Review, form, errors=None, status=200, *, blank=3):
+def _manager_page(review: Review, form, errors=None, status=200):
+    # Three blank rows on a fresh form; after a failure, only the rows that were sent.
+    blank = 3 if errors is None else 0
     earlier = previous_reviews(review, limit=1)
     previous = (
         {r.competency.name: r.manager_rating for r in earlier[0].ratings}
         if earlier
         else {}
     )
-    return render_template(
+    return _form_page(
         "reviews/manager_assessment_form.html",
-        review=review,
-        form=form,
-        errors=errors or {},
-        options=rating_options(review.template),
+        review,
+        form,
+        errors,
+        status,
         previous=previous,
         self_ratings={r.competency_id: r.self_rating for r in review.ratings}
         if perms.can_view_self_part(current_user, review)
         else {},
-        may_start=may_start_manager_part(review),
+        may_start=perms.can_start_manager_part(review, utcnow().date()),
         counts=row_counts(form, blank=blank),
         skills=skill_choices(),
         categories=[(c.value, c.title) for c in ObstacleCategory],
         priorities=[(p.value, p.title) for p in Priority],
         levels=[(n, str(n)) for n in range(1, 6)],
-    ), status
+    )
+
+
+def _manager_saved(review_id: int, data: dict):
+    flash("The manager's part is saved as a draft.", "success")
+    if request.form.get("action") == "review":
+        return redirect(url_for("reviews.detail", review_id=review_id))
+    return redirect(url_for("reviews.edit_manager_assessment", review_id=review_id))
+
+
+MANAGER_PART = Part(
+    kind="manager",
+    page=_manager_page,
+    done=_manager_saved,
+    writes=perms.is_reviewer,  # the reviewer the review names, never its subject
+    not_writer="Only the reviewer writes the manager's part.",
+    may_edit=perms.can_edit_manager_part,
+    closed="The manager's part can no longer be changed.",
+    values=manager_values,
+    from_form=manager_from_form,
+    form=ManagerAssessmentForm,
+    save=services.save_manager_assessment,
+)
 
 
 @bp.route("/<int:review_id>/manager-assessment", methods=["GET", "POST"])
 @login_required
 def edit_manager_assessment(review_id: int):
-    review = load_visible_review(review_id)
-    require(
-        perms.is_reviewer(current_user, review),
-        "Only the reviewer writes the manager's part.",
-    )
-    if not perms.can_edit_manager_part(current_user, review):
-        raise InvalidTransition("The manager's part can no longer be changed.")
-    if request.method == "GET":
-        return _manager_page(review, manager_values(review))
-    data, names, pre_errors = manager_from_form(request.form, review)
-    result, errors, status = save_nested(
-        ManagerAssessmentForm(),
-        data,
-        names,
-        pre_errors,
-        lambda d: services.save_manager_assessment(current_user, review, d),
-    )
-    if result is None and errors.get("_stale"):
-        return _conflict(review_id, "manager", request.form, manager_values)
-    if result is None:
-        review = load_visible_review(review_id)
-        return _manager_page(review, request.form, errors, status, blank=0)
-    db.session.commit()
-    flash("The manager's part is saved as a draft.", "success")
-    if request.form.get("action") == "review":
-        return redirect(url_for("reviews.detail", review_id=review_id))
-    return redirect(url_for("reviews.edit_manager_assessment", review_id=review_id))
+    """Show and save the manager's part of a review as a draft."""
+    return edit_part(review_id, MANAGER_PART)

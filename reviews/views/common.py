@@ -1,36 +1,28 @@
 """Helpers shared by the review pages: the page loader, the form schemas (the API's
-schemas plus the hidden ``version``), nested-form saving and select options."""
+schemas plus the hidden ``version``) and select options."""
 
 import sqlalchemy as sa
 from flask_login import current_user
-from marshmallow import ValidationError
 from sqlalchemy.orm import joinedload, selectinload
 
-from core.errors import Conflict, NotFound, ValidationFailed
+from core.errors import NotFound
 from core.extensions import db
 from core.permissions import require_visible
+from core.schemas import VersionedForm
 from people.models import Skill, User
-from people.schemas import VersionedForm
 from reviews import permissions as perms
-from reviews.models import (
-    Review,
-    ReviewAddendum,
-    ReviewRating,
-    ReviewTemplate,
-)
-from reviews.schemas import ManagerAssessmentSchema, SelfAssessmentSchema
+from reviews.models import Review, ReviewAddendum, ReviewTemplate
+from reviews.queries import REVIEW_PEOPLE, REVIEW_ROWS
+from reviews.schemas.forms import ManagerAssessmentSchema, SelfAssessmentSchema
 
 # Questions are few: joined into the main statement; other collections one query each.
 PAGE_OPTIONS = (
-    joinedload(Review.employee),
-    joinedload(Review.reviewer),
-    joinedload(Review.cycle),
+    *REVIEW_PEOPLE,
     joinedload(Review.template).joinedload(ReviewTemplate.questions),
     # Competencies are few too (joined, not a query of their own: the page also shows
     # the development since the last review within its statement budget).
     joinedload(Review.template).joinedload(ReviewTemplate.competencies),
-    selectinload(Review.ratings).joinedload(ReviewRating.competency),
-    selectinload(Review.obstacles),
+    *REVIEW_ROWS,
     selectinload(Review.addenda)
     .joinedload(ReviewAddendum.author)
     .joinedload(User.employee),
@@ -58,53 +50,6 @@ def load_visible_review(review_id: int) -> Review:
         raise NotFound("Review not found.")
     require_visible(perms.can_view_review(current_user, review), "Review not found.")
     return review
-
-
-def _join(messages) -> str:
-    if isinstance(messages, list | tuple):
-        return " ".join(str(m) for m in messages)
-    return str(messages)
-
-
-def map_errors(messages: dict, names: dict) -> dict:
-    """Flatten marshmallow's nested messages onto form field names.
-
-    ``names`` maps ``(list_key, index, field)`` to the form field that fed it; a message
-    without a mapping stays on the list key (shown at the top of its fieldset).
-    """
-    out: dict[str, str] = {}
-    for key, value in messages.items():
-        if not isinstance(value, dict):
-            out[key] = _join(value)
-            continue
-        for index, sub in value.items():
-            if not isinstance(sub, dict):
-                out[key] = _join(sub)
-                continue
-            for field, msgs in sub.items():
-                out[names.get((key, int(index), field), key)] = _join(msgs)
-    return out
-
-
-def save_nested(schema, data: dict, names: dict, pre_errors: dict, action):
-    """Like ``people.views.common.save_form`` for converted (nested) form data.
-
-    Returns ``(result, errors, status)``; 422 for invalid input, 409 for a stale form.
-    """
-    try:
-        loaded = schema.load(data)
-    except ValidationError as err:
-        return None, {**map_errors(err.messages, names), **pre_errors}, 422
-    if pre_errors:
-        return None, pre_errors, 422
-    try:
-        return action(loaded), {}, 200
-    except ValidationFailed as err:
-        db.session.rollback()
-        return None, err.errors or {"_form": err.message}, 422
-    except Conflict as err:
-        db.session.rollback()
-        return None, {"_form": err.message, "_stale": True}, 409
 
 
 def skill_choices() -> list[tuple[int, str]]:

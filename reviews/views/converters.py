@@ -114,7 +114,7 @@ NULLABLE = {"due_on", "target_on"}
 
 def _rows(form, key: str, names: dict) -> list[dict]:
     prefix, parts = ROWS[key]
-    rows = []
+    rows: list[dict] = []
     for n in row_indices(form, tuple(f"{prefix}_{p}_" for p in parts.values())):
         values = {f: _text(form, f"{prefix}_{p}_{n}") for f, p in parts.items()}
         if not any(v for f, v in values.items() if f not in DEFAULTED):

@@ -1,22 +1,26 @@
 """HR's cycles: the list with progress bars, create/edit (draft only), launch, the
 cycle page with its reviews, and close (confirm with a reason while reviews are open)."""
 
+from functools import partial
+
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
-from core.db import get_or_404
 from core.errors import InvalidTransition
 from core.extensions import db
+from core.forms import render_form, save_form
 from core.pagination import paginate_html
 from core.permissions import Role, role_required
+from core.queries import get_or_404
+from core.views import answer_form, committed, form_view
 from people.models import Department
-from people.views.common import department_choices, render_form, save_form
+from people.views.common import department_choices
 from reviews import services
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
 from reviews.models import Review, ReviewCycle
-from reviews.schemas import CycleCloseSchema, CycleCreateSchema, CycleFormSchema
+from reviews.schemas.forms import CycleCloseSchema, CycleCreateSchema, CycleFormSchema
 from reviews.views import bp
 from reviews.views.common import template_choices
 
@@ -62,6 +66,7 @@ def progress(counts: dict[ReviewStatus, int]) -> dict:
 @bp.route("/cycles")
 @role_required(Role.hr)
 def cycles():
+    """The review cycles page with each cycle's progress."""
     rows = list(
         db.session.scalars(
             sa.select(ReviewCycle)
@@ -107,6 +112,7 @@ def _cycle_page(cycle_id: int, status=200, **extra):
 @bp.route("/cycles/<int:cycle_id>")
 @role_required(Role.hr)
 def cycle_detail(cycle_id: int):
+    """The cycle page: its reviews and progress."""
     return _cycle_page(cycle_id)
 
 
@@ -135,73 +141,61 @@ def cycle_values(cycle: ReviewCycle) -> dict:
     return values
 
 
+def _cycle_done(message: str):
+    """The flash message (``{name}`` filled in) and the cycle page, once saved."""
+
+    def done(cycle: ReviewCycle, count=None) -> tuple[str, str]:
+        url = url_for("reviews.cycle_detail", cycle_id=cycle.id)
+        return message.format(name=cycle.name, count=count), url
+
+    return done
+
+
 @bp.route("/cycles/new", methods=["GET", "POST"])
 @role_required(Role.hr)
 def cycle_new():
-    if request.method == "GET":
-        return _form_page(cycle=None, form={"population": "everyone"}, locked=False)
-    cycle, errors, status = save_form(
+    """Show and save the new-cycle form (HR)."""
+    return form_view(
+        partial(_form_page, cycle=None, locked=False),
+        {"population": "everyone"},
         CycleCreateSchema(),
-        request.form,
-        lambda data: services.create_cycle(current_user, data),
+        partial(services.create_cycle, current_user),
+        _cycle_done("Cycle {name} is created as a draft."),
     )
-    if cycle is None:
-        return _form_page(
-            status, cycle=None, form=request.form, errors=errors, locked=False
-        )
-    db.session.commit()
-    flash(f"Cycle {cycle.name} is created as a draft.", "success")
-    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
 
 
 @bp.route("/cycles/<int:cycle_id>/edit", methods=["GET", "POST"])
 @role_required(Role.hr)
 def cycle_edit(cycle_id: int):
+    """Show and save the edit form of a cycle (HR)."""
     cycle = get_or_404(ReviewCycle, cycle_id)
+    # A launched cycle is shown read-only, with the reason; saving it is refused.
     locked = cycle.status is not CycleStatus.draft
-    if request.method == "GET":  # a launched cycle is shown read-only, with the reason
-        return _form_page(cycle=cycle, form=cycle_values(cycle), locked=locked)
-    if locked:
+    if locked and request.method == "POST":
         raise InvalidTransition("Only a draft cycle can be edited.")
-    result, errors, status = save_form(
+    return form_view(
+        partial(_form_page, cycle=cycle, locked=locked),  # reloads after a rollback
+        lambda: cycle_values(cycle),
         CycleFormSchema(),
-        request.form,
-        lambda data: services.update_cycle(current_user, cycle, data),
+        partial(services.update_cycle, current_user, cycle),
+        _cycle_done("Cycle {name} is saved."),
     )
-    if result is None:
-        cycle = get_or_404(ReviewCycle, cycle_id)
-        return _form_page(
-            status, cycle=cycle, form=request.form, errors=errors, locked=False
-        )
-    db.session.commit()
-    flash(f"Cycle {cycle.name} is saved.", "success")
-    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
 
 
 @bp.route("/cycles/<int:cycle_id>/launch", methods=["POST"])
 @role_required(Role.hr)
 def cycle_launch(cycle_id: int):
+    """Launch a draft cycle: create its reviews (HR)."""
     cycle = get_or_404(ReviewCycle, cycle_id)
     created = services.launch_cycle(current_user, cycle)
-    db.session.commit()
-    flash(f"Cycle {cycle.name} is launched: {created} reviews created.", "success")
-    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
+    done = _cycle_done("Cycle {name} is launched: {count} reviews created.")
+    return committed(*done(cycle, created))
 
 
-@bp.route("/cycles/<int:cycle_id>/close", methods=["POST"])
-@role_required(Role.hr)
-def cycle_close(cycle_id: int):
-    cycle = get_or_404(ReviewCycle, cycle_id)
-    if cycle.status is not CycleStatus.active:
-        raise InvalidTransition("Only an active cycle can be closed.")
-    form = request.form.copy()
-    form["confirm_unfinished"] = "true" if form.get("confirm_unfinished") else "false"
-    result, errors, status = save_form(
-        CycleCloseSchema(),
-        form,
-        lambda data: services.close_cycle(current_user, cycle, data),
-    )
-    if result is None:
+def _close_failed(cycle_id: int):
+    """The cycle page again, the service's count of unfinished reviews as its message."""
+
+    def page(status, form, errors):
         unfinished = errors.pop("unfinished", None)
         if unfinished:  # the service's message, which save_form keeps only as a field
             errors["_form"] = (
@@ -209,6 +203,21 @@ def cycle_close(cycle_id: int):
                 "Confirm and give a reason to close anyway."
             )
         return _cycle_page(cycle_id, status, errors=errors, form=request.form)
-    db.session.commit()
-    flash(f"Cycle {cycle.name} is closed; {result} reviews closed.", "success")
-    return redirect(url_for("reviews.cycle_detail", cycle_id=cycle.id))
+
+    return page
+
+
+@bp.route("/cycles/<int:cycle_id>/close", methods=["POST"])
+@role_required(Role.hr)
+def cycle_close(cycle_id: int):
+    """Close an active cycle (HR)."""
+    cycle = get_or_404(ReviewCycle, cycle_id)
+    if cycle.status is not CycleStatus.active:
+        raise InvalidTransition("Only an active cycle can be closed.")
+    form = request.form.copy()
+    form["confirm_unfinished"] = "true" if form.get("confirm_unfinished") else "false"
+    saved = save_form(
+        CycleCloseSchema(), form, partial(services.close_cycle, current_user, cycle)
+    )
+    done = _cycle_done("Cycle {name} is closed; {count} reviews closed.")
+    return answer_form(saved, _close_failed(cycle_id), lambda n: done(cycle, n))

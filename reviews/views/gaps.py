@@ -14,12 +14,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from core.extensions import db
+from core.forms import save_form
 from people.models import Employee
-from people.views.common import save_form
 from reviews import services
 from reviews.enums import TrainingNeedStatus as N
 from reviews.models import TrainingNeed
-from reviews.schemas_goals import ProposeNeedsSchema
+from reviews.schemas.goals import ProposeNeedsSchema
 from reviews.views import bp
 from reviews.views.goal_common import require_manager_or_hr, team_scope
 
@@ -92,6 +92,7 @@ def _page(status=200, errors=None, form=None):
 @bp.route("/gaps")
 @login_required
 def gaps():
+    """The skill gaps page: the team's levels against their role profiles."""
     require_manager_or_hr()
     return _page()
 
@@ -99,6 +100,7 @@ def gaps():
 @bp.route("/gaps/propose", methods=["POST"])
 @login_required
 def gaps_propose():
+    """Propose training needs for the gaps ticked on the gaps page."""
     require_manager_or_hr()
     created, errors, status = save_form(
         ProposeNeedsSchema(),

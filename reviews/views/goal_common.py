@@ -10,15 +10,20 @@ from flask import request
 from flask_login import current_user
 from sqlalchemy.orm import aliased, joinedload
 
+from core.charts import Chart, Frame, line_chart, series_class
 from core.errors import NotFound
 from core.extensions import db
 from core.permissions import require, require_visible
 from people.models import Department, Employee
-from people.permissions import has_reports, is_hr, manager_chain_ids, report_ids_select
+from people.permissions import (
+    has_reports,
+    is_hr_or_manager,
+    manager_chain_ids,
+    report_ids_select,
+)
 from reviews import permissions as perms
 from reviews.enums import GoalStatus
 from reviews.models import Goal, GoalCheckIn, ReviewCycle, TrainingNeed
-from reviews.views.charts import Chart, Line
 
 
 def load_visible_goal(goal_id: int) -> Goal:
@@ -100,10 +105,7 @@ def cycle_choices() -> list[tuple[int, str]]:
 
 
 def require_manager_or_hr() -> None:
-    require(
-        is_hr(current_user) or has_reports(current_user),
-        "This page is for managers and HR.",
-    )
+    require(is_hr_or_manager(current_user), "This page is for managers and HR.")
 
 
 def team_ids_select(manager_employee_id: int) -> sa.Select:
@@ -156,8 +158,7 @@ def team_scope(direct_only: bool = False) -> TeamScope:
 
 # --- the check-in chart ------------------------------------------------------------
 
-WIDTH, HEIGHT = 420, 200
-LEFT, RIGHT, TOP, BOTTOM = 46, 14, 12, 34
+PROGRESS = Frame(420, 200, 46, 14, 12, 34)
 MAX_LABELS = 5
 
 
@@ -166,32 +167,16 @@ def progress_chart(check_ins: list[GoalCheckIn]) -> Chart | None:
     if not check_ins:
         return None
     n = len(check_ins)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(1, n - 1)
-
-    def x(i: int) -> float:
-        return LEFT + (i * step if n > 1 else plot_w / 2)
-
-    def y(percent: float) -> float:
-        return TOP + plot_h - percent * plot_h / 100
-
-    points = [(x(i), y(c.progress), c.progress) for i, c in enumerate(check_ins)]
     every = max(1, -(-n // MAX_LABELS))  # ceil: at most MAX_LABELS dates under the axis
-    shown = sorted({*range(0, n, every), n - 1})
-    columns = []
-    for i in shown:
-        anchor = "middle"
-        if n > 1 and i in (0, n - 1):  # edge labels grow inwards, never cut off
-            anchor = "start" if i == 0 else "end"
-        columns.append((x(i), check_ins[i].checked_on.isoformat(), anchor))
     description = ", ".join(
         f"{c.checked_on.isoformat()} {c.progress}%" for c in check_ins
     )
-    return Chart(
-        WIDTH,
-        HEIGHT,
-        columns,
-        [(y(p), p) for p in (0, 25, 50, 75, 100)],
-        [Line("Progress", "series-0", points)],
+    return line_chart(
+        PROGRESS,
+        [c.checked_on.isoformat() for c in check_ins],
+        [("Progress", series_class(0), [c.progress for c in check_ins])],
+        (0, 100),
+        (0, 25, 50, 75, 100),
         f"Progress per check-in: {description}.",
+        shown=sorted({*range(0, n, every), n - 1}),
     )

@@ -12,18 +12,20 @@ Decisions the brief left open:
   transitions only; a forged one is a 409.
 """
 
-from flask import flash, redirect, request, url_for
+from functools import partial
+
+from flask import request, url_for
 from flask_login import current_user, login_required
 
-from core.extensions import db
+from core.forms import render_form, save_form
 from core.permissions import require
+from core.views import answer_form, form_view, with_id_args
 from people.permissions import has_reports
-from people.views.common import render_form, save_form
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import GOAL_TRANSITIONS, MeasureType
 from reviews.models import Goal
-from reviews.schemas_goals import GoalCreateSchema, GoalFormSchema
+from reviews.schemas.goals import GoalCreateSchema, GoalFormSchema
 from reviews.views import bp
 from reviews.views.goal_common import (
     cycle_choices,
@@ -33,6 +35,7 @@ from reviews.views.goal_common import (
 )
 
 MEASURES = [(m.value, m.title) for m in MeasureType]
+EDITORS_ONLY = "The owner, their managers or HR edit a goal."
 
 
 def _owner_choices() -> list[tuple[int, str]]:
@@ -54,30 +57,27 @@ def _new_page(status=200, **context):
     )
 
 
+NEW_GOAL = {"measure": "percent", "weight": "1", "start_value": "0"}
+
+
 @bp.route("/goals/new", methods=["GET", "POST"])
 @login_required
 def goal_new():
+    """Show and save the new-goal form."""
     require(
         perms.can_create_goal_for(current_user, current_user.employee_id),
         "Your account is not linked to a person, so it has no goals.",
     )
-    if request.method == "GET":
-        form = {"measure": "percent", "weight": "1", "start_value": "0"}
-        form["target_value"] = "100"
-        if request.args.get("parent_id", "").isdigit():
-            form["parent_id"] = request.args["parent_id"]
-        return _new_page(form=form)
-    goal, errors, status = save_form(
+    return form_view(
+        _new_page,
+        lambda: with_id_args({**NEW_GOAL, "target_value": "100"}, "parent_id"),
         GoalCreateSchema(),
-        request.form,
-        lambda data: services.create_goal(current_user, data),
+        partial(services.create_goal, current_user),
+        lambda goal: (
+            f"Goal “{goal.title}” is created.",
+            url_for("reviews.goal_detail", goal_id=goal.id),
+        ),
     )
-    if goal is None:
-        return _new_page(status, form=request.form, errors=errors)
-    goal_id, title = goal.id, goal.title
-    db.session.commit()
-    flash(f"Goal “{title}” is created.", "success")
-    return redirect(url_for("reviews.goal_detail", goal_id=goal_id))
 
 
 def goal_values(goal: Goal) -> dict:
@@ -117,20 +117,18 @@ def _update(goal: Goal, data: dict) -> Goal:
 @bp.route("/goals/<int:goal_id>/edit", methods=["GET", "POST"])
 @login_required
 def goal_edit(goal_id: int):
+    """Show and save the edit form of a goal."""
     goal = load_visible_goal(goal_id)
-    require(
-        perms.can_edit_goal(current_user, goal),
-        "The owner, their managers or HR edit a goal.",
-    )
+    require(perms.can_edit_goal(current_user, goal), EDITORS_ONLY)
     if request.method == "GET":
         return _edit_page(goal, form=goal_values(goal))
-    result, errors, status = save_form(
-        GoalFormSchema(), request.form, lambda data: _update(goal, data)
+    return answer_form(
+        save_form(GoalFormSchema(), request.form, partial(_update, goal)),
+        lambda status, **context: _edit_page(
+            load_visible_goal(goal_id), status, **context
+        ),
+        lambda _goal: (
+            "The goal is saved.",
+            url_for("reviews.goal_detail", goal_id=goal_id),
+        ),
     )
-    if result is None:
-        return _edit_page(
-            load_visible_goal(goal_id), status, form=request.form, errors=errors
-        )
-    db.session.commit()
-    flash("The goal is saved.", "success")
-    return redirect(url_for("reviews.goal_detail", goal_id=goal_id))

@@ -16,16 +16,16 @@ from sqlalchemy.orm import joinedload
 
 from core.errors import InvalidTransition
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import require
 from people.models import User
 from people.permissions import has_reports
-from people.views.common import save_form
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import CheckInStatus, GoalStatus
 from reviews.models import Goal, GoalCheckIn
-from reviews.schemas_goals import CheckInSchema
+from reviews.schemas.goals import CheckInSchema
 from reviews.views import bp
 from reviews.views.goal_common import load_visible_goal, parents_of, progress_chart
 
@@ -35,6 +35,7 @@ STATUS_ORDER = sa.case(
     else_=2,
 )
 CHECK_IN_STATUSES = [(s.value, s.title) for s in CheckInStatus]
+CHECK_IN_REFUSED = "The owner, their managers or HR check in on a goal."
 
 
 def child_counts(goal_ids) -> dict[int, int]:
@@ -52,6 +53,7 @@ def child_counts(goal_ids) -> dict[int, int]:
 @bp.route("/goals")
 @login_required
 def goals():
+    """The goals page: the caller's goals with their progress."""
     me = current_user.employee_id
     page, rolled, parents, children = None, {}, {}, {}
     if me is not None:
@@ -116,17 +118,16 @@ def render_goal(goal: Goal, status: int = 200, errors=None, form=None):
 @bp.route("/goals/<int:goal_id>")
 @login_required
 def goal_detail(goal_id: int):
+    """The goal page: measures, check-ins and sub-goals."""
     return render_goal(load_visible_goal(goal_id))
 
 
 @bp.route("/goals/<int:goal_id>/check-ins", methods=["POST"])
 @login_required
 def goal_check_in(goal_id: int):
+    """Record a check-in on a goal."""
     goal = load_visible_goal(goal_id)
-    require(
-        perms.can_check_in(current_user, goal),
-        "The owner, their managers or HR check in on a goal.",
-    )
+    require(perms.can_check_in(current_user, goal), CHECK_IN_REFUSED)
     if goal.status is not GoalStatus.active:
         raise InvalidTransition("Only active goals take check-ins.")
     result, errors, status = save_form(

@@ -9,16 +9,16 @@ from marshmallow import EXCLUDE, ValidationError
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import require
 from people.models import Employee
 from people.permissions import has_reports, is_hr, report_ids_select
-from people.views.common import save_form
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import ReviewStatus
 from reviews.models import Review, ReviewCycle
-from reviews.schemas import AdhocReviewCreateSchema, ReviewQueryArgsSchema
+from reviews.schemas.forms import AdhocReviewCreateSchema, ReviewQueryArgsSchema
 from reviews.views import bp
 from reviews.views.common import template_choices
 
@@ -119,12 +119,14 @@ def _page(status=200, form=None, errors=None):
 @bp.route("")
 @login_required
 def index():
+    """The reviews page: the caller's reviews and their team's."""
     return _page()
 
 
 @bp.route("/adhoc", methods=["POST"])
 @login_required
 def start_adhoc():
+    """Start an ad-hoc review of one of the manager's reports."""
     require(has_reports(current_user), "Managers start ad hoc reviews.")
     review, errors, status = save_form(
         AdhocReviewCreateSchema(),

@@ -16,16 +16,16 @@ from sqlalchemy.orm import joinedload, selectinload
 from core.db import utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
+from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import require
 from people.models import Employee, User
 from people.permissions import has_reports
-from people.views.common import save_form
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import TrainingNeedStatus
 from reviews.models import NeedEvidence, Review, ReviewCycle, TrainingNeed
-from reviews.schemas_goals import DropSchema, EvidenceSchema
+from reviews.schemas.goals import DropSchema, EvidenceSchema
 from reviews.views import bp
 from reviews.views.goal_common import load_visible_need
 
@@ -60,6 +60,7 @@ def review_labels(review_ids) -> dict[int, str]:
 @bp.route("/needs")
 @login_required
 def needs():
+    """The training needs page, filtered."""
     me = current_user.employee_id
     page, sources = None, {}
     today = utcnow().date()
@@ -124,12 +125,14 @@ def render_need(need: TrainingNeed, status=200, failed=None, errors=None, form=N
 @bp.route("/needs/<int:need_id>")
 @login_required
 def need_detail(need_id: int):
+    """The training need page: its evidence and decisions."""
     return render_need(load_visible_need(need_id))
 
 
 @bp.route("/needs/<int:need_id>/evidence", methods=["POST"])
 @login_required
 def need_evidence(need_id: int):
+    """Attach evidence to a training need."""
     need = load_visible_need(need_id)
     if not perms.can_link_evidence(current_user, need):
         raise InvalidTransition("Evidence can only be linked to an open need.")
@@ -160,6 +163,7 @@ def _require_decider(need: TrainingNeed, verb: str) -> None:
 @bp.route("/needs/<int:need_id>/verify", methods=["POST"])
 @login_required
 def need_verify(need_id: int):
+    """Verify a training need as met (its manager or HR)."""
     need = load_visible_need(need_id)
     _require_decider(need, "verifies")
     name, skill, level = need.employee.name, need.skill.name, need.target_level
@@ -178,6 +182,7 @@ def need_verify(need_id: int):
 @bp.route("/needs/<int:need_id>/drop", methods=["POST"])
 @login_required
 def need_drop(need_id: int):
+    """Drop a training need with a reason (its manager or HR)."""
     need = load_visible_need(need_id)
     _require_decider(need, "drops")
     if need.status not in OPEN:

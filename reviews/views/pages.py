@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
 from sqlalchemy.orm import joinedload
 
+from core.charts import Chart, Frame, line_chart, series_class, shorten
 from core.extensions import db
 from core.pagination import paginate_html
 from core.permissions import Role, role_required
@@ -25,8 +26,36 @@ from reviews.enums import (
 from reviews.history import review_history
 from reviews.models import Goal, Review, ReviewQualityFlag, TrainingNeed
 from reviews.views import bp
-from reviews.views.charts import rating_chart
 from reviews.views.common import load_visible_review
+
+RATINGS = Frame(420, 220, 28, 12, 14, 34)
+
+
+def short(label: str) -> str:
+    """An axis label that fits under its point ("Ad hoc 2026-05-31" → "2026-05")."""
+    if label.startswith("Ad hoc "):
+        return label.removeprefix("Ad hoc ")[:7]
+    return shorten(label, 10)
+
+
+def rating_chart(series: dict, scale_max: int) -> Chart | None:
+    """The manager's rating per competency over time. ``series``: name -> [(label,
+    rating or None)], oldest first (``History.series``)."""
+    labels = [label for label, _ in next(iter(series.values()), [])]
+    if not labels or not any(r for points in series.values() for _, r in points):
+        return None
+    description = "; ".join(
+        f"{name}: " + ", ".join(f"{label} {r if r else 'none'}" for label, r in points)
+        for name, points in series.items()
+    )
+    lines = [
+        (name, series_class(n), [r or None for _, r in points])
+        for n, (name, points) in enumerate(series.items())
+    ]
+    scale = range(1, scale_max + 1)
+    return line_chart(
+        RATINGS, labels, lines, (1, scale_max), scale, description, label=short
+    )
 
 
 def review_outcomes(review: Review) -> list:
@@ -81,7 +110,8 @@ def detail_context(review: Review) -> dict:
     show_manager = perms.can_view_manager_part(user, review)
     history = review_history(review)
     previous = history.previous[0] if history.previous else None
-    from development.views.panels import development_since  # a page edge
+    # The one arrow from reviews to development: its read-side learning record.
+    from development.learning_record import development_since
 
     history.development = development_since(
         current_user, review, previous.period_end if previous else None
@@ -139,6 +169,7 @@ def render_detail(review: Review, status: int = 200, **extra):
 @bp.route("/<int:review_id>")
 @login_required
 def detail(review_id: int):
+    """The review page: both parts, ratings, outcomes and history."""
     return render_detail(load_visible_review(review_id))
 
 
@@ -149,6 +180,7 @@ class QualityArgs(Schema):
 @bp.route("/quality")
 @role_required(Role.hr)
 def quality():
+    """The review quality page: flagged reviews (HR)."""
     try:
         args = QualityArgs().load(request.args, unknown=EXCLUDE)
     except ValidationError:

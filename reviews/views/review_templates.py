@@ -6,15 +6,16 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from core.db import get_or_404
 from core.errors import Conflict
 from core.extensions import db
+from core.forms import save_nested
 from core.permissions import Role, role_required
+from core.queries import get_or_404
 from reviews import services
 from reviews.models import ReviewCycle, ReviewTemplate, TemplateCompetency
-from reviews.schemas import TemplateCreateSchema, TemplateFormSchema
+from reviews.schemas.forms import TemplateCreateSchema, TemplateFormSchema
 from reviews.views import bp
-from reviews.views.common import save_nested, skill_choices
+from reviews.views.common import skill_choices
 from reviews.views.converters import (
     template_from_form,
     template_row_counts,
@@ -25,6 +26,7 @@ from reviews.views.converters import (
 @bp.route("/templates")
 @role_required(Role.hr)
 def templates():
+    """The review templates page (HR)."""
     rows = list(
         db.session.scalars(sa.select(ReviewTemplate).order_by(ReviewTemplate.name))
     )
@@ -59,6 +61,7 @@ def _form_page(status=200, *, template=None, form, errors=None, locked=False, bl
 @bp.route("/templates/new", methods=["GET", "POST"])
 @role_required(Role.hr)
 def template_new():
+    """Show and save the new-template form (HR)."""
     if request.method == "GET":
         return _form_page(form={})
     data, names, pre_errors = template_from_form(request.form)
@@ -89,6 +92,7 @@ def _load(template_id: int) -> ReviewTemplate:
 @bp.route("/templates/<int:template_id>/edit", methods=["GET", "POST"])
 @role_required(Role.hr)
 def template_edit(template_id: int):
+    """Show and save the edit form of a template (HR)."""
     template = _load(template_id)
     locked = services.is_locked(template)
     if request.method == "GET":
@@ -109,9 +113,12 @@ def template_edit(template_id: int):
     )
     if result is None:
         return _form_page(
-            status, template=_load(template_id), form=request.form, errors=errors,
+            status,
+            template=_load(template_id),
+            form=request.form,
+            errors=errors,
             blank=0,
-        )  # fmt: skip
+        )
     db.session.commit()
     flash(f"Template {template.name} is saved.", "success")
     return redirect(url_for("reviews.templates"))
@@ -120,6 +127,7 @@ def template_edit(template_id: int):
 @bp.route("/templates/<int:template_id>/duplicate", methods=["POST"])
 @role_required(Role.hr)
 def template_duplicate(template_id: int):
+    """Copy a template as a new draft (HR)."""
     template = _load(template_id)
     copy = services.duplicate_template(current_user, template)
     db.session.commit()

@@ -6,11 +6,11 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required
 
 from core.extensions import db
+from core.forms import save_form
 from core.permissions import require
 from people.permissions import is_hr
-from people.views.common import save_form
 from reviews.models import ReviewTemplate
-from reviews.schemas import ReviewSettingsFormSchema
+from reviews.schemas.forms import ReviewSettingsFormSchema
 from reviews.services.settings import current_review_settings, update_review_settings
 from reviews.views import bp
 
@@ -36,6 +36,7 @@ def _page(status=200, errors=None, form=None):
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
+    """Show and save the review settings (HR)."""
     require(is_hr(current_user), "HR changes the review settings.")
     if request.method == "GET":
         return _page()

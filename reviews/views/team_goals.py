@@ -20,14 +20,14 @@ from sqlalchemy.orm import joinedload
 
 from core.errors import ValidationFailed
 from core.extensions import db
+from core.forms import save_form
 from core.permissions import require
 from people.models import Employee
 from people.permissions import has_reports, report_ids_select
-from people.views.common import save_form
 from reviews import services
 from reviews.enums import GoalStatus
 from reviews.models import Goal
-from reviews.schemas_goals import BulkAssignSchema
+from reviews.schemas.goals import BulkAssignSchema
 from reviews.views import bp
 from reviews.views.goal_common import parents_of, report_choices
 
@@ -98,6 +98,7 @@ def _page(status=200, form=None, errors=None):
 @bp.route("/goals/team")
 @login_required
 def team_goals():
+    """The team goals page: a manager's team goal tree."""
     _require_manager()
     return _page()
 
@@ -114,6 +115,7 @@ def _assign(data: dict) -> int:
 @bp.route("/goals/bulk-assign", methods=["POST"])
 @login_required
 def goal_bulk_assign():
+    """Assign one goal to several reports at once."""
     _require_manager()
     created, errors, status = save_form(BulkAssignSchema(), request.form, _assign)
     if created is None:

@@ -8,22 +8,25 @@ Decisions the brief left open:
   happened; the evidence count shows which needs wait for verification.
 """
 
+from functools import partial
+
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
 from core.db import utcnow
 from core.extensions import db
+from core.forms import render_form
 from core.pagination import paginate_html
+from core.views import form_view, with_id_args
 from people.models import Employee
 from people.permissions import has_reports
-from people.views.common import render_form, save_form
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import Priority
 from reviews.models import NeedEvidence, TrainingNeed
-from reviews.schemas_goals import NeedCreateSchema
+from reviews.schemas.goals import NeedCreateSchema
 from reviews.views import bp
 from reviews.views.common import skill_choices
 from reviews.views.goal_common import report_choices, require_manager_or_hr, team_scope
@@ -46,6 +49,7 @@ def evidence_counts(need_ids) -> dict[int, int]:
 @bp.route("/needs/team")
 @login_required
 def team_needs():
+    """The team training needs page of a manager."""
     require_manager_or_hr()
     scope = team_scope()
     today = utcnow().date()
@@ -103,20 +107,15 @@ def _form_page(status=200, **context):
 @bp.route("/needs/new", methods=["GET", "POST"])
 @login_required
 def need_new():
+    """Show and save the new-training-need form."""
     require_manager_or_hr()
-    if request.method == "GET":
-        form = {"priority": Priority.medium.value}
-        if request.args.get("employee_id", "").isdigit():
-            form["employee_id"] = request.args["employee_id"]
-        return _form_page(form=form)
-    need, errors, status = save_form(
+    return form_view(
+        _form_page,
+        lambda: with_id_args({"priority": Priority.medium.value}, "employee_id"),
         NeedCreateSchema(),
-        request.form,
-        lambda data: services.create_need(current_user, data),
+        partial(services.create_need, current_user),
+        lambda need: (
+            "The training need is added.",
+            url_for("reviews.need_detail", need_id=need.id),
+        ),
     )
-    if need is None:
-        return _form_page(status, form=request.form, errors=errors)
-    need_id = need.id
-    db.session.commit()
-    flash("The training need is added.", "success")
-    return redirect(url_for("reviews.need_detail", need_id=need_id))

@@ -81,10 +81,14 @@ def test_an_old_row_with_private_contents_is_redacted_on_read(client, org):
     """Rows written before the rule: the value is stored, the API never shows it."""
     db.session.add(
         AuditEvent(
-            actor_id=org.employee.id, at=T0, object_type="InformationalInterview",
-            object_id=1, action="updated", changes={"private_notes": "SECRET-NOTE"},
+            actor_id=org.employee.id,
+            at=T0,
+            object_type="InformationalInterview",
+            object_id=1,
+            action="updated",
+            changes={"private_notes": "SECRET-NOTE"},
         )
-    )  # fmt: skip
+    )
     db.session.commit()
     text = _get(client, org.hr).get_data(as_text=True)
     assert "SECRET-NOTE" not in text

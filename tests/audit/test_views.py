@@ -33,8 +33,10 @@ def test_someone_who_is_hr_and_admin_sees_both(login_as, org):
     org.hr.is_admin = True
     db.session.commit()
     assert _actions(login_as(org.hr).get("/admin/audit")) == [
-        "shared", "account_updated", "updated",
-    ]  # fmt: skip
+        "shared",
+        "account_updated",
+        "updated",
+    ]
 
 
 def test_newest_first(login_as, org):
@@ -120,8 +122,13 @@ def test_csv_has_every_matching_event_with_formulas_neutralised(login_as, org):
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0] == [
-        "At (UTC)", "Actor", "Subject type", "Subject id", "Action", "Changes",
-    ]  # fmt: skip
+        "At (UTC)",
+        "Actor",
+        "Subject type",
+        "Subject id",
+        "Action",
+        "Changes",
+    ]
     actions = sorted(row[4] for row in rows[1:])
     assert actions == ["'=HYPERLINK(1)", "shared", "updated"]
 

@@ -76,10 +76,15 @@ class Writer(threading.Thread):
             with self.app.app_context():
                 while not self.stop.is_set():
                     for _ in range(2):
-                        db.session.add(AuditEvent(
-                            at=utcnow(), object_type="Drill", object_id=self.commits,
-                            action="write", changes={},
-                        ))  # fmt: skip
+                        db.session.add(
+                            AuditEvent(
+                                at=utcnow(),
+                                object_type="Drill",
+                                object_id=self.commits,
+                                action="write",
+                                changes={},
+                            )
+                        )
                     db.session.commit()
                     self.commits += 1
                     self.started_writing.set()

@@ -104,11 +104,14 @@ def test_development_pages_are_accessible(live_server, new_page, arranged, width
     base, problems = live_server.url, {}
     employee = new_page(width)
     sign_in(employee, live_server, "employee")
-    for name, path in (("home", "/"), ("my", "/development"),
-                       ("activity-new", "/development/activities/new?kind=certification"),
-                       ("interviews", "/development/interviews"),
-                       ("interview-new", "/development/interviews/new"),
-                       ("import", "/development/contacts/import")):  # fmt: skip
+    for name, path in (
+        ("home", "/"),
+        ("my", "/development"),
+        ("activity-new", "/development/activities/new?kind=certification"),
+        ("interviews", "/development/interviews"),
+        ("interview-new", "/development/interviews/new"),
+        ("import", "/development/contacts/import"),
+    ):
         response = employee.goto(base + path)
         assert response.status == 200, f"{name}: {response.status}"
         assert employee.locator("h1").count() == 1, name
@@ -119,8 +122,10 @@ def test_development_pages_are_accessible(live_server, new_page, arranged, width
     _check(manager, "dev-team", problems)
     hr = new_page(width)
     sign_in(hr, live_server, "hr")
-    for name, path in (("question-bank", "/development/question-bank"),
-                       ("policy", "/development/policy")):  # fmt: skip
+    for name, path in (
+        ("question-bank", "/development/question-bank"),
+        ("policy", "/development/policy"),
+    ):
         hr.goto(base + path)
         _check(hr, f"dev-{name}", problems)
     assert not problems, json.dumps(problems, indent=2)

@@ -43,15 +43,25 @@ def _arrange(server) -> dict:
         db.session.add(skill)
         template = services.create_template(
             hr,
-            {"name": "Browser goals template", "description": "", "rating_labels": None,
-             "competencies": [{"name": "Delivery", "description": "", "skill_id": None}],
-             "questions": []},
-        )  # fmt: skip
+            {
+                "name": "Browser goals template",
+                "description": "",
+                "rating_labels": None,
+                "competencies": [
+                    {"name": "Delivery", "description": "", "skill_id": None}
+                ],
+                "questions": [],
+            },
+        )
         review = services.start_adhoc_review(
             manager,
-            {"employee_id": person.id, "template_id": template.id,
-             "period_start": date(2024, 1, 1), "period_end": date(2024, 3, 31)},
-        )  # fmt: skip
+            {
+                "employee_id": person.id,
+                "template_id": template.id,
+                "period_start": date(2024, 1, 1),
+                "period_end": date(2024, 3, 31),
+            },
+        )
         review = load_review(review.id)
         ratings = [
             {"competency_id": c.id, "rating": 3, "comment": "Steady, careful work."}
@@ -63,13 +73,23 @@ def _arrange(server) -> dict:
         services.save_manager_assessment(
             manager,
             review,
-            {"ratings": ratings, "strengths": "Calm under pressure.",
-             "areas_to_strengthen": "Practise failure drills.", "overall_rating": 3,
-             "obstacles": [], "goals": [],
-             "training_needs": [{"skill_id": skill.id, "target_level": 4,
-                                 "priority": Priority.high,
-                                 "due_on": date.today() + timedelta(days=90)}]},
-        )  # fmt: skip
+            {
+                "ratings": ratings,
+                "strengths": "Calm under pressure.",
+                "areas_to_strengthen": "Practise failure drills.",
+                "overall_rating": 3,
+                "obstacles": [],
+                "goals": [],
+                "training_needs": [
+                    {
+                        "skill_id": skill.id,
+                        "target_level": 4,
+                        "priority": Priority.high,
+                        "due_on": date.today() + timedelta(days=90),
+                    }
+                ],
+            },
+        )
         services.share_review(manager, review)
         need = db.session.scalar(
             sa.select(TrainingNeed).where(

@@ -39,30 +39,71 @@ def arranged(live_server):
         }
         queue(
             [
-                Pending(user.id, K.review_due_soon, "browser", 1, NOW, review,
-                        link="/reviews"),
-                Pending(user.id, K.review_due_today, "browser", 2,
-                        NOW - timedelta(hours=1), review, link="/reviews"),
-                Pending(user.id, K.need_due_soon, "browser", 3,
-                        NOW - timedelta(hours=2),
-                        {"employee": "Eva Haas", "skill": "SQL", "target_level": 4,
-                         "due_on": "2026-12-09", "is_owner": True}, link="/reviews/needs"),
-                Pending(user.id, K.interview_follow_up, "browser", 4,
-                        NOW - timedelta(hours=3),
-                        {"employee": "Eva Haas", "contact": "Naomi Achterberg",
-                         "target_role": "Data engineer", "follow_up_on": "2026-11-25"},
-                        link="/development/interviews"),
+                Pending(
+                    user.id,
+                    K.review_due_soon,
+                    "browser",
+                    1,
+                    NOW,
+                    review,
+                    link="/reviews",
+                ),
+                Pending(
+                    user.id,
+                    K.review_due_today,
+                    "browser",
+                    2,
+                    NOW - timedelta(hours=1),
+                    review,
+                    link="/reviews",
+                ),
+                Pending(
+                    user.id,
+                    K.need_due_soon,
+                    "browser",
+                    3,
+                    NOW - timedelta(hours=2),
+                    {
+                        "employee": "Eva Haas",
+                        "skill": "SQL",
+                        "target_level": 4,
+                        "due_on": "2026-12-09",
+                        "is_owner": True,
+                    },
+                    link="/reviews/needs",
+                ),
+                Pending(
+                    user.id,
+                    K.interview_follow_up,
+                    "browser",
+                    4,
+                    NOW - timedelta(hours=3),
+                    {
+                        "employee": "Eva Haas",
+                        "contact": "Naomi Achterberg",
+                        "target_role": "Data engineer",
+                        "follow_up_on": "2026-11-25",
+                    },
+                    link="/development/interviews",
+                ),
             ],
             now=NOW,
-        )  # fmt: skip
+        )
         # a send_due run killed an hour ago (made up by the run below): the page's
         # "did not finish" table has a row
         from jobs.models import JobRun
 
         killed = NOW - timedelta(hours=1)
-        db.session.add(JobRun(job_id="notifications.send_due", now=killed,
-                              started_at=killed, heartbeat_at=killed, progress=12,
-                              process="worker-1:4242"))  # fmt: skip
+        db.session.add(
+            JobRun(
+                job_id="notifications.send_due",
+                now=killed,
+                started_at=killed,
+                heartbeat_at=killed,
+                progress=12,
+                process="worker-1:4242",
+            )
+        )
         db.session.commit()
         for spec in job_specs():
             run_job(spec, NOW, manual=True)

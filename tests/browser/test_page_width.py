@@ -30,12 +30,12 @@ def _user(email):
 
 def _arrange(server) -> dict[str, str]:
     """The long-text review, interview and activity; their pages by name."""
-    from development.schemas import ActivityCreateSchema, InterviewCreateSchema
+    from development.schemas.forms import ActivityCreateSchema, InterviewCreateSchema
     from development.services.activities import create_activity
     from development.services.interviews import create_interview
     from reviews.models import ReviewTemplate, TemplateQuestion
     from reviews.queries import load_review
-    from reviews.schemas import AdhocReviewCreateSchema, SelfAssessmentSchema
+    from reviews.schemas.forms import AdhocReviewCreateSchema, SelfAssessmentSchema
     from reviews.services import save_self_assessment, start_adhoc_review
 
     assert len(URL) == 200 and len(TEXT) == 4000
@@ -50,10 +50,14 @@ def _arrange(server) -> dict[str, str]:
         review = start_adhoc_review(
             manager,
             AdhocReviewCreateSchema().load(
-                {"employee_id": employee.employee_id, "template_id": template_id,
-                 "period_start": "2026-01-01", "period_end": "2026-03-31"}
+                {
+                    "employee_id": employee.employee_id,
+                    "template_id": template_id,
+                    "period_start": "2026-01-01",
+                    "period_end": "2026-03-31",
+                }
             ),
-        )  # fmt: skip
+        )
         review = load_review(review.id)
         answers = [
             {"question_id": q.id, "answer": TEXT} for q in review.template.questions
@@ -66,10 +70,16 @@ def _arrange(server) -> dict[str, str]:
         activity = create_activity(
             employee,
             ActivityCreateSchema().load(
-                {"kind": "course", "title": URL, "provider": URL[:200],
-                 "evidence_url": URL, "evidence_note": TEXT, "reflection": TEXT}
+                {
+                    "kind": "course",
+                    "title": URL,
+                    "provider": URL[:200],
+                    "evidence_url": URL,
+                    "evidence_note": TEXT,
+                    "reflection": TEXT,
+                }
             ),
-        )  # fmt: skip
+        )
         interview = create_interview(
             employee,
             InterviewCreateSchema().load(

@@ -52,41 +52,67 @@ def _arrange(server) -> dict:
         ][:4]
         template = services.create_template(
             hr,
-            {"name": "Browser review template", "description": "",
-             "rating_labels": None,
-             "competencies": [{"name": n, "description": "", "skill_id": None}
-                              for n in ("Delivery", "Collaboration", "Craft")],
-             "questions": [{"text": "What are you proudest of?"}]},
-        )  # fmt: skip
+            {
+                "name": "Browser review template",
+                "description": "",
+                "rating_labels": None,
+                "competencies": [
+                    {"name": n, "description": "", "skill_id": None}
+                    for n in ("Delivery", "Collaboration", "Craft")
+                ],
+                "questions": [{"text": "What are you proudest of?"}],
+            },
+        )
         now = datetime.fromisoformat(NOW_PREVIOUS)
         earlier = services.start_adhoc_review(
             manager,
-            {"employee_id": person.id, "template_id": template.id,
-             "period_start": date(2025, 12, 1), "period_end": date(2026, 5, 31)},
+            {
+                "employee_id": person.id,
+                "template_id": template.id,
+                "period_start": date(2025, 12, 1),
+                "period_end": date(2026, 5, 31),
+            },
             now=now,
-        )  # fmt: skip
+        )
         earlier = load_review(earlier.id)
         ratings = [
             {"competency_id": c.id, "rating": 2 + i % 2, "comment": "Solid work."}
             for i, c in enumerate(template.competencies)
         ]
         services.save_self_assessment(
-            employee, earlier, {"ratings": ratings, "answers": [], "submit": True},
+            employee,
+            earlier,
+            {"ratings": ratings, "answers": [], "submit": True},
             now=now,
-        )  # fmt: skip
+        )
         services.save_manager_assessment(
             manager,
             earlier,
-            {"ratings": ratings, "strengths": "Calm, clear incident handling.",
-             "areas_to_strengthen": "Write design notes earlier.",
-             "overall_rating": 3, "obstacles": [],
-             "training_needs": [{"skill_id": s.id, "target_level": 3,
-                                 "priority": _medium(), "due_on": date(2026, 9, 1)}
-                                for s in skills],
-             "goals": [{"title": "Own the billing runbook", "description": "",
-                        "target_on": date(2026, 10, 1)}]},
+            {
+                "ratings": ratings,
+                "strengths": "Calm, clear incident handling.",
+                "areas_to_strengthen": "Write design notes earlier.",
+                "overall_rating": 3,
+                "obstacles": [],
+                "training_needs": [
+                    {
+                        "skill_id": s.id,
+                        "target_level": 3,
+                        "priority": _medium(),
+                        "due_on": date(2026, 9, 1),
+                    }
+                    for s in skills
+                ],
+                "goals": [
+                    {
+                        "title": "Own the billing runbook",
+                        "description": "",
+                        "target_on": date(2026, 10, 1),
+                    }
+                ],
+            },
             now=now,
-        )  # fmt: skip
+        )
         services.share_review(manager, earlier, now=now)
         services.acknowledge_review(employee, earlier, {"comment": "Fair."}, now=now)
         needs = db.session.scalars(
@@ -94,8 +120,12 @@ def _arrange(server) -> dict:
             .where(TrainingNeed.source_review_id == earlier.id)
             .order_by(TrainingNeed.id)
         ).all()
-        fates = [TrainingNeedStatus.met, TrainingNeedStatus.in_progress,
-                 TrainingNeedStatus.dropped, TrainingNeedStatus.open]  # fmt: skip
+        fates = [
+            TrainingNeedStatus.met,
+            TrainingNeedStatus.in_progress,
+            TrainingNeedStatus.dropped,
+            TrainingNeedStatus.open,
+        ]
         for need, status in zip(needs, fates, strict=True):
             need.status = status
         needs[2].drop_reason = "The team moved off this stack."
@@ -105,9 +135,13 @@ def _arrange(server) -> dict:
         goal.progress = 60
         current = services.start_adhoc_review(
             manager,
-            {"employee_id": person.id, "template_id": template.id,
-             "period_start": date(2026, 6, 1), "period_end": date(2026, 11, 30)},
-        )  # fmt: skip
+            {
+                "employee_id": person.id,
+                "template_id": template.id,
+                "period_start": date(2026, 6, 1),
+                "period_end": date(2026, 11, 30),
+            },
+        )
         result = {
             "review": current.id,
             "earlier": earlier.id,

@@ -27,8 +27,11 @@ def test_private_values_are_redacted_at_write_time(db, key):
 
 
 def test_redaction_reaches_nested_diffs_and_keeps_other_values():
-    diff = {"fields": ["title"], "new": {"reflection": "x", "title": "T"}, "list": [
-        {"private_notes": "y"}]}  # fmt: skip
+    diff = {
+        "fields": ["title"],
+        "new": {"reflection": "x", "title": "T"},
+        "list": [{"private_notes": "y"}],
+    }
     assert redact(diff) == {
         "fields": ["title"],
         "new": {"reflection": REDACTED, "title": "T"},
@@ -47,14 +50,33 @@ def test_every_model_is_either_people_data_or_an_account_type(app):
     assert names >= ACCOUNT_TYPES | SETTINGS_TYPES
     # Reviewed by hand: all of these are people data HR may audit.
     assert people_data == {
-        "Contact", "Department", "DevelopmentActivity", "Employee", "EmployeeSkillLevel",
+        "Contact",
+        "Department",
+        "DevelopmentActivity",
+        "Employee",
+        "EmployeeSkillLevel",
         "EvidenceBlob",
-        "Goal", "GoalCheckIn", "InformationalInterview", "InterviewSuggestion",
-        "MentoringSession", "NeedEvidence", "QuestionTopic", "Review", "ReviewAddendum",
-        "ReviewCycle", "ReviewObstacle", "ReviewQualityFlag", "ReviewRating",
-        "ReviewTemplate", "RoleProfile", "RoleProfileSkill", "Skill",
-        "TemplateCompetency", "TemplateQuestion", "TrainingNeed",
-    }  # fmt: skip
+        "Goal",
+        "GoalCheckIn",
+        "InformationalInterview",
+        "InterviewSuggestion",
+        "MentoringSession",
+        "NeedEvidence",
+        "QuestionTopic",
+        "Review",
+        "ReviewAddendum",
+        "ReviewCycle",
+        "ReviewObstacle",
+        "ReviewQualityFlag",
+        "ReviewRating",
+        "ReviewTemplate",
+        "RoleProfile",
+        "RoleProfileSkill",
+        "Skill",
+        "TemplateCompetency",
+        "TemplateQuestion",
+        "TrainingNeed",
+    }
 
 
 def _types_seen_by(user) -> set[str]:
@@ -72,6 +94,9 @@ def test_the_split_by_subject_type(org):
 
 
 def test_old_rows_are_redacted_on_read(db):
-    event = AuditEvent(object_type="DevelopmentActivity", action="updated",
-                       changes={"reflection": "SECRET"})  # fmt: skip
+    event = AuditEvent(
+        object_type="DevelopmentActivity",
+        action="updated",
+        changes={"reflection": "SECRET"},
+    )
     assert event.safe_changes == {"reflection": REDACTED}

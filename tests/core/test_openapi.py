@@ -17,7 +17,7 @@ from core.config import TestConfig
 from core.extensions import api
 from core.openapi import BODY_REQUIRED, UndocumentedIfMatch
 from tests.conftest import bearer
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 METHODS = ("get", "post", "put", "patch", "delete")
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64

@@ -45,13 +45,17 @@ def test_preview_lists_rows_after_the_notes(db, owner):
     rows, errors = preview_contacts(GOOD, owner.id)
     assert errors == []
     assert [(r.line, r.name) for r in rows] == [
-        (5, "Ada Lovelace"), (6, "Grace Hopper"), (7, "Alan Turing")
-    ]  # fmt: skip
+        (5, "Ada Lovelace"),
+        (6, "Grace Hopper"),
+        (7, "Alan Turing"),
+    ]
     ada, grace, alan = rows
     assert ada.connected_on.isoformat() == "2024-03-12"
     assert (ada.email, ada.organisation, ada.title) == (
-        "ada@example.com", "Analytical Ltd", "Engineer"
-    )  # fmt: skip
+        "ada@example.com",
+        "Analytical Ltd",
+        "Engineer",
+    )
     assert grace.organisation == "Navy, US"
     assert alan.connected_on is None and not alan.skipped
     assert _contacts(owner.id) == []  # a preview writes nothing
@@ -108,11 +112,21 @@ def test_a_wrong_shape_csv_is_a_clear_error(db, owner, text, reason):
 
 def test_duplicates_are_skipped_not_errors(db, owner):
     other = factories.make_employee()
-    db.session.add_all([
-        Contact(owner_id=owner.id, name="Ada L.", email="ADA@example.com"),
-        Contact(owner_id=owner.id, name="G", profile_url="https://www.linkedin.com/in/grace/"),
-        Contact(owner_id=other.id, name="Alan", profile_url="https://www.linkedin.com/in/alan"),
-    ])  # fmt: skip
+    db.session.add_all(
+        [
+            Contact(owner_id=owner.id, name="Ada L.", email="ADA@example.com"),
+            Contact(
+                owner_id=owner.id,
+                name="G",
+                profile_url="https://www.linkedin.com/in/grace/",
+            ),
+            Contact(
+                owner_id=other.id,
+                name="Alan",
+                profile_url="https://www.linkedin.com/in/alan",
+            ),
+        ]
+    )
     db.session.flush()
     twice = GOOD + "Alan,Again,https://www.linkedin.com/in/alan,,,,\n"
     rows, errors = preview_contacts(twice, owner.id)

@@ -16,7 +16,7 @@ from development.models import DevelopmentActivity, InformationalInterview
 from development.services import activities
 from development.services import interviews as svc
 from tests.conftest import sign_in
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 A = "/api/v1/activities"
 SENT = date(2026, 11, 1)
@@ -67,8 +67,13 @@ def test_an_activity_started_in_1900_is_422_naming_started_on(emma, db):
 
 
 def test_an_expiry_before_the_end_is_refused(emma):
-    body = {"kind": "certification", "title": "CKA", "started_on": "2026-03-01",
-            "ended_on": "2026-03-05", "expires_on": "2026-03-04"}  # fmt: skip
+    body = {
+        "kind": "certification",
+        "title": "CKA",
+        "started_on": "2026-03-01",
+        "ended_on": "2026-03-05",
+        "expires_on": "2026-03-04",
+    }
     response = emma.post(A, body)
     assert response.status_code == 422
     assert response.get_json()["errors"] == {
@@ -91,8 +96,13 @@ def test_a_patched_end_is_checked_against_the_stored_start(emma, db):
 
 def test_the_activity_form_shows_the_order_on_the_field(client, org):
     sign_in(client, org.employee)
-    form = {"kind": "course", "title": "SQL", "status": "planned",
-            "started_on": "2026-03-01", "ended_on": "2026-02-01"}  # fmt: skip
+    form = {
+        "kind": "course",
+        "title": "SQL",
+        "status": "planned",
+        "started_on": "2026-03-01",
+        "ended_on": "2026-02-01",
+    }
     response = client.post("/development/activities/new", data=form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -101,9 +111,9 @@ def test_the_activity_form_shows_the_order_on_the_field(client, org):
 
 def test_a_service_edit_keeps_the_order_against_the_stored_dates(db, org):
     activity = activities.create_activity(
-        org.employee, {"kind": ActivityKind.course, "title": "SQL",
-                       "started_on": date(2026, 3, 1)},
-    )  # fmt: skip
+        org.employee,
+        {"kind": ActivityKind.course, "title": "SQL", "started_on": date(2026, 3, 1)},
+    )
     with pytest.raises(ValidationFailed) as err:
         activities.update_activity(
             org.employee, activity, {"expires_on": date(2026, 2, 1)}
@@ -118,9 +128,11 @@ def test_a_request_sent_in_the_future_is_refused(db, org):
     interview = svc.create_interview(org.employee, {"purpose": "Learn"})
     with pytest.raises(ValidationFailed) as err:
         svc.request_interview(
-            org.employee, interview, {"message": "Hi", "sent_on": date(2030, 1, 1)},
+            org.employee,
+            interview,
+            {"message": "Hi", "sent_on": date(2030, 1, 1)},
             now=datetime(2026, 11, 1, 9, tzinfo=UTC),
-        )  # fmt: skip
+        )
     assert err.value.errors == {
         "sent_on": "The date sent must be on or before 2026-11-01, today."
     }
@@ -151,8 +163,10 @@ def test_an_interview_is_not_scheduled_before_its_request_was_sent(db, org):
             {"scheduled_at": datetime(2026, 10, 20, tzinfo=UTC)},
         )
     assert err.value.errors == {
-        "scheduled_at": "The interview time must be on or after 2026-11-01, "
-        "the day the request was sent."
+        "scheduled_at": (
+            "The interview time must be on or after 2026-11-01, "
+            "the day the request was sent."
+        )
     }
 
 
@@ -163,8 +177,10 @@ def test_an_interview_is_not_completed_before_its_scheduled_time(db, org):
             org.employee, interview, {}, now=WHEN - timedelta(days=7)
         )
     assert err.value.errors == {
-        "scheduled_at": "The interview is scheduled for 2026-11-10 14:00 UTC; mark it "
-        "completed after it has started."
+        "scheduled_at": (
+            "The interview is scheduled for 2026-11-10 14:00 UTC; mark it "
+            "completed after it has started."
+        )
     }
     assert interview.status is InterviewStatus.scheduled
     svc.complete_interview(org.employee, interview, {}, now=WHEN)  # from its start on
@@ -202,8 +218,10 @@ def test_a_follow_up_date_before_the_interview_is_refused_at_completion(db, org)
             org.employee, interview, {"follow_up_on": date(2026, 11, 9)}, now=AFTER
         )
     assert err.value.errors == {
-        "follow_up_on": "The follow-up date must be on or after 2026-11-10, "
-        "the day of the interview."
+        "follow_up_on": (
+            "The follow-up date must be on or after 2026-11-10, "
+            "the day of the interview."
+        )
     }
 
 
@@ -223,9 +241,11 @@ def test_a_thank_you_in_the_future_is_refused(db, org):
     interview = _completed(org)
     with pytest.raises(ValidationFailed) as err:
         svc.follow_up_interview(
-            org.employee, interview, {"thank_you_sent_on": date(2026, 11, 20)},
+            org.employee,
+            interview,
+            {"thank_you_sent_on": date(2026, 11, 20)},
             now=datetime(2026, 11, 12, 9, tzinfo=UTC),
-        )  # fmt: skip
+        )
     assert "on or before 2026-11-12, today" in err.value.errors["thank_you_sent_on"]
 
 

@@ -44,8 +44,12 @@ def parse(text):
     for line in lines:
         name, _, value = line.partition(":")
         name = name.split(";")[0]
-        value = (value.replace("\\n", "\n").replace("\\,", ",")
-                 .replace("\\;", ";").replace("\\\\", "\\"))  # fmt: skip
+        value = (
+            value.replace("\\n", "\n")
+            .replace("\\,", ",")
+            .replace("\\;", ";")
+            .replace("\\\\", "\\")
+        )
         props.setdefault(name, []).append(value)
     return lines, props
 
@@ -78,8 +82,11 @@ def test_a_valid_calendar_with_one_event():
 
 def test_uid_is_stable_and_times_are_converted_to_utc():
     local = timezone(timedelta(hours=2))
-    later = make_interview(scheduled_at=datetime(2026, 6, 11, 9, 0, tzinfo=local),
-                           duration_minutes=45, version=4)  # fmt: skip
+    later = make_interview(
+        scheduled_at=datetime(2026, 6, 11, 9, 0, tzinfo=local),
+        duration_minutes=45,
+        version=4,
+    )
     _, props = parse(ics(later))
     assert props["UID"] == ["interview-42@trellis"]
     assert props["DTSTART"] == ["20260611T070000Z"]
@@ -90,8 +97,9 @@ def test_uid_is_stable_and_times_are_converted_to_utc():
 
 def test_text_is_escaped():
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    tricky = make_interview(location="Room 4; Floor 2, HQ",
-                            purpose="Ask about:\r\n- roles, pay; growth")  # fmt: skip
+    tricky = make_interview(
+        location="Room 4; Floor 2, HQ", purpose="Ask about:\r\n- roles, pay; growth"
+    )
     text = ics(tricky, contact_name="Smith, Jo")
     assert "LOCATION:Room 4\\; Floor 2\\, HQ\r\n" in text
     assert "Smith\\, Jo" in text
@@ -112,8 +120,9 @@ def test_long_lines_fold_at_75_octets_without_splitting_characters():
 
 def test_private_notes_are_never_written():
     marker = "PRIVATE-MARKER-7731"
-    interview = make_interview(private_notes=marker, research_notes=marker,
-                               takeaways=marker)  # fmt: skip
+    interview = make_interview(
+        private_notes=marker, research_notes=marker, takeaways=marker
+    )
     text = ics(interview)
     assert marker not in text
     assert marker not in text.replace("\r\n ", "")

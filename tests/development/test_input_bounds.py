@@ -15,7 +15,7 @@ from development.contacts_import import (
 )
 from development.models import Contact, DevelopmentActivity
 from tests.conftest import sign_in
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 

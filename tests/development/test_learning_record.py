@@ -92,22 +92,32 @@ def test_a_changed_policy_flips_the_status(db, person):
 def test_given_interviews_are_a_contribution_not_evidence(db, person):
     given = activity(person.id, date(2026, 6, 2), ActivityKind.interview_given, 1.0)
     db.session.add(
-        InformationalInterview(activity_id=given.id, employee_id=person.id,
-                               direction=InterviewDirection.given,
-                               status=InterviewStatus.completed)
-    )  # fmt: skip
+        InformationalInterview(
+            activity_id=given.id,
+            employee_id=person.id,
+            direction=InterviewDirection.given,
+            status=InterviewStatus.completed,
+        )
+    )
     conducted = activity(person.id, date(2026, 2, 2), ActivityKind.interview_conducted)
     db.session.add(
-        InformationalInterview(activity_id=conducted.id, employee_id=person.id,
-                               direction=InterviewDirection.conducted,
-                               status=InterviewStatus.followed_up)
-    )  # fmt: skip
-    idea = activity(person.id, None, ActivityKind.interview_conducted,
-                    status=ActivityStatus.planned)  # fmt: skip
+        InformationalInterview(
+            activity_id=conducted.id,
+            employee_id=person.id,
+            direction=InterviewDirection.conducted,
+            status=InterviewStatus.followed_up,
+        )
+    )
+    idea = activity(
+        person.id, None, ActivityKind.interview_conducted, status=ActivityStatus.planned
+    )
     db.session.add(
-        InformationalInterview(activity_id=idea.id, employee_id=person.id,
-                               direction=InterviewDirection.conducted)
-    )  # fmt: skip
+        InformationalInterview(
+            activity_id=idea.id,
+            employee_id=person.id,
+            direction=InterviewDirection.conducted,
+        )
+    )
     db.session.flush()
     record = learning_record(person.id, today=TODAY)
     assert record.status is KeepsLearning.inactive  # Feb is outside the window
@@ -121,10 +131,15 @@ def test_given_interviews_are_a_contribution_not_evidence(db, person):
 
 def test_private_and_in_progress_count_planned_and_future_do_not(db, person):
     activity(person.id, date(2026, 5, 3), is_private=True, reflection="secret")
-    activity(person.id, None, started_on=date(2026, 6, 1),
-             status=ActivityStatus.in_progress)  # fmt: skip
-    running = activity(person.id, date(2026, 12, 1), started_on=date(2026, 4, 1),
-                       status=ActivityStatus.in_progress)  # fmt: skip
+    activity(
+        person.id, None, started_on=date(2026, 6, 1), status=ActivityStatus.in_progress
+    )
+    running = activity(
+        person.id,
+        date(2026, 12, 1),
+        started_on=date(2026, 4, 1),
+        status=ActivityStatus.in_progress,
+    )
     activity(person.id, date(2026, 6, 2), status=ActivityStatus.planned)
     activity(person.id, date(2026, 6, 30))  # later this month: not yet
     record = learning_record(person.id, today=TODAY)
@@ -136,10 +151,15 @@ def test_private_and_in_progress_count_planned_and_future_do_not(db, person):
 
 def test_chart_months_kinds_hours_and_needs(db, person):
     skill = factories.make_skill()
-    need = TrainingNeed(employee_id=person.id, skill_id=skill.id, target_level=3,
-                        source="manager")  # fmt: skip
-    bare = TrainingNeed(employee_id=person.id, skill_id=factories.make_skill().id,
-                        target_level=2, source="manager")  # fmt: skip
+    need = TrainingNeed(
+        employee_id=person.id, skill_id=skill.id, target_level=3, source="manager"
+    )
+    bare = TrainingNeed(
+        employee_id=person.id,
+        skill_id=factories.make_skill().id,
+        target_level=2,
+        source="manager",
+    )
     db.session.add_all([need, bare])
     db.session.flush()
     db.session.add(NeedEvidence(need_id=need.id, note="read the book"))
@@ -182,8 +202,11 @@ def test_a_team_of_30_in_a_fixed_number_of_statements(db, count_queries):
     assert counter.count <= 6, counter.statements
     assert len(records) == 30
     statuses = {r.status for r in records.values()}
-    assert statuses == {KeepsLearning.active, KeepsLearning.lapsing,
-                        KeepsLearning.inactive}  # fmt: skip
+    assert statuses == {
+        KeepsLearning.active,
+        KeepsLearning.lapsing,
+        KeepsLearning.inactive,
+    }
     assert records[ids[0]].status is KeepsLearning.inactive
     assert records[ids[1]].status is KeepsLearning.lapsing
     assert records[ids[4]].months_with_evidence == 3

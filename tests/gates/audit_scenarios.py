@@ -48,9 +48,11 @@ def reference_data(org):
     people.update_skill(org.hr, skill, {"description": "Reading trails."})
     profile = people.create_role_profile(
         org.hr,
-        {"job_title": "Analyst", "expectations": [{"skill_id": skill.id,
-                                                  "expected_level": 3}]},
-    )  # fmt: skip
+        {
+            "job_title": "Analyst",
+            "expectations": [{"skill_id": skill.id, "expected_level": 3}],
+        },
+    )
     people.update_role_profile(
         org.hr, profile, {"expectations": [{"skill_id": skill.id, "expected_level": 4}]}
     )
@@ -88,13 +90,21 @@ def activities_and_evidence(org):
     skill = f.make_skill(name="Evidence skill")
     need = reviews.create_need(
         org.manager,
-        {"employee_id": org.employee.employee_id, "skill_id": skill.id,
-         "target_level": 3, "priority": "high"},
-    )  # fmt: skip
+        {
+            "employee_id": org.employee.employee_id,
+            "skill_id": skill.id,
+            "target_level": 3,
+            "priority": "high",
+        },
+    )
     activity = activities.create_activity(
-        org.employee, {"kind": ActivityKind.course, "title": "A course",
-                       "status": ActivityStatus.in_progress},
-    )  # fmt: skip
+        org.employee,
+        {
+            "kind": ActivityKind.course,
+            "title": "A course",
+            "status": ActivityStatus.in_progress,
+        },
+    )
     activities.update_activity(org.employee, activity, {"title": "A better course"})
     activities.link_activity_to_need(org.employee, activity, need)
     attach_evidence_file(org.employee, activity, "certificate.pdf", PDF)
@@ -115,10 +125,15 @@ def notifications(org):
     from notifications.models import Notification
 
     note = Notification(
-        kind=next(iter(NotificationKind)).value, recipient_id=org.employee.id,
-        subject_type="Review", subject_id=1, title="Hello", body="", due_at=NOW,
+        kind=next(iter(NotificationKind)).value,
+        recipient_id=org.employee.id,
+        subject_type="Review",
+        subject_id=1,
+        title="Hello",
+        body="",
+        due_at=NOW,
         delivered_at=NOW,
-    )  # fmt: skip
+    )
     db.session.add(note)
     db.session.flush()
     services.mark_read(org.employee, note)

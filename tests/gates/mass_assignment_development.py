@@ -95,9 +95,11 @@ def _interview_at(status: str):
                 services.request_interview(emma, interview, {"message": "Hi"}, now=NOW)
             elif interview.status is InterviewStatus.requested and step == "scheduled":
                 services.schedule_interview(
-                    emma, interview, {"scheduled_at": datetime(2026, 11, 10, 9, tzinfo=UTC)},
+                    emma,
+                    interview,
+                    {"scheduled_at": datetime(2026, 11, 10, 9, tzinfo=UTC)},
                     now=NOW,
-                )  # fmt: skip
+                )
             elif interview.status is InterviewStatus.scheduled and step == "completed":
                 services.complete_interview(emma, interview, {}, now=HELD)
         db.session.commit()
@@ -120,7 +122,7 @@ ARRANGE = {
 
 MULTIPART_CHECKED = {
     ("POST", "/api/v1/activities/<int:activity_id>/evidence-file"): (
-        "tests/development/test_api_evidence.py::"
+        "tests/development/api/test_evidence.py::"
         "test_extra_form_fields_are_ignored_and_change_nothing"
     ),
 }

@@ -35,10 +35,15 @@ class AuditGrowth:
         db.session.execute(
             sa.insert(AuditEvent),
             [
-                {"actor_id": actor_id, "at": now, "object_type": kind,
-                 "object_id": actor_id, "action": "updated",
-                 "changes": {"fields": ["title"]}}
+                {
+                    "actor_id": actor_id,
+                    "at": now,
+                    "object_type": kind,
+                    "object_id": actor_id,
+                    "action": "updated",
+                    "changes": {"fields": ["title"]},
+                }
                 for actor_id in actors
                 for kind in ("Goal", "User")
             ],
-        )  # fmt: skip
+        )

@@ -59,24 +59,30 @@ class DevelopmentGrowth:
         )
         contact = Contact(owner_id=emma, name=f"Contact {uuid.uuid4().hex[:8]}")
         mine = DevelopmentActivity(
-            employee_id=emma, kind=ActivityKind.interview_conducted,
-            title="Referral", status=ActivityStatus.planned,
-        )  # fmt: skip
+            employee_id=emma,
+            kind=ActivityKind.interview_conducted,
+            title="Referral",
+            status=ActivityStatus.planned,
+        )
         db.session.add_all(
             [
                 contact,
                 mine,
                 DevelopmentActivity(
-                    employee_id=person.id, kind=ActivityKind.course, title="Course",
-                    status=ActivityStatus.completed, skills=[skill],
+                    employee_id=person.id,
+                    kind=ActivityKind.course,
+                    title="Course",
+                    status=ActivityStatus.completed,
+                    skills=[skill],
                 ),
                 InterviewSuggestion(
-                    manager_id=self.org.manager.employee_id, employee_id=emma,
+                    manager_id=self.org.manager.employee_id,
+                    employee_id=emma,
                     topic="Talk to someone",
                 ),
                 QuestionTopic(text=f"Topic {uuid.uuid4().hex}", position=100),
             ]
-        )  # fmt: skip
+        )
         self.referrals.append((mine, contact))
 
     def finish(self) -> None:
@@ -89,9 +95,12 @@ class DevelopmentGrowth:
         emma = self.org.employee.employee_id
         db.session.add_all(
             InformationalInterview(
-                activity_id=mine.id, employee_id=emma, contact_id=contact.id,
-                direction=InterviewDirection.conducted, referred_by_id=self.interview.id,
+                activity_id=mine.id,
+                employee_id=emma,
+                contact_id=contact.id,
+                direction=InterviewDirection.conducted,
+                referred_by_id=self.interview.id,
                 questions=[],
             )
             for mine, contact in referrals
-        )  # fmt: skip
+        )

@@ -46,15 +46,26 @@ class NotificationsGrowth:
         if not steps:
             return
         first = NOW - timedelta(days=400)
-        context = {"recipient_name": "Emma", "summary": "Your self-assessment is due.",
-                   "due_on": "2026-11-05", "link_url": "/reviews"}  # fmt: skip
+        context = {
+            "recipient_name": "Emma",
+            "summary": "Your self-assessment is due.",
+            "due_on": "2026-11-05",
+            "link_url": "/reviews",
+        }
         kind = NotificationKind.review_due_soon
         user_id = self.org.employee.id
         pending = [
-            Pending(user_id, kind, "review", 1, first + timedelta(hours=step),
-                    context, link="/reviews")
+            Pending(
+                user_id,
+                kind,
+                "review",
+                1,
+                first + timedelta(hours=step),
+                context,
+                link="/reviews",
+            )
             for step in steps
-        ]  # fmt: skip
+        ]
         queue(pending, now=first)
         deliver_due(first + timedelta(hours=steps[-1]))
         specs = job_specs()
@@ -62,17 +73,28 @@ class NotificationsGrowth:
         for step in steps:
             started = utcnow() - timedelta(minutes=step)
             runs += [
-                JobRun(job_id=spec.id, now=started, started_at=started,
-                       finished_at=started + timedelta(seconds=1), processed=step,
-                       error="" if step % 2 else "RuntimeError: boom")
+                JobRun(
+                    job_id=spec.id,
+                    now=started,
+                    started_at=started,
+                    finished_at=started + timedelta(seconds=1),
+                    processed=step,
+                    error="" if step % 2 else "RuntimeError: boom",
+                )
                 for spec in specs
-            ]  # fmt: skip
+            ]
         db.session.add_all(runs)
         db.session.flush()
         # and one run per step that did not finish, made up for by a finished one
         db.session.add_all(
-            JobRun(job_id=spec.id, now=NOW, started_at=NOW, heartbeat_at=NOW,
-                   progress=step, made_up_by_id=runs[0].id)
+            JobRun(
+                job_id=spec.id,
+                now=NOW,
+                started_at=NOW,
+                heartbeat_at=NOW,
+                progress=step,
+                made_up_by_id=runs[0].id,
+            )
             for step in steps
             for spec in specs[:1]
-        )  # fmt: skip
+        )

@@ -69,10 +69,15 @@ def plant_private_interview_notes(org):
 
     interview = interviews.create_interview(org.employee, {"purpose": "Meet a PM"})
     interview.private_notes = MARKER
-    activities.create_activity(org.employee, {
-        "kind": ActivityKind.course, "title": "Private course", "reflection": MARKER,
-        "is_private": True,
-    })  # fmt: skip
+    activities.create_activity(
+        org.employee,
+        {
+            "kind": ActivityKind.course,
+            "title": "Private course",
+            "reflection": MARKER,
+            "is_private": True,
+        },
+    )
 
 
 def plant_idempotency_answer(org):
@@ -110,11 +115,13 @@ def plant_private_fields_in_audit_diffs(org):
     record_event(org.employee, interview, "updated", {"private_notes": MARKER})
     db.session.add(
         AuditEvent(
-            actor_id=org.employee.id, object_type="InformationalInterview",
-            object_id=interview.id, action="completed",
+            actor_id=org.employee.id,
+            object_type="InformationalInterview",
+            object_id=interview.id,
+            action="completed",
             changes={"private_notes": MARKER, "new": {"reflection": MARKER}},
         )
-    )  # fmt: skip
+    )
 
 
 PLANTERS = [
@@ -187,12 +194,16 @@ def _completed_interview_with_private_notes(org, now):
         emma, interview, {"scheduled_at": now - timedelta(days=1)}, now=now
     )
     interviews.complete_interview(
-        emma, interview,
-        {"private_notes": MARKER, "takeaways": "Learn SQL.",
-         "follow_up_on": (now + timedelta(days=3)).date(),
-         "referrals": [{"name": "Bo Berg", "organisation": "Acme"}]},
+        emma,
+        interview,
+        {
+            "private_notes": MARKER,
+            "takeaways": "Learn SQL.",
+            "follow_up_on": (now + timedelta(days=3)).date(),
+            "referrals": [{"name": "Bo Berg", "organisation": "Acme"}],
+        },
         now=now,
-    )  # fmt: skip
+    )
     interview.research_notes = MARKER
 
 
@@ -215,9 +226,13 @@ def test_no_private_field_reaches_a_notification_or_an_email(app, org):
             run = run_job(spec, start + timedelta(days=day, hours=1))
             assert run.error == "", (spec.id, run.error)
     texts = db.session.execute(
-        sa.select(Notification.title, Notification.body, EmailMessage.subject,
-                  EmailMessage.body).outerjoin(EmailMessage)
-    ).all()  # fmt: skip
+        sa.select(
+            Notification.title,
+            Notification.body,
+            EmailMessage.subject,
+            EmailMessage.body,
+        ).outerjoin(EmailMessage)
+    ).all()
     assert [t for t in texts if MARKER in " ".join(x or "" for x in t)] == []
     if len(job_specs()) > 1:  # the domain jobs exist: the sweep saw real notices
         assert texts

@@ -90,31 +90,42 @@ def grow(org, n: int) -> None:
     audit = audit_budget.AuditGrowth(org)
     tag = uuid.uuid4().hex[:8]
     people = [
-        Employee(name=f"Grown {tag} {i}", email=f"grown-{tag}-{i}@example.com",
-                 job_title="Engineer", hired_on=date(2022, 1, 1),
-                 department_id=org.department.id, manager_id=org.manager.employee_id)
+        Employee(
+            name=f"Grown {tag} {i}",
+            email=f"grown-{tag}-{i}@example.com",
+            job_title="Engineer",
+            hired_on=date(2022, 1, 1),
+            department_id=org.department.id,
+            manager_id=org.manager.employee_id,
+        )
         for i in range(n)
-    ]  # fmt: skip
+    ]
     skills = [Skill(name=f"Grown skill {tag} {i}", group="General") for i in range(n)]
     profiles = [RoleProfile(job_title=f"Grown title {tag} {i}") for i in range(n)]
     db.session.add_all(
         [*people, *skills, *profiles]
-        + [Department(name=f"Grown department {tag} {i}", parent_id=org.department.id)
-           for i in range(n)]
-    )  # fmt: skip
+        + [
+            Department(name=f"Grown department {tag} {i}", parent_id=org.department.id)
+            for i in range(n)
+        ]
+    )
     db.session.flush()
     hashed = f.password_hash()
     for person, skill, profile in zip(people, skills, profiles, strict=True):
         db.session.add_all(
             [
                 User(email=person.email, employee_id=person.id, password_hash=hashed),
-                EmployeeSkillLevel(employee_id=org.employee.employee_id,
-                                   skill_id=skill.id, level=3,
-                                   source=SkillLevelSource.manager),
-                RoleProfileSkill(role_profile_id=profile.id, skill_id=skill.id,
-                                 expected_level=3),
+                EmployeeSkillLevel(
+                    employee_id=org.employee.employee_id,
+                    skill_id=skill.id,
+                    level=3,
+                    source=SkillLevelSource.manager,
+                ),
+                RoleProfileSkill(
+                    role_profile_id=profile.id, skill_id=skill.id, expected_level=3
+                ),
             ]
-        )  # fmt: skip
+        )
         goals.grow(person, skill)
         development.grow(person, skill)
         notifications.grow(person, skill)
@@ -148,14 +159,22 @@ class _GoalsAndNeeds:
         emma = self.org.employee
         db.session.add_all(
             [
-                Goal(owner_id=person.id, title="Team part", parent_id=self.goal.parent_id),
+                Goal(
+                    owner_id=person.id, title="Team part", parent_id=self.goal.parent_id
+                ),
                 Goal(owner_id=emma.employee_id, title="Step", parent_id=self.goal.id),
                 GoalCheckIn(
-                    goal_id=self.goal.id, checked_on=date(2026, 7, 1), value=10,
-                    progress=10, status=CheckInStatus.on_track, author_id=emma.id,
+                    goal_id=self.goal.id,
+                    checked_on=date(2026, 7, 1),
+                    value=10,
+                    progress=10,
+                    status=CheckInStatus.on_track,
+                    author_id=emma.id,
                 ),
                 TrainingNeed(
-                    employee_id=person.id, skill_id=skill.id, target_level=3,
+                    employee_id=person.id,
+                    skill_id=skill.id,
+                    target_level=3,
                     source=TrainingNeedSource.manager,
                 ),
                 NeedEvidence(need_id=self.need_id, note="More", added_by_id=emma.id),
@@ -163,7 +182,7 @@ class _GoalsAndNeeds:
                     role_profile_id=self.profile.id, skill_id=skill.id, expected_level=4
                 ),
             ]
-        )  # fmt: skip
+        )
 
 
 def test_every_get_route_is_budgeted_or_excused():

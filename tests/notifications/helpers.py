@@ -14,8 +14,13 @@ NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 def notify(user, n: int = 1, kind=NotificationKind.review_due_soon, due_at=None, **ctx):
     """Queue ``n`` notifications of ``kind`` for ``user`` (subjects 1..n)."""
     due_at = due_at or NOW - timedelta(hours=1)
-    context = {"recipient_name": "Emma", "summary": "Your self-assessment is due.",
-               "due_on": "2026-11-05", "link_url": "/reviews", **ctx}  # fmt: skip
+    context = {
+        "recipient_name": "Emma",
+        "summary": "Your self-assessment is due.",
+        "due_on": "2026-11-05",
+        "link_url": "/reviews",
+        **ctx,
+    }
     return queue(
         [
             Pending(user.id, kind, "review", i, due_at, context, link="/reviews")

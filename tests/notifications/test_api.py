@@ -63,9 +63,11 @@ def test_preferences_round_trip(client, org):
     kinds = {k["kind"]: k for k in got["kinds"]}
     assert kinds["manager_digest"]["enabled"] is False
     assert kinds["review_due_today"] == {
-        "kind": "review_due_today", "title": K.review_due_today.title,
-        "essential": True, "enabled": True,
-    }  # fmt: skip
+        "kind": "review_due_today",
+        "title": K.review_due_today.title,
+        "essential": True,
+        "enabled": True,
+    }
 
 
 def test_an_essential_kind_cannot_be_turned_off(client, org):

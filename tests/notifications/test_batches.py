@@ -18,8 +18,12 @@ COUNT = 2 * BATCH + 50
 
 
 def _pending(user) -> list[Pending]:
-    context = {"recipient_name": "Emma", "summary": "Due.", "due_on": "2026-11-05",
-               "link_url": "/reviews"}  # fmt: skip
+    context = {
+        "recipient_name": "Emma",
+        "summary": "Due.",
+        "due_on": "2026-11-05",
+        "link_url": "/reviews",
+    }
     due = NOW - timedelta(hours=1)
     return [
         Pending(user.id, NotificationKind.review_due_soon, "review", i, due, context)

@@ -16,10 +16,14 @@ from tests.notifications.helpers import NOW, Recorder, free_port, notify, smtp_s
 @pytest.fixture
 def server(app, monkeypatch):
     port = free_port()
-    for key, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port,
-                       "SMTP_STARTTLS": False, "SMTP_TIMEOUT": 5,
-                       "MAIL_FROM": "trellis@example.com",
-                       "EMAIL_CLAIM_LEASE_SECONDS": 0.3}.items():  # fmt: skip
+    for key, value in {
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": port,
+        "SMTP_STARTTLS": False,
+        "SMTP_TIMEOUT": 5,
+        "MAIL_FROM": "trellis@example.com",
+        "EMAIL_CLAIM_LEASE_SECONDS": 0.3,
+    }.items():
         monkeypatch.setitem(app.config, key, value)
     handler = Recorder()
     controller = smtp_server(handler, port)

@@ -15,9 +15,13 @@ from tests.notifications.helpers import NOW, Recorder, free_port, notify, smtp_s
 @pytest.fixture
 def smtp_port(app, monkeypatch):
     port = free_port()
-    for key, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port,
-                       "SMTP_STARTTLS": False, "SMTP_TIMEOUT": 5,
-                       "MAIL_FROM": "trellis@example.com"}.items():  # fmt: skip
+    for key, value in {
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": port,
+        "SMTP_STARTTLS": False,
+        "SMTP_TIMEOUT": 5,
+        "MAIL_FROM": "trellis@example.com",
+    }.items():
         monkeypatch.setitem(app.config, key, value)
     return port
 

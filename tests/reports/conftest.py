@@ -74,56 +74,95 @@ def world(db) -> World:
     hr = f.make_person(name="Hana HR", job_title="HR Partner", is_hr=True)
     mona = f.make_person(name="Mona Head", job_title="Head", department_id=support.id)
     ana = f.make_person(
-        name="Ana Agent", job_title="Agent", department_id=support.id,
+        name="Ana Agent",
+        job_title="Agent",
+        department_id=support.id,
         manager_id=mona.employee_id,
-    )  # fmt: skip
+    )
     ben = f.make_person(
-        name="Ben Lead", job_title="Lead", department_id=east.id,
+        name="Ben Lead",
+        job_title="Lead",
+        department_id=east.id,
         manager_id=mona.employee_id,
-    )  # fmt: skip
+    )
     cara = f.make_person(
-        name="Cara Agent", job_title="Agent", department_id=east.id,
+        name="Cara Agent",
+        job_title="Agent",
+        department_id=east.id,
         manager_id=ben.employee_id,
-    )  # fmt: skip
+    )
     olaf = f.make_person(name="Olaf Head", job_title="Head", department_id=sales.id)
     dan = f.make_person(
-        name="Dan Rep", job_title="Rep", department_id=sales.id,
+        name="Dan Rep",
+        job_title="Rep",
+        department_id=sales.id,
         manager_id=olaf.employee_id,
-    )  # fmt: skip
+    )
     template = f.make_template(
         competencies=("Delivery", "Collaboration", "Craft"), actor=hr
     )
     cycle = f.make_cycle(
-        template, name="2026 H1", status=CycleStatus.active,
-        period_start=date(2026, 1, 1), period_end=date(2026, 6, 30),
-        self_due_on=date(2026, 7, 10), manager_due_on=date(2026, 7, 20),
+        template,
+        name="2026 H1",
+        status=CycleStatus.active,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30),
+        self_due_on=date(2026, 7, 10),
+        manager_due_on=date(2026, 7, 20),
         signoff_due_on=date(2026, 7, 31),
-    )  # fmt: skip
+    )
     old_cycle = f.make_cycle(
-        template, name="2025 H2", status=CycleStatus.closed,
-        period_start=date(2025, 7, 1), period_end=date(2025, 12, 31),
-        self_due_on=date(2026, 1, 10), manager_due_on=date(2026, 1, 20),
+        template,
+        name="2025 H2",
+        status=CycleStatus.closed,
+        period_start=date(2025, 7, 1),
+        period_end=date(2025, 12, 31),
+        self_due_on=date(2026, 1, 10),
+        manager_due_on=date(2026, 1, 20),
         signoff_due_on=date(2026, 1, 31),
-    )  # fmt: skip
+    )
     db.session.commit()
     return World(
-        support, east, sales, hr, mona, ana, ben, cara, olaf, dan, template, cycle,
+        support,
+        east,
+        sales,
+        hr,
+        mona,
+        ana,
+        ben,
+        cara,
+        olaf,
+        dan,
+        template,
+        cycle,
         old_cycle,
-    )  # fmt: skip
+    )
 
 
 def add_review(
-    world, person, *, cycle=None, reviewer=None, status=ReviewStatus.closed,
-    overall=None, ratings=(), obstacles=(), **values,
-) -> Review:  # fmt: skip
+    world,
+    person,
+    *,
+    cycle=None,
+    reviewer=None,
+    status=ReviewStatus.closed,
+    overall=None,
+    ratings=(),
+    obstacles=(),
+    **values,
+) -> Review:
     cycle = cycle or world.old_cycle
     review = Review(
-        cycle_id=cycle.id, template_id=world.template.id,
+        cycle_id=cycle.id,
+        template_id=world.template.id,
         employee_id=person.employee_id,
-        reviewer_id=reviewer.employee_id if reviewer else None, status=status,
-        period_start=cycle.period_start, period_end=cycle.period_end,
-        overall_rating=overall, **values,
-    )  # fmt: skip
+        reviewer_id=reviewer.employee_id if reviewer else None,
+        status=status,
+        period_start=cycle.period_start,
+        period_end=cycle.period_end,
+        overall_rating=overall,
+        **values,
+    )
     db.session.add(review)
     db.session.flush()
     competencies = db.session.scalars(
@@ -140,24 +179,37 @@ def add_review(
     for category in obstacles:
         db.session.add(
             ReviewObstacle(
-                review_id=review.id, category=ObstacleCategory(category),
+                review_id=review.id,
+                category=ObstacleCategory(category),
                 description="Something in the way",
             )
-        )  # fmt: skip
+        )
     db.session.flush()
     return review
 
 
 def add_need(
-    person, skill, *, status=TrainingNeedStatus.open, due_on=None,
-    named_on=date(2026, 6, 1), evidence=False, review=None, drop_reason="",
-) -> TrainingNeed:  # fmt: skip
+    person,
+    skill,
+    *,
+    status=TrainingNeedStatus.open,
+    due_on=None,
+    named_on=date(2026, 6, 1),
+    evidence=False,
+    review=None,
+    drop_reason="",
+) -> TrainingNeed:
     need = TrainingNeed(
-        employee_id=person.employee_id, skill_id=skill.id, target_level=3,
+        employee_id=person.employee_id,
+        skill_id=skill.id,
+        target_level=3,
         source=TrainingNeedSource.review if review else TrainingNeedSource.manager,
-        source_review_id=review.id if review else None, status=status,
-        due_on=due_on, created_at=at(named_on), drop_reason=drop_reason,
-    )  # fmt: skip
+        source_review_id=review.id if review else None,
+        status=status,
+        due_on=due_on,
+        created_at=at(named_on),
+        drop_reason=drop_reason,
+    )
     db.session.add(need)
     db.session.flush()
     if evidence:
@@ -168,9 +220,14 @@ def add_need(
 
 def add_activity(person, day: date, *, kind=ActivityKind.course, hours=2.0):
     activity = DevelopmentActivity(
-        employee_id=person.employee_id, kind=kind, title="Learning", hours=hours,
-        status=ActivityStatus.completed, started_on=day, ended_on=day,
-    )  # fmt: skip
+        employee_id=person.employee_id,
+        kind=kind,
+        title="Learning",
+        hours=hours,
+        status=ActivityStatus.completed,
+        started_on=day,
+        ended_on=day,
+    )
     db.session.add(activity)
     db.session.flush()
     return activity

@@ -8,8 +8,14 @@ from tests.reports.conftest import add_review, build, rows_by
 def _arrange(world, db):
     c = world.cycle  # self due 10 July (past), manager 20 July, sign-off 31 July
     add_review(world, world.ana, cycle=c, reviewer=world.mona, status=S.not_started)
-    add_review(world, world.ben, cycle=c, reviewer=world.mona, status=S.self_submitted,
-               self_submitted_at=datetime(2026, 7, 9, tzinfo=UTC))  # fmt: skip
+    add_review(
+        world,
+        world.ben,
+        cycle=c,
+        reviewer=world.mona,
+        status=S.self_submitted,
+        self_submitted_at=datetime(2026, 7, 9, tzinfo=UTC),
+    )
     add_review(world, world.cara, cycle=c, reviewer=world.ben, status=S.shared)
     add_review(world, world.dan, cycle=c, reviewer=world.olaf, status=S.acknowledged)
     add_review(
@@ -21,8 +27,14 @@ def _arrange(world, db):
 def test_progress_per_cycle_and_manager_with_overdue_steps(world, db):
     _arrange(world, db)
     result = build(cycle_progress, world.hr)
-    keys = ("reviews", "signed", "self_pending", "manager_pending", "signoff_pending",
-            "overdue")  # fmt: skip
+    keys = (
+        "reviews",
+        "signed",
+        "self_pending",
+        "manager_pending",
+        "signoff_pending",
+        "overdue",
+    )
     rows = rows_by(result, "cycle", "manager")
     assert {k: tuple(r[x] for x in keys) for k, r in rows.items()} == {
         ("2026 H1", "Mona Head"): (2, 0, 1, 1, 0, 1),

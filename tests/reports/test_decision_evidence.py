@@ -15,13 +15,20 @@ from tests.reports.conftest import add_activity, add_need, add_review, build, ro
 def _arrange(world, db):
     skill = f.make_skill(name="Negotiation")
     old = add_review(world, world.ana, reviewer=world.mona, overall=4)
-    add_review(world, world.ana, cycle=world.cycle, reviewer=world.mona, overall=5,
-               status=S.shared)  # fmt: skip
+    add_review(
+        world,
+        world.ana,
+        cycle=world.cycle,
+        reviewer=world.mona,
+        overall=5,
+        status=S.shared,
+    )
     add_need(world.ana, skill, review=old, due_on=date(2026, 3, 1))  # never acted on
     add_need(world.ana, skill, review=old, status=N.met, evidence=True)
     add_review(world, world.cara, reviewer=world.ben, overall=2)
-    add_need(world.cara, skill, status=N.in_progress, evidence=True,
-             due_on=date(2026, 3, 1))  # fmt: skip
+    add_need(
+        world.cara, skill, status=N.in_progress, evidence=True, due_on=date(2026, 3, 1)
+    )
     add_review(world, world.dan, reviewer=world.olaf, overall=5)
     add_activity(world.ana, date(2026, 7, 1), hours=4)
     db.session.commit()
@@ -38,11 +45,18 @@ def test_one_pack_per_person_of_a_department_with_its_sub_departments(world, db)
         "Mona Head",
     ]
     ana = rows[("Ana Agent",)]
-    assert (ana["ratings_trend"], ana["last_overall"], ana["last_review"],
-            ana["positive_recent"]) == ("4 → 5", 5, "2026 H1", "yes")  # fmt: skip
+    assert (
+        ana["ratings_trend"],
+        ana["last_overall"],
+        ana["last_review"],
+        ana["positive_recent"],
+    ) == ("4 → 5", 5, "2026 H1", "yes")
     assert (ana["needs_named"], ana["needs_met"], ana["never_acted_on"]) == (2, 1, 1)
     assert (ana["keeps_learning"], ana["activities_12m"], ana["hours_12m"]) == (
-        "Lapsing", 1, 4.0)  # fmt: skip
+        "Lapsing",
+        1,
+        4.0,
+    )
     cara = rows[("Cara Agent",)]
     assert (cara["ratings_trend"], cara["positive_recent"]) == ("2", "no")
     assert rows[("Ben Lead",)]["positive_recent"] == "no reviews"
@@ -64,16 +78,22 @@ def test_one_pack_per_person_of_a_department_with_its_sub_departments(world, db)
 
 def test_a_list_of_people(world, db):
     _arrange(world, db)
-    result = build(decision_evidence, world.hr, people=[world.ana.employee_id,
-                                                        world.dan.employee_id])  # fmt: skip
+    result = build(
+        decision_evidence,
+        world.hr,
+        people=[world.ana.employee_id, world.dan.employee_id],
+    )
     assert [r["name"] for r in result.rows] == ["Ana Agent", "Dan Rep"]
 
 
 def test_a_manager_naming_someone_outside_their_reports_is_refused(world, db):
     _arrange(world, db)
     with pytest.raises(PermissionDenied):
-        build(decision_evidence, world.mona, people=[world.ana.employee_id,
-                                                     world.dan.employee_id])  # fmt: skip
+        build(
+            decision_evidence,
+            world.mona,
+            people=[world.ana.employee_id, world.dan.employee_id],
+        )
     result = build(decision_evidence, world.mona, people=[world.ana.employee_id])
     assert [r["name"] for r in result.rows] == ["Ana Agent"]
 
@@ -91,9 +111,10 @@ def test_opening_the_pack_is_audited(world, login_as, db):
     assert client.get(url).status_code == 200
     assert client.get(url.replace("evidence?", "evidence.csv?")).status_code == 200
     events = db.session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.object_type == "DecisionEvidencePack")
+        sa.select(AuditEvent)
+        .where(AuditEvent.object_type == "DecisionEvidencePack")
         .order_by(AuditEvent.id)
-    ).all()  # fmt: skip
+    ).all()
     assert [(e.actor_id, e.action, e.changes["format"]) for e in events] == [
         (world.hr.id, "opened", "html"),
         (world.hr.id, "opened", "csv"),
@@ -137,24 +158,34 @@ def _rich(world, db):
     four = f.make_template(actor=world.hr)
     four.rating_labels = ["Low", "Some", "Good", "Top"]  # positive from 3 of 4
     skill = f.make_skill(name="Facilitation")
-    add_review(world, world.cara, cycle=world.cycle, reviewer=world.ben, overall=2,
-               status=S.shared).template_id = four.id  # fmt: skip
+    add_review(
+        world,
+        world.cara,
+        cycle=world.cycle,
+        reviewer=world.ben,
+        overall=2,
+        status=S.shared,
+    ).template_id = four.id
 
     def ad_hoc(person, end, overall):
         db.session.add(
             Review(
-                cycle_id=None, template_id=world.template.id,
-                employee_id=person.employee_id, status=S.shared,
-                period_start=date(end.year, end.month, 1), period_end=end,
+                cycle_id=None,
+                template_id=world.template.id,
+                employee_id=person.employee_id,
+                status=S.shared,
+                period_start=date(end.year, end.month, 1),
+                period_end=end,
                 overall_rating=overall,
             )
-        )  # fmt: skip
+        )
         db.session.flush()
 
     for rating in (5, 3):  # the same period end: the later id is the last review
         ad_hoc(world.olaf, date(2026, 3, 31), rating)
-    add_review(world, world.dan, cycle=world.cycle, overall=1,
-               status=S.manager_in_progress)  # a draft counts for nothing  # fmt: skip
+    add_review(
+        world, world.dan, cycle=world.cycle, overall=1, status=S.manager_in_progress
+    )  # a draft counts for nothing
     add_review(world, world.ben, reviewer=world.mona)  # shared, no overall rating
     add_review(world, world.mona, overall=2)  # 2025 H2
     ad_hoc(world.mona, date(2026, 2, 28), 4)
@@ -166,25 +197,50 @@ def _rich(world, db):
     need = add_need(world.olaf, skill, status=N.in_progress, named_on=date(2025, 1, 1))
     need.evidence_at = datetime(2025, 3, 1, tzinfo=UTC)  # evidence without a row
     for day, end, status, kind in (
-        (date(2026, 7, 1), date(2026, 9, 30), ActivityStatus.in_progress,
-         ActivityKind.course),  # still running: counts on its start
+        (
+            date(2026, 7, 1),
+            date(2026, 9, 30),
+            ActivityStatus.in_progress,
+            ActivityKind.course,
+        ),  # still running: counts on its start
         (date(2026, 6, 2), None, ActivityStatus.in_progress, ActivityKind.self_study),
-        (date(2026, 6, 3), date(2026, 6, 3), ActivityStatus.planned,
-         ActivityKind.course),  # planned: not evidence
-        (date(2026, 8, 1), date(2026, 8, 2), ActivityStatus.completed,
-         ActivityKind.course),  # after today
+        (
+            date(2026, 6, 3),
+            date(2026, 6, 3),
+            ActivityStatus.planned,
+            ActivityKind.course,
+        ),  # planned: not evidence
+        (
+            date(2026, 8, 1),
+            date(2026, 8, 2),
+            ActivityStatus.completed,
+            ActivityKind.course,
+        ),  # after today
         (None, None, ActivityStatus.completed, ActivityKind.course),  # no date
-        (date(2026, 5, 5), date(2026, 5, 5), ActivityStatus.completed,
-         ActivityKind.interview_given),  # a contribution, not evidence
-        (date(2024, 3, 1), date(2024, 3, 2), ActivityStatus.completed,
-         ActivityKind.course),  # long ago: only the last evidence
-    ):  # fmt: skip
+        (
+            date(2026, 5, 5),
+            date(2026, 5, 5),
+            ActivityStatus.completed,
+            ActivityKind.interview_given,
+        ),  # a contribution, not evidence
+        (
+            date(2024, 3, 1),
+            date(2024, 3, 2),
+            ActivityStatus.completed,
+            ActivityKind.course,
+        ),  # long ago: only the last evidence
+    ):
         db.session.add(
             DevelopmentActivity(
-                employee_id=world.olaf.employee_id, kind=kind, title="Learning",
-                hours=1.5, status=status, started_on=day, ended_on=end,
+                employee_id=world.olaf.employee_id,
+                kind=kind,
+                title="Learning",
+                hours=1.5,
+                status=status,
+                started_on=day,
+                ended_on=end,
             )
-        )  # fmt: skip
+        )
     add_activity(world.mona, date(2024, 11, 30), hours=3)
     db.session.commit()
 
@@ -214,15 +270,29 @@ def test_the_whole_organisation_has_the_figures_of_the_packs(world, db):
         "Mona Head": ("3 → 2 → 4", 4, "Ad hoc", "no"),
         "Olaf Head": ("5 → 3", 3, "Ad hoc", "yes"),
     }
-    needs = ("needs_named", "needs_met", "needs_in_progress", "needs_open",
-             "needs_dropped", "never_acted_on")  # fmt: skip
+    needs = (
+        "needs_named",
+        "needs_met",
+        "needs_in_progress",
+        "needs_open",
+        "needs_dropped",
+        "never_acted_on",
+    )
     assert tuple(rows[("Dan Rep",)][k] for k in needs) == (3, 0, 0, 2, 1, 1)
     assert tuple(rows[("Olaf Head",)][k] for k in needs) == (2, 0, 2, 0, 0, 0)
     learning = ("keeps_learning", "activities_12m", "hours_12m", "last_evidence_on")
     assert tuple(rows[("Olaf Head",)][k] for k in learning) == (
-        "Active", 2, 3.0, "2026-07-01")  # fmt: skip
+        "Active",
+        2,
+        3.0,
+        "2026-07-01",
+    )
     assert tuple(rows[("Mona Head",)][k] for k in learning) == (
-        "Inactive", 0, 0.0, "2024-11-30")  # fmt: skip
+        "Inactive",
+        0,
+        0.0,
+        "2024-11-30",
+    )
 
 
 def test_a_big_group_is_paged_on_the_page_and_counted_whole(world, login_as, db):

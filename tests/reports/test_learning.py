@@ -25,16 +25,25 @@ def _arrange(world, db):
     add_activity(
         world.dan, date(2026, 6, 5), kind=ActivityKind.interview_given, hours=1
     )
-    add_activity(world.dan, date(2026, 6, 6), kind=ActivityKind.interview_conducted,
-                 hours=1)  # fmt: skip
+    add_activity(
+        world.dan, date(2026, 6, 6), kind=ActivityKind.interview_conducted, hours=1
+    )
     db.session.commit()
 
 
 def test_keeps_learning_by_department(world, db):
     _arrange(world, db)
     result = build(learning, world.hr)
-    keys = ("people", "active", "lapsing", "inactive", "activities", "hours",
-            "interviews_conducted", "interviews_given")  # fmt: skip
+    keys = (
+        "people",
+        "active",
+        "lapsing",
+        "inactive",
+        "activities",
+        "hours",
+        "interviews_conducted",
+        "interviews_given",
+    )
     rows = rows_by(result, "department")
     assert {k[0]: tuple(r[x] for x in keys) for k, r in rows.items()} == {
         "No department": (1, 0, 0, 1, 0, 0, 0, 0),
@@ -85,11 +94,14 @@ def test_the_counts_in_sql_match_the_learning_record(world, db, months, window, 
     ``development.learning_record.learning_records`` builds per person."""
     db.session.add(
         DevelopmentPolicy(
-            interviews_per_month=2, interviews_on_paid_time=True,
-            paid_hours_per_month=2.0, may_leave_premises=True,
-            window_months=window, active_months=active,
+            interviews_per_month=2,
+            interviews_on_paid_time=True,
+            paid_hours_per_month=2.0,
+            may_leave_premises=True,
+            window_months=window,
+            active_months=active,
         )
-    )  # fmt: skip
+    )
     _arrange(world, db)
     people = (world.ana, world.ben, world.cara, world.dan, world.mona, world.olaf)
     for i, person in enumerate(people):
@@ -97,10 +109,15 @@ def test_the_counts_in_sql_match_the_learning_record(world, db, months, window, 
             if (i + j) % 3:
                 db.session.add(
                     DevelopmentActivity(
-                        employee_id=person.employee_id, kind=kind, title="Learning",
-                        hours=0.5 + j, status=status, started_on=start, ended_on=end,
+                        employee_id=person.employee_id,
+                        kind=kind,
+                        title="Learning",
+                        hours=0.5 + j,
+                        status=status,
+                        started_on=start,
+                        ended_on=end,
                     )
-                )  # fmt: skip
+                )
     db.session.commit()
     ids = [p.employee_id for p in (*people, world.hr)]
     policy = current_policy()
@@ -112,13 +129,20 @@ def test_the_counts_in_sql_match_the_learning_record(world, db, months, window, 
         record, mine = records[i], figures.get(i, NOTHING)
         conducted = record.by_kind.get(ActivityKind.interview_conducted)
         assert (
-            mine.status, mine.activities, mine.hours, mine.interviews_conducted,
-            mine.given_activities, mine.last_evidence_on,
+            mine.status,
+            mine.activities,
+            mine.hours,
+            mine.interviews_conducted,
+            mine.given_activities,
+            mine.last_evidence_on,
         ) == (
-            record.status, record.activities, record.hours,
-            conducted.activities if conducted else 0, record.given_activities,
+            record.status,
+            record.activities,
+            record.hours,
+            conducted.activities if conducted else 0,
+            record.given_activities,
             record.last_evidence_on,
-        )  # fmt: skip
+        )
     months_seen: dict = {}
     kinds_seen: dict = {}
     for kind, month, n, hours in month_kind_totals(scope, span):
@@ -142,19 +166,40 @@ def test_the_counts_in_sql_match_the_learning_record(world, db, months, window, 
 
 
 ACTIVITIES = [
-    (date(2026, 7, 1), date(2026, 9, 30), ActivityStatus.in_progress, ActivityKind.course),
+    (
+        date(2026, 7, 1),
+        date(2026, 9, 30),
+        ActivityStatus.in_progress,
+        ActivityKind.course,
+    ),
     (date(2026, 6, 2), None, ActivityStatus.in_progress, ActivityKind.self_study),
     (date(2026, 6, 3), date(2026, 6, 3), ActivityStatus.planned, ActivityKind.course),
     (date(2026, 8, 1), date(2026, 8, 2), ActivityStatus.completed, ActivityKind.course),
     (None, None, ActivityStatus.completed, ActivityKind.mentoring),
     (None, date(2026, 5, 20), ActivityStatus.completed, ActivityKind.mentoring),
-    (date(2026, 5, 5), date(2026, 5, 5), ActivityStatus.completed,
-     ActivityKind.interview_given),
-    (date(2026, 4, 30), date(2026, 5, 1), ActivityStatus.completed,
-     ActivityKind.interview_conducted),
-    (date(2025, 8, 1), date(2025, 8, 31), ActivityStatus.completed,
-     ActivityKind.conference_workshop),
+    (
+        date(2026, 5, 5),
+        date(2026, 5, 5),
+        ActivityStatus.completed,
+        ActivityKind.interview_given,
+    ),
+    (
+        date(2026, 4, 30),
+        date(2026, 5, 1),
+        ActivityStatus.completed,
+        ActivityKind.interview_conducted,
+    ),
+    (
+        date(2025, 8, 1),
+        date(2025, 8, 31),
+        ActivityStatus.completed,
+        ActivityKind.conference_workshop,
+    ),
     (date(2024, 3, 1), date(2024, 3, 2), ActivityStatus.completed, ActivityKind.course),
-    (date(2026, 7, 15), date(2026, 7, 15), ActivityStatus.completed,
-     ActivityKind.certification),
-]  # fmt: skip
+    (
+        date(2026, 7, 15),
+        date(2026, 7, 15),
+        ActivityStatus.completed,
+        ActivityKind.certification,
+    ),
+]

@@ -11,12 +11,18 @@ def _arrange(world, db):
     review = add_review(world, world.ana, reviewer=world.mona, overall=4)
     add_need(world.ana, skill, review=review, due_on=date(2026, 6, 1))  # past due
     add_need(world.ana, skill, review=review, named_on=date(2026, 3, 1))  # > 90 days
-    add_need(world.ana, skill, status=N.in_progress, due_on=date(2026, 6, 1),
-             evidence=True)  # acted on  # fmt: skip
+    add_need(
+        world.ana, skill, status=N.in_progress, due_on=date(2026, 6, 1), evidence=True
+    )  # acted on
     add_need(world.ana, skill, named_on=date(2026, 6, 20))  # recent, no due date
     add_need(world.ana, skill, status=N.met, due_on=date(2026, 1, 1), evidence=True)
-    add_need(world.ana, skill, status=N.dropped, due_on=date(2026, 1, 1),
-             drop_reason="Role changed")  # fmt: skip
+    add_need(
+        world.ana,
+        skill,
+        status=N.dropped,
+        due_on=date(2026, 1, 1),
+        drop_reason="Role changed",
+    )
     add_need(world.cara, skill, due_on=date(2026, 1, 1), evidence=True)  # evidence
     add_need(world.dan, skill, named_on=date(2026, 7, 1), due_on=date(2026, 8, 1))
     db.session.commit()

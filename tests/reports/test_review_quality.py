@@ -15,21 +15,46 @@ def _arrange(world, db):
             ReviewQualityFlag(review_id=flat.id, rule=QualityRule.no_comments),
         ]
     )
-    add_review(world, world.ben, reviewer=world.mona, overall=5, ratings=[5, 4, 5],
-               status=S.shared)  # fmt: skip
+    add_review(
+        world,
+        world.ben,
+        reviewer=world.mona,
+        overall=5,
+        ratings=[5, 4, 5],
+        status=S.shared,
+    )
     add_review(world, world.dan, reviewer=world.olaf, overall=2, ratings=[2, 3, 2])
-    add_review(world, world.cara, reviewer=world.ben, overall=3, ratings=[3, 3],
-               status=S.acknowledged)  # two ratings: not "every rating identical"  # fmt: skip
-    add_review(world, world.dan, cycle=world.cycle, reviewer=world.olaf, overall=1,
-               status=S.manager_in_progress)  # a draft: not counted  # fmt: skip
+    add_review(
+        world,
+        world.cara,
+        reviewer=world.ben,
+        overall=3,
+        ratings=[3, 3],
+        status=S.acknowledged,
+    )  # two ratings: not "every rating identical"
+    add_review(
+        world,
+        world.dan,
+        cycle=world.cycle,
+        reviewer=world.olaf,
+        overall=1,
+        status=S.manager_in_progress,
+    )  # a draft: not counted
     db.session.commit()
 
 
 def test_flags_distribution_and_leniency_by_manager(world, db):
     _arrange(world, db)
     result = build(review_quality, world.hr)
-    keys = ("reviews", "flagged", "flagged_pct", "identical_pct", "mean_overall",
-            "vs_organisation", "tendency")  # fmt: skip
+    keys = (
+        "reviews",
+        "flagged",
+        "flagged_pct",
+        "identical_pct",
+        "mean_overall",
+        "vs_organisation",
+        "tendency",
+    )
     rows = rows_by(result, "manager")
     assert {k[0]: tuple(r[x] for x in keys) for k, r in rows.items()} == {
         "Ben Lead": (1, 0, 0.0, 0.0, 3.0, -0.5, "severe"),

@@ -42,11 +42,18 @@ def grow(world, db, n: int) -> None:
     for i in range(n):
         department = world.support if i % 2 else world.east
         person = f.make_person(
-            job_title=profile.job_title, department_id=department.id,
+            job_title=profile.job_title,
+            department_id=department.id,
             manager_id=world.mona.employee_id,
-        )  # fmt: skip
-        review = add_review(world, person, reviewer=world.mona, overall=3 + i % 3,
-                            ratings=[3, 3, 3], obstacles=["workload"])  # fmt: skip
+        )
+        review = add_review(
+            world,
+            person,
+            reviewer=world.mona,
+            overall=3 + i % 3,
+            ratings=[3, 3, 3],
+            obstacles=["workload"],
+        )
         db.session.add(
             ReviewQualityFlag(review_id=review.id, rule=QualityRule.no_comments)
         )
@@ -56,10 +63,12 @@ def grow(world, db, n: int) -> None:
         add_activity(person, date(2026, 6, 1))
         db.session.add(
             EmployeeSkillLevel(
-                employee_id=person.employee_id, skill_id=skill.id, level=2,
+                employee_id=person.employee_id,
+                skill_id=skill.id,
+                level=2,
                 source=SkillLevelSource.manager,
             )
-        )  # fmt: skip
+        )
     db.session.commit()
 
 

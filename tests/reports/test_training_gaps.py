@@ -13,19 +13,28 @@ def _arrange(world, db):
     rep = f.make_role_profile(job_title="Rep")
     db.session.add_all(
         [
-            RoleProfileSkill(role_profile_id=agent.id, skill_id=writing.id, expected_level=3),
-            RoleProfileSkill(role_profile_id=agent.id, skill_id=tools.id, expected_level=2),
-            RoleProfileSkill(role_profile_id=rep.id, skill_id=writing.id, expected_level=4),
+            RoleProfileSkill(
+                role_profile_id=agent.id, skill_id=writing.id, expected_level=3
+            ),
+            RoleProfileSkill(
+                role_profile_id=agent.id, skill_id=tools.id, expected_level=2
+            ),
+            RoleProfileSkill(
+                role_profile_id=rep.id, skill_id=writing.id, expected_level=4
+            ),
         ]
-    )  # fmt: skip
+    )
 
     def level(user, skill, value, day):
         db.session.add(
             EmployeeSkillLevel(
-                employee_id=user.employee_id, skill_id=skill.id, level=value,
-                assessed_at=at(day), source=SkillLevelSource.manager,
+                employee_id=user.employee_id,
+                skill_id=skill.id,
+                level=value,
+                assessed_at=at(day),
+                source=SkillLevelSource.manager,
             )
-        )  # fmt: skip
+        )
 
     level(world.ana, writing, 3, date(2025, 1, 1))  # superseded by the later one
     level(world.ana, writing, 1, date(2026, 1, 1))  # gap 2
@@ -40,14 +49,16 @@ def test_hr_sees_gaps_by_department_and_skill(world, db):
     _arrange(world, db)
     result = build(training_gaps, world.hr)
     rows = rows_by(result, "department", "skill")
-    assert {k: (r["expected"], r["below"], r["not_assessed"], r["average_gap"])
-            for k, r in rows.items()} == {
+    assert {
+        k: (r["expected"], r["below"], r["not_assessed"], r["average_gap"])
+        for k, r in rows.items()
+    } == {
         ("Support", "Writing"): (1, 1, 0, 2.0),
         ("Support", "Tools"): (1, 0, 0, None),
         ("Support East", "Writing"): (1, 1, 0, 1.0),
         ("Support East", "Tools"): (1, 0, 1, None),
         ("Sales", "Writing"): (1, 0, 0, None),
-    }  # fmt: skip
+    }
     assert result.facts[0].value == 2
     assert result.chart.kind == "heat"
 
@@ -83,6 +94,9 @@ def test_manager_filtering_outside_their_subtree_gets_nobody(world, db):
 def test_heat_map_cells_link_to_the_people(world, db):
     writing, _ = _arrange(world, db)
     result = build(training_gaps, world.hr)
-    cell = next(c for c in result.chart.cells if c.text == "1/1" and "Support East" in c.said
-                and "Writing" in c.said)  # fmt: skip
+    cell = next(
+        c
+        for c in result.chart.cells
+        if c.text == "1/1" and "Support East" in c.said and "Writing" in c.said
+    )
     assert cell.url == {"department_id": world.east.id, "skill_id": writing.id}

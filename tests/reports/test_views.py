@@ -25,10 +25,23 @@ def _arrange(world, db):
             role_profile_id=profile.id, skill_id=skill.id, expected_level=3
         )
     )
-    review = add_review(world, world.ana, reviewer=world.mona, overall=4,
-                        ratings=[4, 4, 4], obstacles=["tools_resources"])  # fmt: skip
-    add_review(world, world.dan, cycle=world.cycle, reviewer=world.olaf, overall=3,
-               status=S.shared, obstacles=["workload"])  # fmt: skip
+    review = add_review(
+        world,
+        world.ana,
+        reviewer=world.mona,
+        overall=4,
+        ratings=[4, 4, 4],
+        obstacles=["tools_resources"],
+    )
+    add_review(
+        world,
+        world.dan,
+        cycle=world.cycle,
+        reviewer=world.olaf,
+        overall=3,
+        status=S.shared,
+        obstacles=["workload"],
+    )
     add_need(world.ana, skill, review=review, due_on=date(2026, 1, 1))
     add_need(world.dan, skill, named_on=date(2025, 1, 1))
     add_activity(world.cara, date(2026, 5, 1))

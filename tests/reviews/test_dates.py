@@ -35,9 +35,12 @@ def _count(db, model) -> int:
 
 
 def test_a_need_due_in_1999_is_422_naming_due_on_and_saves_nothing(client, db, org):
-    body = {"employee_id": org.employee.employee_id,
-            "skill_id": f.make_skill(name="SQL").id, "target_level": 3,
-            "due_on": "1999-01-01"}  # fmt: skip
+    body = {
+        "employee_id": org.employee.employee_id,
+        "skill_id": f.make_skill(name="SQL").id,
+        "target_level": 3,
+        "due_on": "1999-01-01",
+    }
     response = client.post(
         f"{API}/training-needs", json=body, headers=bearer(org.manager)
     )
@@ -48,15 +51,20 @@ def test_a_need_due_in_1999_is_422_naming_due_on_and_saves_nothing(client, db, o
 
 
 def test_a_need_is_not_due_before_the_day_it_was_named(db, org):
-    data = {"employee_id": org.employee.employee_id, "skill_id": f.make_skill().id,
-            "target_level": 3, "due_on": date(2026, 2, 28)}  # fmt: skip
+    data = {
+        "employee_id": org.employee.employee_id,
+        "skill_id": f.make_skill().id,
+        "target_level": 3,
+        "due_on": date(2026, 2, 28),
+    }
     with pytest.raises(ValidationFailed) as err:
         services.create_need(org.manager, data, now=NAMED)
     assert err.value.errors == {
         "due_on": "Due date must be on or after 2026-03-01, the day the need was named."
     }
-    need = services.create_need(org.manager, {**data, "due_on": date(2026, 3, 1)},
-                                now=NAMED)  # fmt: skip
+    need = services.create_need(
+        org.manager, {**data, "due_on": date(2026, 3, 1)}, now=NAMED
+    )
     assert need.due_on == date(2026, 3, 1)
 
 
@@ -71,8 +79,13 @@ def test_proposed_needs_are_not_due_in_the_past(db, org):
 def test_the_need_form_shows_the_message_on_the_due_date_field(login_as, db, org):
     skill = f.make_skill(name="Incident response")
     db.session.commit()
-    form = {"employee_id": str(org.employee.employee_id), "skill_id": str(skill.id),
-            "target_level": "3", "priority": "high", "due_on": "1999-01-01"}  # fmt: skip
+    form = {
+        "employee_id": str(org.employee.employee_id),
+        "skill_id": str(skill.id),
+        "target_level": "3",
+        "priority": "high",
+        "due_on": "1999-01-01",
+    }
     response = login_as(org.manager).post("/reviews/needs/new", data=form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -108,8 +121,9 @@ def test_a_goal_target_is_not_before_the_day_it_is_set(db, org):
             org.employee, {"title": "Ship", "target_on": date(2026, 2, 1)}, now=NAMED
         )
     assert err.value.errors == {
-        "target_on": "Target date must be on or after 2026-03-01, "
-        "the day the goal was set."
+        "target_on": (
+            "Target date must be on or after 2026-03-01, the day the goal was set."
+        )
     }
 
 
@@ -145,8 +159,12 @@ def test_the_goal_edit_form_shows_the_message_on_the_field(login_as, db, org):
 
 def test_a_review_proposes_no_need_due_before_the_day_it_is_proposed(db, org, cycle):
     review = review_of(db, cycle, org.employee)
-    need = {"skill_id": f.make_skill().id, "target_level": 3,
-            "priority": Priority.high, "due_on": date(2026, 7, 14)}  # fmt: skip
+    need = {
+        "skill_id": f.make_skill().id,
+        "target_level": 3,
+        "priority": Priority.high,
+        "due_on": date(2026, 7, 14),
+    }
     part = {**MANAGER_PART, "ratings": ratings(review), "training_needs": [need]}
     later = NOW + timedelta(days=10)  # after self-assessment is due: may start
     with pytest.raises(ValidationFailed) as err:
@@ -237,8 +255,9 @@ def test_a_patch_of_one_due_date_is_checked_against_the_stored_ones(
     url = f"{API}/cycles/{cycle.id}"
     etag = client.get(url, headers=bearer(org.hr)).headers["ETag"]
     late = (TODAY + timedelta(days=40)).isoformat()  # after the stored manager due date
-    response = client.patch(url, json={"self_due_on": late},
-                            headers={**bearer(org.hr), "If-Match": etag})  # fmt: skip
+    response = client.patch(
+        url, json={"self_due_on": late}, headers={**bearer(org.hr), "If-Match": etag}
+    )
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"manager_due_on"}
     db.session.expire_all()

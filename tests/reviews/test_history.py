@@ -32,10 +32,16 @@ def test_history_shows_previous_ratings_and_the_fate_of_their_needs(
         (TrainingNeedStatus.open, date(2026, 8, 1)),
     ):
         db.session.add(
-            TrainingNeed(employee_id=org.employee.employee_id, skill_id=skill.id,
-                         target_level=3, source="review", source_review_id=first.id,
-                         status=status, due_on=due)
-        )  # fmt: skip
+            TrainingNeed(
+                employee_id=org.employee.employee_id,
+                skill_id=skill.id,
+                target_level=3,
+                source="review",
+                source_review_id=first.id,
+                status=status,
+                due_on=due,
+            )
+        )
     second_cycle = _second_cycle(db, org, template)
     db.session.commit()
     from tests.reviews.conftest import review_of

@@ -3,7 +3,7 @@
 import pytest
 
 from reviews.services import create_need
-from tests.development.api_helpers import MARKER, Caller
+from tests.development.api.helpers import MARKER, Caller
 from tests.factories import make_skill
 
 A = "/api/v1/activities"
@@ -17,9 +17,12 @@ def emma(client, org):
 def _need(org):
     return create_need(
         org.manager,
-        {"employee_id": org.employee.employee_id, "skill_id": make_skill().id,
-         "target_level": 3},
-    )  # fmt: skip
+        {
+            "employee_id": org.employee.employee_id,
+            "skill_id": make_skill().id,
+            "target_level": 3,
+        },
+    )
 
 
 def _course(emma, **body) -> dict:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from core.extensions import db
 from development.models import EvidenceBlob
 from tests.conftest import sign_in
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 PDF = b"%PDF-1.4\n" + b"0" * 100
 A = "/api/v1/activities"
@@ -64,9 +64,14 @@ def test_extra_form_fields_are_ignored_and_change_nothing(db, org, emma, course)
     """The multipart counterpart of the mass-assignment gate."""
     before = emma.get(f"{A}/{course['id']}").get_json()
     response = _upload(
-        emma, course["id"], employee_id=str(org.peer.employee_id), status="completed",
-        title="Hacked", verified_at="2020-01-01T00:00:00Z", is_private="true",
-    )  # fmt: skip
+        emma,
+        course["id"],
+        employee_id=str(org.peer.employee_id),
+        status="completed",
+        title="Hacked",
+        verified_at="2020-01-01T00:00:00Z",
+        is_private="true",
+    )
     assert response.status_code == 200
     after = response.get_json()
     changed = {k for k in before if before[k] != after[k]}

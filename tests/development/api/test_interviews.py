@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.development.api_helpers import MARKER, Caller
+from tests.development.api.helpers import MARKER, Caller
 
 SENT = "2026-11-01"  # requests go out before the interview is scheduled
 WHEN = "2026-11-10T14:00:00Z"
@@ -20,9 +20,13 @@ def _new_interview(emma, **body) -> dict:
     assert contact.status_code == 201
     response = emma.post(
         "/api/v1/interviews",
-        {"contact_id": contact.get_json()["id"], "target_role": "Data engineer",
-         "mode": "video", **body},
-    )  # fmt: skip
+        {
+            "contact_id": contact.get_json()["id"],
+            "target_role": "Data engineer",
+            "mode": "video",
+            **body,
+        },
+    )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
 
@@ -43,10 +47,16 @@ def _completed(emma) -> dict:
     completed = emma.step(
         iid,
         "complete",
-        {"private_notes": MARKER, "takeaways": "Learn dbt.",
-         "notes_permission_asked": True,
-         "referrals": [{"name": "Ann Lee"}, {"name": "Bo Berg", "email": "bo@x.org"}]},
-    )  # fmt: skip
+        {
+            "private_notes": MARKER,
+            "takeaways": "Learn dbt.",
+            "notes_permission_asked": True,
+            "referrals": [
+                {"name": "Ann Lee"},
+                {"name": "Bo Berg", "email": "bo@x.org"},
+            ],
+        },
+    )
     assert completed.status_code == 200, completed.get_json()
     return completed.get_json()
 

@@ -4,7 +4,7 @@ the learning record through the API."""
 import pytest
 
 from development.seeds import ensure_question_bank
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 GOOD = HEADER + (
@@ -32,8 +32,12 @@ def test_import_writes_the_contacts_and_skips_known_ones(emma):
     assert done.get_json()["created"] == 2
     again = emma.post("/api/v1/contacts/import", {"csv": GOOD, "preview": False})
     assert again.get_json() | {"rows": []} == {
-        "preview": False, "rows": [], "errors": [], "created": 0, "skipped": 2,
-    }  # fmt: skip
+        "preview": False,
+        "rows": [],
+        "errors": [],
+        "created": 0,
+        "skipped": 2,
+    }
     assert len(emma.get("/api/v1/contacts").get_json()) == 2
 
 

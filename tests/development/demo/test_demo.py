@@ -30,7 +30,7 @@ from development.models import (
 from development.seeds import STANDARD_TOPICS
 from people.models import Department, Employee, User
 from reviews.models import NeedEvidence, TrainingNeed
-from tests.reviews.test_demo import _empty_tables
+from tests.reviews.demo.test_demo import _empty_tables
 
 S = InterviewStatus
 IV = InformationalInterview

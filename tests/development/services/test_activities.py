@@ -9,15 +9,24 @@ from tests import factories as f
 
 
 def _need(org):
-    return review_services.create_need(org.manager, {
-        "employee_id": org.employee.employee_id, "skill_id": f.make_skill().id,
-        "target_level": 3,
-    })  # fmt: skip
+    return review_services.create_need(
+        org.manager,
+        {
+            "employee_id": org.employee.employee_id,
+            "skill_id": f.make_skill().id,
+            "target_level": 3,
+        },
+    )
 
 
 def _course(org, **extra):
-    data = {"kind": ActivityKind.course, "title": "Testing in Practice", "hours": 12.0,
-            "status": ActivityStatus.completed, **extra}  # fmt: skip
+    data = {
+        "kind": ActivityKind.course,
+        "title": "Testing in Practice",
+        "hours": 12.0,
+        "status": ActivityStatus.completed,
+        **extra,
+    }
     return svc.create_activity(org.employee, data)
 
 
@@ -33,9 +42,14 @@ def test_an_activity_linked_to_a_need_moves_it_to_in_progress_and_verification_c
 
 
 def test_evidence_cannot_go_to_someone_elses_need(db, org):
-    need = review_services.create_need(org.manager, {
-        "employee_id": org.peer.employee_id, "skill_id": f.make_skill().id, "target_level": 3,
-    })  # fmt: skip
+    need = review_services.create_need(
+        org.manager,
+        {
+            "employee_id": org.peer.employee_id,
+            "skill_id": f.make_skill().id,
+            "target_level": 3,
+        },
+    )
     with pytest.raises(ValidationFailed):
         _course(org, need_ids=[need.id])
 
@@ -50,5 +64,6 @@ def test_nobody_verifies_their_own_activity(db, org):
 
 def test_interviews_are_not_logged_as_plain_activities(db, org):
     with pytest.raises(ValidationFailed):
-        svc.create_activity(org.employee, {"kind": ActivityKind.interview_conducted,
-                                           "title": "x"})  # fmt: skip
+        svc.create_activity(
+            org.employee, {"kind": ActivityKind.interview_conducted, "title": "x"}
+        )

@@ -16,9 +16,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
 
 
 def _activity(org, private=False):
-    return activities.create_activity(org.employee, {
-        "kind": ActivityKind.certification, "title": "AWS", "is_private": private,
-    })  # fmt: skip
+    return activities.create_activity(
+        org.employee,
+        {
+            "kind": ActivityKind.certification,
+            "title": "AWS",
+            "is_private": private,
+        },
+    )
 
 
 def test_a_real_pdf_is_stored_in_the_database_and_served_to_the_manager(app, db, org):

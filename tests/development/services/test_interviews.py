@@ -24,12 +24,14 @@ def _contact(db, org, name="Dana Lee"):
 
 def _scheduled(db, org, when=WHEN):
     contact = _contact(db, org)
-    interview = svc.create_interview(org.employee, {"contact_id": contact.id,
-                                                    "target_role": "Data engineer"})  # fmt: skip
+    interview = svc.create_interview(
+        org.employee, {"contact_id": contact.id, "target_role": "Data engineer"}
+    )
     employee = db.session.scalar(
-        sa.select(Employee).where(Employee.id == org.employee.employee_id)
+        sa.select(Employee)
+        .where(Employee.id == org.employee.employee_id)
         .options(sa.orm.joinedload(Employee.department))
-    )  # fmt: skip
+    )
     message = svc.draft_outreach(employee, interview, contact)
     svc.request_interview(
         org.employee, interview, {"message": message, "sent_on": SENT}
@@ -42,16 +44,27 @@ def test_an_interview_goes_from_idea_to_followed_up_and_its_referrals_chain_on(d
     interview, message = _scheduled(db, org)
     assert "20 minutes" in message and org.employee.email in message
     assert interview.status is InterviewStatus.scheduled
-    svc.complete_interview(org.employee, interview, {
-        "private_notes": MARKER, "takeaways": "Learn dbt first.",
-        "referrals": [{"name": "Sam Ortiz"}, {"name": "Kim Park", "organisation": "Beta"}],
-    })  # fmt: skip
+    svc.complete_interview(
+        org.employee,
+        interview,
+        {
+            "private_notes": MARKER,
+            "takeaways": "Learn dbt first.",
+            "referrals": [
+                {"name": "Sam Ortiz"},
+                {"name": "Kim Park", "organisation": "Beta"},
+            ],
+        },
+    )
     svc.follow_up_interview(
         org.employee, interview, {"thank_you_sent_on": date(2026, 11, 11)}
     )
     assert interview.status is InterviewStatus.followed_up
-    nexts = db.session.scalars(sa.select(InformationalInterview).where(
-        InformationalInterview.referred_by_id == interview.id)).all()  # fmt: skip
+    nexts = db.session.scalars(
+        sa.select(InformationalInterview).where(
+            InformationalInterview.referred_by_id == interview.id
+        )
+    ).all()
     assert {n.status for n in nexts} == {InterviewStatus.idea}
     assert len(nexts) == 2
     with pytest.raises(InvalidTransition):  # an idea has no referrals yet
@@ -60,8 +73,11 @@ def test_an_interview_goes_from_idea_to_followed_up_and_its_referrals_chain_on(d
     svc.request_interview(org.employee, child, {"message": "Hello", "sent_on": SENT})
     svc.schedule_interview(org.employee, child, {"scheduled_at": WHEN.replace(day=12)})
     svc.complete_interview(org.employee, child, {"referrals": [{"name": "Third"}]})
-    grandchild = db.session.scalars(sa.select(InformationalInterview).where(
-        InformationalInterview.referred_by_id == child.id)).one()  # fmt: skip
+    grandchild = db.session.scalars(
+        sa.select(InformationalInterview).where(
+            InformationalInterview.referred_by_id == child.id
+        )
+    ).one()
     assert grandchild.status is InterviewStatus.idea
 
 
@@ -124,5 +140,7 @@ def test_a_manager_suggestion_becomes_an_idea_for_the_employee_only(db, org):
         InterviewStatus.idea,
     )
     with pytest.raises(PermissionDenied):
-        settings.suggest_interview(org.peer, {"employee_id": org.employee.employee_id,
-                                              "topic": "Not my report"})  # fmt: skip
+        settings.suggest_interview(
+            org.peer,
+            {"employee_id": org.employee.employee_id, "topic": "Not my report"},
+        )

@@ -36,41 +36,72 @@ def _grow(org, n, root):
         person = f.make_employee(manager_id=org.manager.employee_id)
         contact = Contact(owner_id=emma, name=f"Contact {i}", organisation="Acme")
         activity = DevelopmentActivity(
-            employee_id=emma, kind=ActivityKind.course, title=f"Course {i}",
-            status=ActivityStatus.completed, hours=2, ended_on=date(2026, 1 + i % 12, 1),
-            skills=[skill], evidence_note="done",
-        )  # fmt: skip
+            employee_id=emma,
+            kind=ActivityKind.course,
+            title=f"Course {i}",
+            status=ActivityStatus.completed,
+            hours=2,
+            ended_on=date(2026, 1 + i % 12, 1),
+            skills=[skill],
+            evidence_note="done",
+        )
         theirs = DevelopmentActivity(
-            employee_id=person.id, kind=ActivityKind.course, title="Theirs",
-            status=ActivityStatus.completed, hours=1, ended_on=date(2026, 2, 1),
-        )  # fmt: skip
+            employee_id=person.id,
+            kind=ActivityKind.course,
+            title="Theirs",
+            status=ActivityStatus.completed,
+            hours=1,
+            ended_on=date(2026, 2, 1),
+        )
         db.session.add_all([contact, activity, theirs])
         db.session.flush()
-        iv_activity = DevelopmentActivity(employee_id=person.id,
-                                          kind=ActivityKind.interview_conducted,
-                                          title="Interview")  # fmt: skip
-        mine = DevelopmentActivity(employee_id=emma, kind=ActivityKind.interview_conducted,
-                                   title=f"Interview {i}")  # fmt: skip
+        iv_activity = DevelopmentActivity(
+            employee_id=person.id,
+            kind=ActivityKind.interview_conducted,
+            title="Interview",
+        )
+        mine = DevelopmentActivity(
+            employee_id=emma,
+            kind=ActivityKind.interview_conducted,
+            title=f"Interview {i}",
+        )
         db.session.add_all([iv_activity, mine])
         db.session.flush()
         child = InformationalInterview(
-            activity_id=mine.id, employee_id=emma, direction=InterviewDirection.conducted,
-            status=list(InterviewStatus)[i % 7], contact_id=contact.id,
-            referred_by_id=parent.id, questions=[],
+            activity_id=mine.id,
+            employee_id=emma,
+            direction=InterviewDirection.conducted,
+            status=list(InterviewStatus)[i % 7],
+            contact_id=contact.id,
+            referred_by_id=parent.id,
+            questions=[],
             scheduled_at=datetime(2026, 3, 1, 10, tzinfo=UTC),
-        )  # fmt: skip
-        db.session.add_all([
-            child,
-            InformationalInterview(
-                activity_id=iv_activity.id, employee_id=person.id,
-                direction=InterviewDirection.conducted, status=InterviewStatus.requested,
-                needs_approval=True, questions=[]),
-            TrainingNeed(employee_id=emma, skill_id=skill.id, target_level=3,
-                         source=TrainingNeedSource.manager),
-            QuestionTopic(text=f"Question {n}-{i}?", position=100 + i),
-            InterviewSuggestion(manager_id=org.manager.employee_id, employee_id=emma,
-                                topic=f"Topic {i}"),
-        ])  # fmt: skip
+        )
+        db.session.add_all(
+            [
+                child,
+                InformationalInterview(
+                    activity_id=iv_activity.id,
+                    employee_id=person.id,
+                    direction=InterviewDirection.conducted,
+                    status=InterviewStatus.requested,
+                    needs_approval=True,
+                    questions=[],
+                ),
+                TrainingNeed(
+                    employee_id=emma,
+                    skill_id=skill.id,
+                    target_level=3,
+                    source=TrainingNeedSource.manager,
+                ),
+                QuestionTopic(text=f"Question {n}-{i}?", position=100 + i),
+                InterviewSuggestion(
+                    manager_id=org.manager.employee_id,
+                    employee_id=emma,
+                    topic=f"Topic {i}",
+                ),
+            ]
+        )
         db.session.flush()
         if i % 3 == 0:
             parent = child
@@ -99,12 +130,14 @@ PAGES = {
 def test_statements_are_few_and_do_not_grow(client, org, count_queries, page):
     ensure_question_bank()
     root = create_interview(org.employee, {"purpose": "Root"})
-    activity = DevelopmentActivity(employee_id=org.employee.employee_id, title="Mine",
-                                   kind=ActivityKind.course)  # fmt: skip
+    activity = DevelopmentActivity(
+        employee_id=org.employee.employee_id, title="Mine", kind=ActivityKind.course
+    )
     db.session.add(activity)
     db.session.commit()
-    url = page.split("#")[0].format(root=root.id, activity=activity.id,
-                                    emma=org.employee.employee_id)  # fmt: skip
+    url = page.split("#")[0].format(
+        root=root.id, activity=activity.id, emma=org.employee.employee_id
+    )
     counts = []
     for n in (10, 90):
         _grow(org, n, root)

@@ -119,9 +119,13 @@ def _activity_world(org):
     if activity is None:
         activity = create_activity(
             org.employee,
-            {"kind": ActivityKind.course, "title": "Matrix course", "hours": 2.0,
-             "status": ActivityStatus.completed},
-        )  # fmt: skip
+            {
+                "kind": ActivityKind.course,
+                "title": "Matrix course",
+                "hours": 2.0,
+                "status": ActivityStatus.completed,
+            },
+        )
     return activity
 
 

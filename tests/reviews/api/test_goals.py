@@ -1,5 +1,5 @@
 """The goals API: alignment, check-ins and roll-up, bulk assignment; bad input, the
-order of checks and ``If-Match``. Training needs: ``test_api_needs.py``."""
+order of checks and ``If-Match``. Training needs: ``test_needs.py`` beside this file."""
 
 import sqlalchemy as sa
 
@@ -119,9 +119,14 @@ def test_an_employee_cannot_bulk_assign(client, org):
 
 def test_a_value_outside_the_measure_is_refused_and_nothing_changes(client, org, db):
     goal = _goal(
-        client, org.employee, title="Revenue", measure="number",
-        start_value=10, target_value=50, unit="k€",
-    )  # fmt: skip
+        client,
+        org.employee,
+        title="Revenue",
+        measure="number",
+        start_value=10,
+        target_value=50,
+        unit="k€",
+    )
     url = f"{API}/goals/{goal['id']}"
     etag = _etag(client, url, org.employee)
 

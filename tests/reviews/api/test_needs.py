@@ -180,13 +180,17 @@ def _role_gap(db, org):
     profile = f.make_role_profile(job_title="Engineer")
     db.session.add_all(
         [
-            RoleProfileSkill(role_profile_id=profile.id, skill_id=skill.id, expected_level=4),
+            RoleProfileSkill(
+                role_profile_id=profile.id, skill_id=skill.id, expected_level=4
+            ),
             EmployeeSkillLevel(
-                employee_id=org.employee.employee_id, skill_id=skill.id, level=2,
+                employee_id=org.employee.employee_id,
+                skill_id=skill.id,
+                level=2,
                 source=SkillLevelSource.manager,
             ),
         ]
-    )  # fmt: skip
+    )
     db.session.commit()
     return skill
 
@@ -197,9 +201,14 @@ def test_skill_gaps_show_expected_against_assessed(client, org, db):
     for user in (org.employee, org.manager, org.ceo, org.hr):
         response = client.get(url, headers=bearer(user))
         assert response.get_json() == [
-            {"skill_id": skill.id, "skill_name": "Testing", "expected": 4,
-             "current": 2, "gap": 2}
-        ]  # fmt: skip
+            {
+                "skill_id": skill.id,
+                "skill_name": "Testing",
+                "expected": 4,
+                "current": 2,
+                "gap": 2,
+            }
+        ]
     assert client.get(url, headers=bearer(org.peer)).status_code == 403
     missing = client.get(f"{API}/people/99999/skill-gaps", headers=bearer(org.hr))
     assert missing.status_code == 404

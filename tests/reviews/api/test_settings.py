@@ -5,7 +5,7 @@ from datetime import date
 from core.clock import moment
 from reviews.jobs import create_planned_reviews
 from tests import factories as f
-from tests.development.api_helpers import Caller
+from tests.development.api.helpers import Caller
 
 URL = "/api/v1/review-settings"
 

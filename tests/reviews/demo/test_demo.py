@@ -249,8 +249,10 @@ def test_the_demo_employees_team_has_needs_in_every_status(demo):
     mine = _set(TrainingNeed.status, TrainingNeed.employee_id == demo["employee"].id)
     assert mine == set(N)
     assert {s.value for s in _set(TrainingNeed.source)} == {
-        "review", "role_profile", "manager"
-    }  # fmt: skip
+        "review",
+        "role_profile",
+        "manager",
+    }
 
 
 def test_goals_align_three_levels_below_the_company_goal(demo):
@@ -270,8 +272,10 @@ def test_goals_align_three_levels_below_the_company_goal(demo):
     level_one = [g for g, d in depth.items() if d == 1]
     assert heads <= _set(Goal.owner_id, Goal.id.in_(level_one))
     assert {m.value for m in _set(Goal.measure, Goal.id.in_(list(depth)))} == {
-        "percent", "number", "done"
-    }  # fmt: skip
+        "percent",
+        "number",
+        "done",
+    }
 
 
 def test_goals_have_check_ins_and_end_in_every_state(demo):

@@ -53,8 +53,9 @@ def test_manager_phase_begins_the_day_after_self_assessment_is_due(db, org):
     first, second, _ = twice(advance_cycle_phases, moment(SELF_DUE + DAY))
     assert (first, second) == (1, 0)
     assert db.session.get(ReviewCycle, cycle.id).phase is CyclePhase.manager_review
-    phase_notes = [n for n in queued(K.cycle_phase_started)
-                   if n.due_at == moment(SELF_DUE + DAY)]  # fmt: skip
+    phase_notes = [
+        n for n in queued(K.cycle_phase_started) if n.due_at == moment(SELF_DUE + DAY)
+    ]
     reviewers = (org.ceo, org.manager, org.other_manager)
     assert {n.recipient_id for n in phase_notes} == _users(*reviewers)
 
@@ -117,8 +118,14 @@ def test_reminders_across_the_clock_change_are_sent_once(db, org):
     """British Summer Time ends on 25 October 2026: moments before it are 08:00 UTC,
     after it 09:00 UTC. Hourly runs over the change send each stage exactly once."""
     due = date(2026, 10, 27)
-    _launch(db, org.hr, f.make_template(actor=org.hr), self_due_on=due,
-            manager_due_on=date(2026, 11, 20), signoff_due_on=date(2026, 11, 30))  # fmt: skip
+    _launch(
+        db,
+        org.hr,
+        f.make_template(actor=org.hr),
+        self_due_on=due,
+        manager_due_on=date(2026, 11, 20),
+        signoff_due_on=date(2026, 11, 30),
+    )
     now = datetime(2026, 10, 23, 0, 0, tzinfo=UTC)
     while now < datetime(2026, 11, 5, tzinfo=UTC):
         send_deadline_reminders(now)
@@ -137,9 +144,14 @@ def test_reminders_across_the_clock_change_are_sent_once(db, org):
 
 
 def _need(employee_id, skill_id, due_on):
-    need = TrainingNeed(employee_id=employee_id, skill_id=skill_id, target_level=3,
-                        priority=Priority.high, due_on=due_on,
-                        source=TrainingNeedSource.manager)  # fmt: skip
+    need = TrainingNeed(
+        employee_id=employee_id,
+        skill_id=skill_id,
+        target_level=3,
+        priority=Priority.high,
+        due_on=due_on,
+        source=TrainingNeedSource.manager,
+    )
     f.db.session.add(need)
     return need
 
@@ -159,8 +171,9 @@ def test_needs_due_in_14_days_tell_the_employee_and_overdue_ones_the_manager(db,
 def test_probation_review_is_created_once_with_the_manager_as_reviewer(db, org, app):
     f.make_template(actor=org.hr)
     days = app.config["PROBATION_REVIEW_DAYS"]
-    hire = f.make_person(name="New Hire", manager_id=org.manager.employee_id,
-                         hired_on=date(2026, 6, 1))  # fmt: skip
+    hire = f.make_person(
+        name="New Hire", manager_id=org.manager.employee_id, hired_on=date(2026, 6, 1)
+    )
     db.session.commit()
     now = moment(date(2026, 6, 1) + timedelta(days=days))
     assert create_planned_reviews(now) == 1
@@ -198,8 +211,12 @@ def _world(db, size, shift):
     base = SELF_DUE + shift * DAY
     _, reports = make_team(size, hired_on=base - 3 * DAY - 90 * DAY)
     template = f.make_template(actor=hr)
-    cycle = f.make_cycle(template, self_due_on=base, manager_due_on=base + 10 * DAY,
-                         signoff_due_on=base + 20 * DAY)  # fmt: skip
+    cycle = f.make_cycle(
+        template,
+        self_due_on=base,
+        manager_due_on=base + 10 * DAY,
+        signoff_due_on=base + 20 * DAY,
+    )
     services.launch_cycle(hr, cycle, now=moment(base - 20 * DAY))
     skill = f.make_skill()
     for person in reports:
@@ -209,8 +226,12 @@ def _world(db, size, shift):
 
 
 def test_statements_do_not_grow_with_the_population(db, count_queries):
-    jobs = (advance_cycle_phases, send_deadline_reminders, send_need_reminders,
-            create_planned_reviews)  # fmt: skip
+    jobs = (
+        advance_cycle_phases,
+        send_deadline_reminders,
+        send_need_reminders,
+        create_planned_reviews,
+    )
     counts = []
     for size, shift in ((3, 0), (30, 60)):
         now = _world(db, size, shift)

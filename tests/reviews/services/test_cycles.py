@@ -41,8 +41,9 @@ def test_closing_with_a_reason_closes_every_review_and_audits_each(db, org, cycl
 
 
 def test_a_finished_cycle_closes_without_confirmation(db, org, template):
-    cycle = f.make_cycle(template, population=PopulationKind.hired_before,
-                         hired_before=date(2000, 1, 1))  # fmt: skip
+    cycle = f.make_cycle(
+        template, population=PopulationKind.hired_before, hired_before=date(2000, 1, 1)
+    )
     assert services.launch_cycle(org.hr, cycle) == 0
     assert services.close_cycle(org.hr, cycle, {}) == 0
 
@@ -118,8 +119,11 @@ def test_no_one_reviews_themself_even_as_hr(db, org, template):
     """HR's own review is seen as an employee: no manager part before sharing."""
     from reviews import permissions as perms
 
-    org_hr_review = Review(employee_id=org.hr.employee_id, reviewer_id=org.ceo.employee_id,
-                           status=ReviewStatus.manager_in_progress)  # fmt: skip
+    org_hr_review = Review(
+        employee_id=org.hr.employee_id,
+        reviewer_id=org.ceo.employee_id,
+        status=ReviewStatus.manager_in_progress,
+    )
     assert not perms.can_view_manager_part(org.hr, org_hr_review)
     assert not perms.can_view_quality_flags(org.hr, org_hr_review)
     assert not perms.can_edit_manager_part(org.hr, org_hr_review)
@@ -132,12 +136,23 @@ def test_a_rating_jump_needs_a_comment_before_sharing(db, org, template, cycle):
     )
     services.launch_cycle(org.hr, later, now=NOW)
     review = review_of(db, later, org.employee)
-    services.save_self_assessment(org.employee, review, {"ratings": [
-        {"competency_id": c.id, "rating": 3} for c in review.template.competencies
-    ], "submit": True}, now=NOW)  # fmt: skip
+    services.save_self_assessment(
+        org.employee,
+        review,
+        {
+            "ratings": [
+                {"competency_id": c.id, "rating": 3}
+                for c in review.template.competencies
+            ],
+            "submit": True,
+        },
+        now=NOW,
+    )
     manager = {"competency_id": review.template.competencies[0].id, "rating": 2}
-    rest = [{"competency_id": c.id, "rating": 4, "comment": ""}
-            for c in review.template.competencies[1:]]  # fmt: skip
+    rest = [
+        {"competency_id": c.id, "rating": 4, "comment": ""}
+        for c in review.template.competencies[1:]
+    ]
     services.save_manager_assessment(
         org.manager, review, {"ratings": [manager, *rest], "overall_rating": 3}, now=NOW
     )

@@ -20,7 +20,7 @@ from reviews.enums import (
 )
 from reviews.models import Goal, NeedEvidence, TrainingNeed
 from tests import factories as f
-from tests.reviews.test_state_machine import ACTORS, _build_org, _wipe
+from tests.reviews.services.test_state_machine import ACTORS, _build_org, _wipe
 
 actors = st.sampled_from(ACTORS)
 REACHED: set[str] = set()
@@ -32,14 +32,24 @@ class GoalNeedMachine(RuleBasedStateMachine):
         _wipe()
         self.org = _build_org()
         owner = self.org.employee
-        self.goal = services.create_goal(owner, {
-            "title": "Cut build time", "measure": MeasureType.number,
-            "start_value": 30.0, "target_value": 10.0, "unit": "min",
-        })  # fmt: skip
-        self.need = services.create_need(self.org.manager, {
-            "employee_id": owner.employee_id, "skill_id": f.make_skill().id,
-            "target_level": 4,
-        })  # fmt: skip
+        self.goal = services.create_goal(
+            owner,
+            {
+                "title": "Cut build time",
+                "measure": MeasureType.number,
+                "start_value": 30.0,
+                "target_value": 10.0,
+                "unit": "min",
+            },
+        )
+        self.need = services.create_need(
+            self.org.manager,
+            {
+                "employee_id": owner.employee_id,
+                "skill_id": f.make_skill().id,
+                "target_level": 4,
+            },
+        )
         db.session.commit()
         self.goal_status, self.need_status = self.goal.status, self.need.status
 
@@ -107,9 +117,12 @@ class GoalNeedMachine(RuleBasedStateMachine):
 
 def test_goal_and_need_state_machine(db):
     GoalNeedMachine.TestCase.settings = settings(
-        max_examples=40, stateful_step_count=20, deadline=None,
-        suppress_health_check=list(HealthCheck), derandomize=True,
-    )  # fmt: skip
+        max_examples=40,
+        stateful_step_count=20,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+    )
     GoalNeedMachine.TestCase().runTest()
     wanted = {
         "need:met",

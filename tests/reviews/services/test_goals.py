@@ -53,8 +53,15 @@ def test_a_parent_must_be_up_the_owners_chain(db, org):
 
 
 def test_progress_outside_the_measure_is_refused(db, org):
-    goal = _goal(org.employee, org.employee, "Revenue", measure=MeasureType.number,
-                 start_value=10.0, target_value=50.0, unit="k€")  # fmt: skip
+    goal = _goal(
+        org.employee,
+        org.employee,
+        "Revenue",
+        measure=MeasureType.number,
+        start_value=10.0,
+        target_value=50.0,
+        unit="k€",
+    )
     with pytest.raises(ValidationFailed):
         _progress(org.employee, goal, 60)
     _progress(org.employee, goal, 30)
@@ -62,8 +69,14 @@ def test_progress_outside_the_measure_is_refused(db, org):
 
 
 def test_a_decreasing_number_goal_counts_down(db, org):
-    goal = _goal(org.employee, org.employee, "Open bugs", measure=MeasureType.number,
-                 start_value=40.0, target_value=10.0)  # fmt: skip
+    goal = _goal(
+        org.employee,
+        org.employee,
+        "Open bugs",
+        measure=MeasureType.number,
+        start_value=40.0,
+        target_value=10.0,
+    )
     _progress(org.employee, goal, 25)
     assert goal.progress == 50
 

@@ -49,8 +49,11 @@ def test_review_to_need_to_evidence_to_verified_to_skill_level(db, org, cycle):
     )
     level = db.session.scalars(latest_skill_levels(org.employee.employee_id)).one()
     assert (level.skill_id, level.level, level.source.value, level.source_id) == (
-        skill.id, 4, "training_need", need.id,
-    )  # fmt: skip
+        skill.id,
+        4,
+        "training_need",
+        need.id,
+    )
 
 
 def _need(org, **extra):
@@ -101,13 +104,22 @@ def test_a_met_need_takes_no_more_evidence(db, org):
 
 def test_gap_proposals_never_duplicate_an_open_need(db, org):
     python, sql = f.make_skill(name="Python"), f.make_skill(name="SQL")
-    profile = RoleProfile(job_title="Engineer", expectations=[
-        RoleProfileSkill(skill_id=python.id, expected_level=4),
-        RoleProfileSkill(skill_id=sql.id, expected_level=3),
-    ])  # fmt: skip
+    profile = RoleProfile(
+        job_title="Engineer",
+        expectations=[
+            RoleProfileSkill(skill_id=python.id, expected_level=4),
+            RoleProfileSkill(skill_id=sql.id, expected_level=3),
+        ],
+    )
     db.session.add(profile)
-    db.session.add(EmployeeSkillLevel(employee_id=org.employee.employee_id, skill_id=sql.id,
-                                      level=3, source="manager"))  # fmt: skip
+    db.session.add(
+        EmployeeSkillLevel(
+            employee_id=org.employee.employee_id,
+            skill_id=sql.id,
+            level=3,
+            source="manager",
+        )
+    )
     _need(org, skill=python)  # already open for Python
     created = services.propose_training_needs(
         org.manager, [org.employee.employee_id, org.peer.employee_id]
@@ -120,8 +132,12 @@ def test_gap_proposals_never_duplicate_an_open_need(db, org):
 
 def test_skill_gaps_are_one_query_for_a_team(db, org, count_queries):
     skill = f.make_skill()
-    db.session.add(RoleProfile(job_title="Engineer", expectations=[
-        RoleProfileSkill(skill_id=skill.id, expected_level=4)]))  # fmt: skip
+    db.session.add(
+        RoleProfile(
+            job_title="Engineer",
+            expectations=[RoleProfileSkill(skill_id=skill.id, expected_level=4)],
+        )
+    )
     db.session.commit()
     team = [org.employee.employee_id, org.peer.employee_id]
     with count_queries() as counter:
@@ -132,8 +148,14 @@ def test_skill_gaps_are_one_query_for_a_team(db, org, count_queries):
 
 def test_a_need_must_aim_above_the_current_level(db, org):
     skill = f.make_skill()
-    db.session.add(EmployeeSkillLevel(employee_id=org.employee.employee_id, skill_id=skill.id,
-                                      level=4, source="manager"))  # fmt: skip
+    db.session.add(
+        EmployeeSkillLevel(
+            employee_id=org.employee.employee_id,
+            skill_id=skill.id,
+            level=4,
+            source="manager",
+        )
+    )
     with pytest.raises(ValidationFailed) as err:
         _need(org, skill=skill)  # target 3 < current 4
     assert "Already at level 4" in err.value.errors["target_level"]

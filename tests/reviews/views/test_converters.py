@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from werkzeug.datastructures import MultiDict
 
-from reviews.views.common import map_errors
+from core.forms import map_errors
 from reviews.views.converters import (
     manager_from_form,
     row_counts,
@@ -24,8 +24,16 @@ def _review():
 
 
 def test_self_form_becomes_ratings_answers_and_submit():
-    form = MultiDict({"rating_7": "2", "comment_7": " ok ", "rating_9": "",
-                      "answer_3": "Yes", "action": "submit", "version": "4"})  # fmt: skip
+    form = MultiDict(
+        {
+            "rating_7": "2",
+            "comment_7": " ok ",
+            "rating_9": "",
+            "answer_3": "Yes",
+            "action": "submit",
+            "version": "4",
+        }
+    )
     data, names, errors = self_from_form(form, _review())
     assert data["ratings"] == [
         {"competency_id": 7, "rating": 2, "comment": "ok"},
@@ -42,12 +50,21 @@ def test_rating_off_the_template_scale_is_an_error_on_its_field():
 
 
 def test_blank_manager_rows_are_dropped_and_rows_keep_their_field_names():
-    form = MultiDict({
-        "obstacle_category_0": "", "obstacle_description_0": "", "obstacle_remedy_0": "",
-        "obstacle_category_1": "process", "obstacle_description_1": "",
-        "need_skill_0": "", "need_level_0": "", "need_priority_0": "medium",
-        "need_due_0": "", "goal_title_2": "Ship it", "goal_target_2": "",
-    })  # fmt: skip
+    form = MultiDict(
+        {
+            "obstacle_category_0": "",
+            "obstacle_description_0": "",
+            "obstacle_remedy_0": "",
+            "obstacle_category_1": "process",
+            "obstacle_description_1": "",
+            "need_skill_0": "",
+            "need_level_0": "",
+            "need_priority_0": "medium",
+            "need_due_0": "",
+            "goal_title_2": "Ship it",
+            "goal_target_2": "",
+        }
+    )
     data, names, _ = manager_from_form(form, _review())
     assert data["obstacles"] == [{"category": "process"}]  # description: missing
     assert data["training_needs"] == []
@@ -66,10 +83,17 @@ def test_nested_errors_map_onto_form_fields():
 
 
 def test_template_form_reads_labels_competencies_and_questions():
-    form = MultiDict({"name": "T", "rating_labels": "Low\n\nHigh\n",
-                      "competency_name_0": "Delivery", "competency_skill_0": "",
-                      "competency_name_1": "", "question_0": "Why?",
-                      "question_1": ""})  # fmt: skip
+    form = MultiDict(
+        {
+            "name": "T",
+            "rating_labels": "Low\n\nHigh\n",
+            "competency_name_0": "Delivery",
+            "competency_skill_0": "",
+            "competency_name_1": "",
+            "question_0": "Why?",
+            "question_1": "",
+        }
+    )
     data, _, _ = template_from_form(form)
     assert data["rating_labels"] == ["Low", "High"]
     assert data["competencies"] == [
@@ -84,7 +108,7 @@ def test_row_counts_add_blank_rows_after_the_last_submitted_row():
 
 
 def test_chart_labels_are_short_and_the_chart_has_the_table_numbers():
-    from reviews.views.charts import rating_chart
+    from reviews.views.pages import rating_chart
 
     chart = rating_chart(
         {"Delivery": [("2025 H1", 3), ("Ad hoc 2026-05-31", 5)]}, scale_max=5

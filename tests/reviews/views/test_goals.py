@@ -106,9 +106,14 @@ def test_check_in_out_of_range_is_refused_inline(db, client, org, goal):
 def test_check_in_on_a_number_goal_outside_start_and_target(db, client, org):
     goal = services.create_goal(
         org.employee,
-        {"title": "Cut p95", "measure": MeasureType.number, "start_value": 800,
-         "target_value": 200, "unit": "ms"},
-    )  # fmt: skip
+        {
+            "title": "Cut p95",
+            "measure": MeasureType.number,
+            "start_value": 800,
+            "target_value": 200,
+            "unit": "ms",
+        },
+    )
     db.session.commit()
     sign_in(client, org.employee)
     response = client.post(f"/reviews/goals/{goal.id}/check-ins", data={"value": "100"})
@@ -125,8 +130,13 @@ def test_peer_cannot_check_in_on_another_persons_goal(client, org, goal):
 
 def test_create_goal_through_the_form(db, client, org, team_goal):
     sign_in(client, org.employee)
-    data = {"title": "Learn Rust", "measure": "percent", "weight": "2",
-            "parent_id": str(team_goal.id), "target_on": "2026-12-31"}  # fmt: skip
+    data = {
+        "title": "Learn Rust",
+        "measure": "percent",
+        "weight": "2",
+        "parent_id": str(team_goal.id),
+        "target_on": "2026-12-31",
+    }
     response = client.post("/reviews/goals/new", data=data)
     assert response.status_code == 302
     goal = db.session.scalar(sa.select(Goal).where(Goal.title == "Learn Rust"))
@@ -169,8 +179,13 @@ def test_loop_in_alignment_is_refused_inline(db, client, org, goal):
     )
     db.session.commit()
     sign_in(client, org.employee)
-    data = {"title": goal.title, "parent_id": str(child.id), "status": "active",
-            "version": str(goal.version), "weight": "1"}  # fmt: skip
+    data = {
+        "title": goal.title,
+        "parent_id": str(child.id),
+        "status": "active",
+        "version": str(goal.version),
+        "weight": "1",
+    }
     response = client.post(f"/reviews/goals/{goal.id}/edit", data=data)
     assert response.status_code == 422
     assert "loop of goals" in response.get_data(as_text=True)
@@ -201,9 +216,14 @@ def test_edit_changes_status_and_a_forged_transition_is_a_409(db, client, org, g
 def test_team_tree_rolls_progress_up_by_weight(db, login_as, org, team_goal):
     for person, weight, value in ((org.employee, 1, 100), (org.peer, 3, 0)):
         child = services.create_goal(
-            person, {"title": f"Part {weight}", "parent_id": team_goal.id,
-                     "weight": weight, **PERCENT},
-        )  # fmt: skip
+            person,
+            {
+                "title": f"Part {weight}",
+                "parent_id": team_goal.id,
+                "weight": weight,
+                **PERCENT,
+            },
+        )
         services.check_in(person, child, {"value": value, "status": "on_track"})
     db.session.commit()
     html = login_as(org.manager).get("/reviews/goals/team").get_data(as_text=True)
@@ -215,8 +235,10 @@ def test_team_tree_rolls_progress_up_by_weight(db, login_as, org, team_goal):
 
 def test_bulk_assign_creates_aligned_copies(db, client, org, team_goal):
     sign_in(client, org.manager)
-    data = {"parent_id": str(team_goal.id),
-            "employee_ids": [str(org.employee.employee_id), str(org.peer.employee_id)]}  # fmt: skip
+    data = {
+        "parent_id": str(team_goal.id),
+        "employee_ids": [str(org.employee.employee_id), str(org.peer.employee_id)],
+    }
     response = client.post("/reviews/goals/bulk-assign", data=data)
     assert response.status_code == 302
     copies = db.session.scalars(

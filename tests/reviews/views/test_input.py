@@ -15,7 +15,7 @@ from reviews.models import (
     ReviewTemplate,
 )
 from tests.reviews.conftest import NOW, review_of, walk_to_shared
-from tests.reviews.forms import manager_form, self_form, snapshot
+from tests.reviews.views.forms import manager_form, self_form, snapshot
 
 
 @pytest.fixture
@@ -176,9 +176,15 @@ def test_hr_creates_a_cycle_and_launches_it(db, org, template, login_as):
 
 
 def test_cycle_dates_out_of_order_are_inline_errors(db, org, template, login_as):
-    form = {"name": "Bad", "template_id": str(template.id), "period_start": "2026-07-01",
-            "period_end": "2026-01-01", "self_due_on": "2096-01-10",
-            "manager_due_on": "2096-01-20", "signoff_due_on": "2096-01-31"}  # fmt: skip
+    form = {
+        "name": "Bad",
+        "template_id": str(template.id),
+        "period_start": "2026-07-01",
+        "period_end": "2026-01-01",
+        "self_due_on": "2096-01-10",
+        "manager_due_on": "2096-01-20",
+        "signoff_due_on": "2096-01-31",
+    }
     response = login_as(org.hr).post("/reviews/cycles/new", data=form)
     assert response.status_code == 422
     assert 'id="period_end-error"' in response.get_data(as_text=True)
@@ -186,9 +192,14 @@ def test_cycle_dates_out_of_order_are_inline_errors(db, org, template, login_as)
 
 
 def test_hr_creates_a_template_with_competencies_and_questions(db, org, login_as):
-    form = {"name": "Engineers 2027", "rating_labels": "Low\nMid\nHigh",
-            "competency_name_0": "Delivery", "competency_name_1": "",
-            "question_0": "What went well?", "question_1": ""}  # fmt: skip
+    form = {
+        "name": "Engineers 2027",
+        "rating_labels": "Low\nMid\nHigh",
+        "competency_name_0": "Delivery",
+        "competency_name_1": "",
+        "question_0": "What went well?",
+        "question_1": "",
+    }
     assert login_as(org.hr).post("/reviews/templates/new", data=form).status_code == 302
     template = db.session.scalar(
         sa.select(ReviewTemplate).options(selectinload(ReviewTemplate.competencies))
@@ -208,8 +219,12 @@ def test_a_locked_template_is_duplicated_not_edited(db, org, cycle, login_as):
 
 
 def test_manager_starts_an_ad_hoc_review(db, org, template, login_as):
-    form = {"employee_id": str(org.employee.employee_id), "template_id": str(template.id),
-            "period_start": "2026-09-01", "period_end": "2026-11-30"}  # fmt: skip
+    form = {
+        "employee_id": str(org.employee.employee_id),
+        "template_id": str(template.id),
+        "period_start": "2026-09-01",
+        "period_end": "2026-11-30",
+    }
     response = login_as(org.manager).post("/reviews/adhoc", data=form)
     assert response.status_code == 302
     review = db.session.scalar(sa.select(Review))
@@ -219,9 +234,12 @@ def test_manager_starts_an_ad_hoc_review(db, org, template, login_as):
 def test_ad_hoc_review_for_someone_elses_report_is_forbidden(
     db, org, template, login_as
 ):
-    form = {"employee_id": str(org.other_report.employee_id),
-            "template_id": str(template.id), "period_start": "2026-09-01",
-            "period_end": "2026-11-30"}  # fmt: skip
+    form = {
+        "employee_id": str(org.other_report.employee_id),
+        "template_id": str(template.id),
+        "period_start": "2026-09-01",
+        "period_end": "2026-11-30",
+    }
     response = login_as(org.manager).post("/reviews/adhoc", data=form)
     assert response.status_code == 403
     assert db.session.scalar(sa.select(sa.func.count(Review.id))) == 0

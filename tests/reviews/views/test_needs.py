@@ -28,10 +28,14 @@ def skill(db):
 def need(db, org, skill):
     need = services.create_need(
         org.manager,
-        {"employee_id": org.employee.employee_id, "skill_id": skill.id,
-         "target_level": 3, "due_on": date(2026, 9, 1)},
+        {
+            "employee_id": org.employee.employee_id,
+            "skill_id": skill.id,
+            "target_level": 3,
+            "due_on": date(2026, 9, 1),
+        },
         now=datetime(2026, 6, 1, 9, tzinfo=UTC),
-    )  # fmt: skip
+    )
     db.session.commit()
     return need
 
@@ -73,8 +77,14 @@ def test_owner_sees_no_verify_form(login_as, org, need):
 def test_the_loop_through_html_ends_in_a_higher_skill_level(db, client, org, skill):
     emma = org.employee.employee_id
     sign_in(client, org.manager)
-    data = {"employee_id": str(emma), "skill_id": str(skill.id), "current_level": "2",
-            "target_level": "4", "priority": "high", "due_on": "2096-10-01"}  # fmt: skip
+    data = {
+        "employee_id": str(emma),
+        "skill_id": str(skill.id),
+        "current_level": "2",
+        "target_level": "4",
+        "priority": "high",
+        "due_on": "2096-10-01",
+    }
     response = client.post("/reviews/needs/new", data=data)
     assert response.status_code == 302
     need_id = int(re.search(r"/needs/(\d+)", response.headers["Location"]).group(1))
@@ -152,12 +162,19 @@ def test_peer_cannot_see_another_persons_need(login_as, org, need):
 
 def test_team_needs_put_overdue_first(db, login_as, org, skill):
     other = f.make_skill(name="Zebra skills")
-    for person, s, due in ((org.employee, skill, date(2099, 1, 1)),
-                           (org.peer, other, date(2020, 1, 1))):  # fmt: skip
+    for person, s, due in (
+        (org.employee, skill, date(2099, 1, 1)),
+        (org.peer, other, date(2020, 1, 1)),
+    ):
         db.session.add(
-            TrainingNeed(employee_id=person.employee_id, skill_id=s.id,
-                         target_level=3, source=TrainingNeedSource.manager, due_on=due)
-        )  # fmt: skip
+            TrainingNeed(
+                employee_id=person.employee_id,
+                skill_id=s.id,
+                target_level=3,
+                source=TrainingNeedSource.manager,
+                due_on=due,
+            )
+        )
     db.session.commit()
     html = login_as(org.manager).get("/reviews/needs/team").get_data(as_text=True)
     assert html.index("Zebra skills") < html.index("Incident response")
@@ -177,9 +194,13 @@ def gaps(db, org, skill):
             )
         )
     db.session.add(
-        EmployeeSkillLevel(employee_id=org.employee.employee_id, skill_id=skill.id,
-                           level=2, source=SkillLevelSource.manager)
-    )  # fmt: skip
+        EmployeeSkillLevel(
+            employee_id=org.employee.employee_id,
+            skill_id=skill.id,
+            level=2,
+            source=SkillLevelSource.manager,
+        )
+    )
     db.session.commit()
 
 

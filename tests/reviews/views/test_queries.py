@@ -52,11 +52,17 @@ def _review(org, template, employee_id, end, **values) -> Review:
 def _setup(db, org, template) -> dict:
     """Emma's shared review in a launched cycle, after one earlier signed review."""
     latest = _review(
-        org, template, org.employee.employee_id, date(2025, 12, 31),
-        status=ReviewStatus.acknowledged, overall_rating=3,
-        ratings=[ReviewRating(competency_id=c.id, manager_rating=3)
-                 for c in _competencies(template)],
-    )  # fmt: skip
+        org,
+        template,
+        org.employee.employee_id,
+        date(2025, 12, 31),
+        status=ReviewStatus.acknowledged,
+        overall_rating=3,
+        ratings=[
+            ReviewRating(competency_id=c.id, manager_rating=3)
+            for c in _competencies(template)
+        ],
+    )
     db.session.add(latest)
     cycle = f.make_cycle(template)
     services.launch_cycle(org.hr, cycle, now=NOW)
@@ -75,33 +81,47 @@ def _grow(db, org, template, ids: dict, n: int) -> None:
         )
         f.make_user(person)
         other = _review(
-            org, template, person.id, date(2026, 6, 30), cycle_id=ids["cycle"],
+            org,
+            template,
+            person.id,
+            date(2026, 6, 30),
+            cycle_id=ids["cycle"],
             status=ReviewStatus.shared,
-        )  # fmt: skip
+        )
         db.session.add(other)
         db.session.flush()
         for rule in (QualityRule.too_short, QualityRule.no_strength):
             db.session.add(ReviewQualityFlag(review_id=other.id, rule=rule))
         f.make_cycle(template)
         old = _review(
-            org, template, org.employee.employee_id,
+            org,
+            template,
+            org.employee.employee_id,
             date(2015, 1, 1) + timedelta(days=30 * (i + len(ids))),
             status=ReviewStatus.closed,
-            ratings=[ReviewRating(competency_id=c.id, manager_rating=1 + i % 5)
-                     for c in _competencies(template)],
-        )  # fmt: skip
+            ratings=[
+                ReviewRating(competency_id=c.id, manager_rating=1 + i % 5)
+                for c in _competencies(template)
+            ],
+        )
         db.session.add(old)
         db.session.add(
             TrainingNeed(
-                employee_id=org.employee.employee_id, skill_id=skill.id,
-                target_level=3, source=TrainingNeedSource.review,
-                source_review_id=ids["latest"], due_on=date(2026, 1, 1),
+                employee_id=org.employee.employee_id,
+                skill_id=skill.id,
+                target_level=3,
+                source=TrainingNeedSource.review,
+                source_review_id=ids["latest"],
+                due_on=date(2026, 1, 1),
             )
-        )  # fmt: skip
+        )
         db.session.add(
-            Goal(owner_id=org.employee.employee_id, title=f"Goal {i}",
-                 target_on=date(2026, 3, 1))
-        )  # fmt: skip
+            Goal(
+                owner_id=org.employee.employee_id,
+                title=f"Goal {i}",
+                target_on=date(2026, 3, 1),
+            )
+        )
     ids["grown"] = ids.get("grown", 0) + n
     db.session.commit()
 

@@ -10,7 +10,7 @@ from reviews.models import Review, ReviewAddendum, ReviewQualityFlag, TrainingNe
 from tests import factories as f
 from tests.conftest import sign_in
 from tests.reviews.conftest import NOW, review_of, walk_to_shared
-from tests.reviews.forms import manager_form, self_form
+from tests.reviews.views.forms import manager_form, self_form
 
 
 @pytest.fixture
@@ -136,9 +136,13 @@ def test_blank_rows_are_dropped_and_needs_are_saved(db, org, review, login_as):
     assert response.status_code == 302
     stored = db.session.get(Review, review.id)
     assert stored.proposed_needs == [
-        {"skill_id": skill.id, "target_level": 3, "priority": "high",
-         "due_on": "2027-03-01"}
-    ]  # fmt: skip
+        {
+            "skill_id": skill.id,
+            "target_level": 3,
+            "priority": "high",
+            "due_on": "2027-03-01",
+        }
+    ]
     assert [o.description for o in stored.obstacles] == ["Too many pages at night."]
 
 

@@ -1,4 +1,4 @@
-"""Output contracts of the reviews API (input contracts live in ``reviews.schemas``).
+"""Output contracts of the reviews API (input contracts live in ``reviews.schemas.forms``).
 
 Role-shaped output: ``ReviewSchema`` dumps a payload built per request by
 ``reviews.api.payloads.review_payload`` — ``self_part`` and ``manager_part`` are ``null``
@@ -8,13 +8,9 @@ schema lists every field explicitly, so nothing the payload does not carry can l
 
 from marshmallow import Schema, fields
 
+from core.schemas import RefSchema
 from people.schemas import EmployeeRefSchema
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
-
-
-class RefSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
 
 
 class CompetencySchema(Schema):
@@ -171,9 +167,7 @@ class QualityFlagSchema(Schema):
     detail = fields.String()
 
 
-class ReviewTemplateRefSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
+class ReviewTemplateRefSchema(RefSchema):
     rating_labels = fields.List(fields.String())
 
 

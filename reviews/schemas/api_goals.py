@@ -1,4 +1,4 @@
-"""Output contracts of the goals and training-needs API (input: ``reviews.schemas_goals``).
+"""Output contracts of the goals and training-needs API (input: ``reviews.schemas.goals``).
 
 Every field is listed explicitly. ``rolled_progress`` is not a column: the resources
 attach it to each goal from one ``rolled_up_progress`` call per response. A need's
@@ -9,8 +9,8 @@ addenda are.
 from marshmallow import Schema, fields
 
 from core.db import utcnow
+from core.schemas import RefSchema
 from people.schemas import EmployeeRefSchema
-from reviews.api_schemas import RefSchema
 from reviews.enums import (
     CheckInStatus,
     GoalStatus,

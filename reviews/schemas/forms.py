@@ -7,8 +7,8 @@ the template, skill exists) are checked by the services.
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from core.dates import PlausibleDate, require_order
-from core.fields import LONG, Id, LongText
-from people.schemas import StrictSchema, TrimmedString, VersionedForm
+from core.fields import LONG, Id, LongText, bounded_list
+from core.schemas import StrictSchema, TrimmedString, VersionedForm
 from reviews.enums import ObstacleCategory, PopulationKind, Priority, ReviewStatus
 
 TEXT = validate.Length(max=LONG)
@@ -29,22 +29,17 @@ class QuestionInSchema(StrictSchema):
 class TemplateCreateSchema(StrictSchema):
     name = TrimmedString(required=True, validate=validate.Length(min=1, max=120))
     description = LongText(load_default="", validate=validate.Length(max=2000))
-    rating_labels = fields.List(
+    rating_labels = bounded_list(
         TrimmedString(validate=validate.Length(min=1, max=60)),
+        min=2,
+        max=10,
         load_default=None,
-        validate=validate.Length(min=2, max=10),
         metadata={"description": "Scale labels, lowest first (default: 5 levels)."},
     )
-    competencies = fields.List(
-        fields.Nested(CompetencyInSchema),
-        required=True,
-        validate=validate.Length(min=1, max=30),
+    competencies = bounded_list(
+        fields.Nested(CompetencyInSchema), min=1, max=30, required=True
     )
-    questions = fields.List(
-        fields.Nested(QuestionInSchema),
-        load_default=list,
-        validate=validate.Length(max=20),
-    )
+    questions = bounded_list(fields.Nested(QuestionInSchema), max=20, load_default=list)
 
 
 class TemplateUpdateSchema(TemplateCreateSchema):
@@ -71,11 +66,8 @@ class CycleCreateSchema(StrictSchema):
     period_end = PlausibleDate(required=True)
     template_id = Id(required=True)
     population = fields.Enum(PopulationKind, load_default=PopulationKind.everyone)
-    department_ids = fields.List(
-        Id(),
-        load_default=list,
-        validate=validate.Length(max=500),
-        metadata={"multi": True},
+    department_ids = bounded_list(
+        Id(), max=500, load_default=list, metadata={"multi": True}
     )
     hired_before = PlausibleDate(load_default=None, allow_none=True)
     self_due_on = PlausibleDate(required=True)
@@ -84,8 +76,10 @@ class CycleCreateSchema(StrictSchema):
     backfill = fields.Boolean(
         load_default=False,
         metadata={
-            "description": "Back-fill an earlier cycle: due dates may be in the past, "
-            "and no reminder is sent for a date already past when it is created."
+            "description": (
+                "Back-fill an earlier cycle: due dates may be in the past, "
+                "and no reminder is sent for a date already past when it is created."
+            )
         },
     )
 
@@ -122,9 +116,11 @@ class AdhocReviewCreateSchema(StrictSchema):
     @validates_schema
     def _check(self, data, **kwargs):
         require_order(
-            data, earlier="period_start", later="period_end",
+            data,
+            earlier="period_start",
+            later="period_end",
             what="the start of the period",
-        )  # fmt: skip
+        )
 
 
 class RatingInSchema(StrictSchema):
@@ -139,16 +135,8 @@ class AnswerInSchema(StrictSchema):
 
 
 class SelfAssessmentSchema(StrictSchema):
-    ratings = fields.List(
-        fields.Nested(RatingInSchema),
-        load_default=list,
-        validate=validate.Length(max=30),
-    )
-    answers = fields.List(
-        fields.Nested(AnswerInSchema),
-        load_default=list,
-        validate=validate.Length(max=20),
-    )
+    ratings = bounded_list(fields.Nested(RatingInSchema), max=30, load_default=list)
+    answers = bounded_list(fields.Nested(AnswerInSchema), max=20, load_default=list)
     achievements = LongText(load_default="", validate=TEXT)
     submit = fields.Boolean(
         load_default=False,
@@ -176,24 +164,14 @@ class GoalInSchema(StrictSchema):
 
 
 class ManagerAssessmentSchema(StrictSchema):
-    ratings = fields.List(
-        fields.Nested(RatingInSchema),
-        load_default=list,
-        validate=validate.Length(max=30),
-    )
+    ratings = bounded_list(fields.Nested(RatingInSchema), max=30, load_default=list)
     strengths = LongText(load_default="", validate=TEXT)
     areas_to_strengthen = LongText(load_default="", validate=TEXT)
-    obstacles = fields.List(
-        fields.Nested(ObstacleInSchema),
-        load_default=list,
-        validate=validate.Length(max=20),
+    obstacles = bounded_list(fields.Nested(ObstacleInSchema), max=20, load_default=list)
+    training_needs = bounded_list(
+        fields.Nested(NeedInSchema), max=20, load_default=list
     )
-    training_needs = fields.List(
-        fields.Nested(NeedInSchema), load_default=list, validate=validate.Length(max=20)
-    )
-    goals = fields.List(
-        fields.Nested(GoalInSchema), load_default=list, validate=validate.Length(max=20)
-    )
+    goals = bounded_list(fields.Nested(GoalInSchema), max=20, load_default=list)
     overall_rating = fields.Integer(load_default=None, allow_none=True, validate=RATING)
 
 

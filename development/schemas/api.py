@@ -1,5 +1,5 @@
 """Output contracts of the development API, its query arguments and the few inputs only
-the API has (input schemas shared with the pages live in ``development.schemas``).
+the API has (input schemas shared with the pages live in ``development.schemas.forms``).
 
 Every field is listed explicitly. ``InterviewOwnerSchema`` is the only schema with
 ``private_notes``; ``InterviewSchema`` never has it (STYLE.md §5). An activity's
@@ -11,6 +11,7 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
 from core.fields import Id, LongText, Text
+from core.schemas import RefSchema, StrictSchema
 from development.enums import (
     ActivityKind,
     ActivityStatus,
@@ -21,8 +22,8 @@ from development.enums import (
     KeepsLearning,
     SuggestionStatus,
 )
-from development.schemas import PolicySchema
-from people.schemas import EmployeeRefSchema, StrictSchema
+from development.schemas.forms import PolicySchema
+from people.schemas import EmployeeRefSchema
 
 
 class ActivityQueryArgsSchema(StrictSchema):
@@ -70,9 +71,8 @@ class ContactsImportSchema(StrictSchema):
     )
 
 
-class SkillRefSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
+class SkillRefSchema(RefSchema):
+    pass
 
 
 class ActivitySchema(Schema):

@@ -3,8 +3,8 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from core.dates import PlausibleDate
-from core.fields import LONG, Id, LongText, UrlText
-from people.schemas import StrictSchema, TrimmedString, VersionedForm
+from core.fields import LONG, Id, LongText, UrlText, bounded_list
+from core.schemas import StrictSchema, TrimmedString, VersionedForm
 from reviews.enums import (
     CheckInStatus,
     GoalStatus,
@@ -73,11 +73,8 @@ class CheckInSchema(StrictSchema):
 
 class BulkAssignSchema(StrictSchema):
     parent_id = Id(required=True)
-    employee_ids = fields.List(
-        Id(),
-        required=True,
-        validate=validate.Length(min=1, max=500),
-        metadata={"multi": True},
+    employee_ids = bounded_list(
+        Id(), min=1, max=500, required=True, metadata={"multi": True}
     )
 
 
@@ -117,11 +114,8 @@ class DropSchema(StrictSchema):
 
 
 class ProposeNeedsSchema(StrictSchema):
-    employee_ids = fields.List(
-        Id(),
-        required=True,
-        validate=validate.Length(min=1, max=500),
-        metadata={"multi": True},
+    employee_ids = bounded_list(
+        Id(), min=1, max=500, required=True, metadata={"multi": True}
     )
     due_on = PlausibleDate(
         load_default=None,

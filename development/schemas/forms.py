@@ -3,7 +3,8 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from core.dates import PlausibleDate, PlausibleDateTime, require_order
-from core.fields import LONG, EmailText, Id, LongText, UrlText
+from core.fields import LONG, EmailText, Id, LongText, UrlText, bounded_list
+from core.schemas import StrictSchema, TrimmedString, VersionedForm
 from development.enums import (
     ActivityKind,
     ActivityStatus,
@@ -11,7 +12,6 @@ from development.enums import (
     InterviewDirection,
     InterviewMode,
 )
-from people.schemas import StrictSchema, TrimmedString, VersionedForm
 
 TEXT = validate.Length(max=LONG)
 SHORT = validate.Length(max=200)
@@ -41,16 +41,11 @@ class ActivityCreateSchema(StrictSchema):
     evidence_note = LongText(load_default="", validate=TEXT)
     reflection = LongText(load_default="", validate=TEXT)
     is_private = fields.Boolean(load_default=False)
-    skill_ids = fields.List(
+    skill_ids = bounded_list(Id(), max=50, load_default=list, metadata={"multi": True})
+    need_ids = bounded_list(
         Id(),
+        max=50,
         load_default=list,
-        validate=validate.Length(max=50),
-        metadata={"multi": True},
-    )
-    need_ids = fields.List(
-        Id(),
-        load_default=list,
-        validate=validate.Length(max=50),
         metadata={"multi": True, "description": "Training needs this is evidence for."},
     )
 
@@ -113,10 +108,10 @@ class ScheduleSchema(StrictSchema):
 
 class PrepareSchema(StrictSchema):
     research_notes = LongText(load_default="", validate=TEXT)
-    questions = fields.List(
+    questions = bounded_list(
         TrimmedString(validate=validate.Length(min=1, max=300)),
+        max=40,
         load_default=list,
-        validate=validate.Length(max=40),
         metadata={"multi": True},
     )
 
@@ -137,11 +132,7 @@ class CompleteSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "Not before the day of the interview."},
     )
-    referrals = fields.List(
-        fields.Nested(ReferralSchema),
-        load_default=list,
-        validate=validate.Length(max=20),
-    )
+    referrals = bounded_list(fields.Nested(ReferralSchema), max=20, load_default=list)
 
 
 class FollowUpSchema(StrictSchema):
@@ -158,9 +149,11 @@ class FollowUpSchema(StrictSchema):
     @validates_schema
     def _dates(self, data, **kwargs):
         require_order(
-            data, earlier="thank_you_sent_on", later="follow_up_on",
+            data,
+            earlier="thank_you_sent_on",
+            later="follow_up_on",
             what="the day the thank-you was sent",
-        )  # fmt: skip
+        )
 
 
 class ContactCreateSchema(StrictSchema):

@@ -1,0 +1,339 @@
+"""Server-rendered SVG charts, the one module for every page — pure geometry, no Flask.
+
+A template draws each chart beside a table with the same numbers, so a chart is never the
+only way to read them, and each carries a text description for screen readers. The
+templates' macros (``reports/_macros.html``, ``development/_macros.html``, the review and
+goal pages) read the dataclasses below; the domains only pass their numbers in.
+
+- ``Frame``: the plot area inside the margins and its scales (``x_at`` for points,
+  ``band`` for vertical bars, ``y_at`` for a value between ``low`` and ``high``).
+- ``line_chart``: lines over labelled points (a review's ratings per competency, a goal's
+  progress per check-in).
+- ``month_chart``: one vertical bar per month (the learning record).
+- ``bar_chart``: one horizontal bar per row, stacked by series (the reports).
+- ``heat_map``: rows × columns of cells coloured by a share, each cell a link.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+SERIES_CLASSES = 6  # .series-0 … .series-5 in app.css
+MAX_BARS = 30
+
+
+def series_class(n: int) -> str:
+    """The CSS class of the ``n``-th series (the palette repeats after six)."""
+    return f"series-{n % SERIES_CLASSES}"
+
+
+def shorten(label: str, size: int = 24) -> str:
+    """``label`` cut to ``size`` characters, the last one an ellipsis."""
+    return label if len(label) <= size else label[: size - 1] + "…"
+
+
+def edge_anchor(i: int, n: int) -> str:
+    """The text-anchor of the ``i``-th of ``n`` axis labels: edge labels grow inwards so
+    they are never cut off."""
+    if n > 1 and i == 0:
+        return "start"
+    if n > 1 and i == n - 1:
+        return "end"
+    return "middle"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A chart's size and margins; the scales map into the plot area inside them."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.top - self.bottom
+
+    def x_at(self, i: int, n: int) -> float:
+        """The ``i``-th of ``n`` points spread edge to edge (one point: the middle)."""
+        step = self.plot_w / max(1, n - 1)
+        return self.left + (i * step if n > 1 else self.plot_w / 2)
+
+    def band(self, i: int, n: int) -> tuple[float, float]:
+        """(x, width) of the ``i``-th of ``n`` vertical bars, 70 % of its slot."""
+        step = self.plot_w / n
+        return self.left + i * step + step * 0.15, step * 0.7
+
+    def y_at(self, value: float, low: float, high: float) -> float:
+        """``value`` on a vertical scale from ``low`` (bottom) to ``high`` (top)."""
+        return self.top + self.plot_h - (value - low) * self.plot_h / max(1, high - low)
+
+
+# --- lines ---------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    name: str
+    css: str
+    points: list[tuple[float, float, int]]  # x, y, value
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in self.points)
+
+
+@dataclass
+class Chart:
+    """A line chart."""
+
+    width: int
+    height: int
+    columns: list[tuple[float, str, str]]  # x, label, text-anchor
+    ticks: list[tuple[float, int]]  # y, value
+    lines: list[Line]
+    description: str
+
+
+def line_chart(
+    frame: Frame,
+    labels: Sequence[str],
+    series: Iterable[tuple[str, str, Sequence]],
+    scale: tuple[float, float],
+    ticks: Iterable,
+    description: str,
+    *,
+    shown: Iterable[int] | None = None,
+    label: Callable[[str], str] = str,
+) -> Chart:
+    """Lines over ``labels`` (one x position each). ``series``: (name, CSS class, value
+    per label, None for no point); a series without points draws no line. ``scale``:
+    (low, high) of the y axis; ``ticks``: the values marked on it; ``shown``: the indexes
+    of the labels written under the axis (all by default), through ``label``."""
+    n = len(labels)
+    low, high = scale
+    lines = []
+    for name, css, values in series:
+        plotted = [
+            (frame.x_at(i, n), frame.y_at(v, low, high), v)
+            for i, v in enumerate(values)
+            if v is not None
+        ]
+        if plotted:
+            lines.append(Line(name, css, plotted))
+    columns = [
+        (frame.x_at(i, n), label(labels[i]), edge_anchor(i, n))
+        for i in (range(n) if shown is None else shown)
+    ]
+    return Chart(
+        frame.width,
+        frame.height,
+        columns,
+        [(frame.y_at(v, low, high), v) for v in ticks],
+        lines,
+        description,
+    )
+
+
+# --- vertical bars per month ---------------------------------------------------------
+
+MONTHS = Frame(420, 160, 24, 8, 10, 28)
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    activities: int
+    css: str
+
+
+@dataclass
+class MonthChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    ticks: list[tuple[float, int]]
+    description: str
+
+
+def month_chart(points, title: str, small: bool = False) -> MonthChart | None:
+    """One bar per month: ``points`` have ``month`` (a date), ``label`` and
+    ``activities`` (the count drawn); ``small`` labels every third month only."""
+    if not points:
+        return None
+    frame = MONTHS
+    top = max((p.activities for p in points), default=0) or 1
+    bars = []
+    for i, p in enumerate(points):
+        h = frame.plot_h * p.activities / top
+        x, width = frame.band(i, len(points))
+        label = p.month.strftime("%b") if not small or i % 3 == 0 else ""
+        css = "bar-on" if p.activities else "bar-off"
+        y = frame.top + frame.plot_h - h
+        bars.append(Bar(x, y, width, h, label, p.activities, css))
+    ticks = [(frame.y_at(v, 0, top), v) for v in sorted({0, top})]
+    description = ", ".join(f"{p.label}: {p.activities}" for p in points)
+    return MonthChart(frame.width, frame.height, bars, ticks, f"{title}: {description}")
+
+
+# --- horizontal stacked bars ---------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    x: float
+    width: float
+    css: str
+    name: str
+    value: float
+
+
+@dataclass
+class BarRow:
+    label: str
+    y: float
+    total: float
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class BarChart:
+    kind: str
+    width: int
+    height: int
+    left: int
+    bar_height: int
+    rows: list[BarRow]
+    legend: list[tuple[str, str]]
+    ticks: list[tuple[float, str]]
+    description: str
+
+
+def bar_chart(
+    rows: list[tuple[str, list[float]]], series: list, title: str, unit: str = ""
+) -> BarChart | None:
+    """``rows``: (label, value per series). ``series``: names, or (name, CSS class)
+    pairs where a colour means something (red: never acted on). None when every
+    value is zero."""
+    if not rows or not any(v for _, values in rows for v in values):
+        return None
+    if len(rows) > MAX_BARS:  # e.g. one bar per manager: the largest; the table has all
+        keep = sorted(range(len(rows)), key=lambda i: -sum(rows[i][1]))[:MAX_BARS]
+        rows = [rows[i] for i in sorted(keep)]
+        title += f" (the {MAX_BARS} largest; the table has every row)"
+    classes = [
+        s[1] if isinstance(s, tuple) else series_class(n) for n, s in enumerate(series)
+    ]
+    series = [s[0] if isinstance(s, tuple) else s for s in series]
+    width, left, right, top, row_h, bar_h = 640, 190, 40, 8, 28, 18
+    top_value = max(sum(values) for _, values in rows) or 1
+    plot_w = width - left - right
+    bars = []
+    for i, (label, values) in enumerate(rows):
+        row = BarRow(shorten(label), top + i * row_h, sum(values))
+        x = float(left)
+        for n, (name, value) in enumerate(zip(series, values, strict=True)):
+            w = plot_w * value / top_value
+            if value:
+                row.segments.append(Segment(x, w, classes[n], name, value))
+            x += w
+        bars.append(row)
+    height = top + len(rows) * row_h + 24
+    marks = sorted({0, int(top_value // 2), top_value})  # whole numbers
+    ticks = [(left + plot_w * m / top_value, _num(m)) for m in marks]
+    description = f"{title}: " + "; ".join(
+        f"{label}: "
+        + ", ".join(
+            f"{name} {_num(v)}{unit}" for name, v in zip(series, values, strict=True)
+        )
+        for label, values in rows
+    )
+    legend = list(zip(series, classes, strict=True))
+    return BarChart(
+        "bars", width, height, left, bar_h, bars, legend, ticks, description
+    )
+
+
+def _num(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+# --- heat map ------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    x: float
+    y: float
+    text: str
+    css: str
+    said: str
+    url: str | None
+
+
+@dataclass
+class HeatMap:
+    kind: str
+    width: int
+    height: int
+    columns: list[tuple[float, str]]
+    rows: list[tuple[float, str]]
+    cells: list[Cell]
+    cell_w: int
+    cell_h: int
+    description: str
+    blanks: list[tuple[float, float]] = field(default_factory=list)
+
+
+def heat_level(share: float | None) -> str:
+    if share is None:
+        return "heat-none"
+    if share == 0:
+        return "heat-0"
+    return "heat-1" if share < 34 else "heat-2" if share < 67 else "heat-3"
+
+
+def heat_map(
+    row_labels: list[str],
+    column_labels: list[str],
+    cells: dict[tuple[int, int], tuple[str, float | None, str, str | None]],
+    title: str,
+) -> HeatMap | None:
+    """``cells``: (row i, column j) -> (text, share 0–100, spoken text, url)."""
+    if not row_labels or not column_labels:
+        return None
+    left, top, cell_w, cell_h = 170, 110, 62, 34
+    width = left + cell_w * len(column_labels) + 100  # room for the slanted labels
+    height = top + cell_h * len(row_labels) + 6
+    drawn = [
+        Cell(left + j * cell_w, top + i * cell_h, text, heat_level(share), said, url)
+        for (i, j), (text, share, said, url) in sorted(cells.items())
+    ]
+    blanks: list[tuple[float, float]] = [
+        (left + j * cell_w, top + i * cell_h)
+        for i in range(len(row_labels))
+        for j in range(len(column_labels))
+        if (i, j) not in cells
+    ]
+    columns = [
+        (left + j * cell_w + cell_w / 2, shorten(c, 18))
+        for j, c in enumerate(column_labels)
+    ]
+    rows = [
+        (top + i * cell_h + cell_h / 2, shorten(r, 22))
+        for i, r in enumerate(row_labels)
+    ]
+    description = f"{title}: " + "; ".join(c.said for c in drawn)
+    return HeatMap(
+        "heat", width, height, columns, rows, drawn, cell_w, cell_h, description, blanks
+    )

@@ -1,0 +1,50 @@
+"""Loading through the bound session: one object by id or 404, and the ids up a tree.
+
+Kept apart from ``core.db`` (the declarative base and mixins, which ``core.extensions``
+builds ``db`` from) so that nothing in ``core`` imports in a circle.
+"""
+
+import sqlalchemy as sa
+
+from core.errors import NotFound
+from core.extensions import db
+
+
+def get_or_404(model, ident, *options, message: str | None = None):
+    """Load ``model`` by primary key (with loader ``options``) or raise NotFound
+    (``message``, by default "<Model> not found.")."""
+    missing = message or f"{model.__name__} not found."
+    try:
+        ident = int(ident)
+    except (TypeError, ValueError):
+        raise NotFound(missing) from None
+    stmt = sa.select(model).where(model.id == ident)
+    if options:
+        stmt = stmt.options(*options)
+    obj = db.session.scalar(stmt)
+    if obj is None:
+        raise NotFound(missing)
+    return obj
+
+
+def ancestor_ids(
+    model, parent_attr: str, start_id: int, max_depth: int = 50
+) -> list[int]:
+    """Ids up a self-referencing tree (manager chain, parent departments), nearest first.
+
+    One recursive CTE, whatever the depth; ``max_depth`` stops a corrupt loop.
+    """
+    parent_col = getattr(model, parent_attr)
+    up = (
+        sa.select(parent_col.label("id"), sa.literal(1).label("depth"))
+        .where(model.id == start_id, parent_col.is_not(None))
+        .cte(f"up_{model.__tablename__}", recursive=True)
+    )
+    node = sa.orm.aliased(model)
+    node_parent = getattr(node, parent_attr)
+    up = up.union(
+        sa.select(node_parent, up.c.depth + 1).where(
+            node.id == up.c.id, node_parent.is_not(None), up.c.depth < max_depth
+        )
+    )
+    return list(db.session.scalars(sa.select(up.c.id).order_by(up.c.depth)))

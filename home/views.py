@@ -1,0 +1,56 @@
+"""The home page: one dashboard per role (my record; my team; my reviews and the reviews
+waiting for me; my learning; HR and admin links). It reads every domain through
+``home.panels``; the blueprint keeps the name ``home`` (``home.index`` at ``/``)."""
+
+import sqlalchemy as sa
+from flask import Blueprint, render_template
+from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
+
+from core.extensions import db
+from home.panels import development_panels, goal_panels, review_panels
+from people import permissions as perms
+from people.models import Employee
+
+bp = Blueprint("home", __name__)
+
+
+@bp.route("/")
+@login_required
+def index():
+    """Show the signed-in person's dashboard."""
+    me = None
+    reports: list[Employee] = []
+    if current_user.employee_id:
+        me = db.session.scalar(
+            sa.select(Employee)
+            .where(Employee.id == current_user.employee_id)
+            .options(joinedload(Employee.department), joinedload(Employee.manager))
+        )
+        reports = list(
+            db.session.scalars(
+                sa.select(Employee)
+                .where(
+                    Employee.manager_id == current_user.employee_id,
+                    Employee.is_active.is_(True),
+                )
+                .options(joinedload(Employee.department))
+                .order_by(Employee.name)
+            )
+        )
+    indirect = 0
+    if reports:
+        indirect = db.session.scalar(
+            sa.select(sa.func.count()).select_from(
+                perms.report_ids_select(current_user.employee_id).subquery()
+            )
+        ) - len(reports)
+    return render_template(
+        "people/home.html",
+        me=me,
+        reports=reports,
+        indirect_count=indirect,
+        **review_panels(current_user),
+        **goal_panels(current_user),
+        **development_panels(current_user),
+    )
