@@ -108,7 +108,7 @@ def scheduler(fire_ids: tuple[str, ...]) -> None:
     finish (jobs.catch_up), then any --fire jobs, while the triggers start.
     """
     from apscheduler.executors.pool import ThreadPoolExecutor
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.schedulers.background import BackgroundScheduler
 
     from jobs.catch_up import at_lock
     from jobs.lock import scheduler_lock
@@ -128,7 +128,7 @@ def scheduler(fire_ids: tuple[str, ...]) -> None:
     )
     app = current_app._get_current_object()
     tz = ZoneInfo(app.config.get("SCHEDULER_TIMEZONE") or "Europe/London")
-    sched = BlockingScheduler(
+    sched = BackgroundScheduler(
         timezone=tz,
         executors={"default": ThreadPoolExecutor(max_workers=1)},
         job_defaults={
@@ -142,11 +142,16 @@ def scheduler(fire_ids: tuple[str, ...]) -> None:
 
     def on_signal(signum, frame):
         stop.set()
-        raise SystemExit(0)
+        if not sched.running:
+            raise SystemExit(0)
+        # Once running, the main thread only waits for `stop` and then shuts the
+        # scheduler down itself: a SystemExit raised inside the scheduler's loop could
+        # land while it holds its job-store lock, and a job finishing in the worker
+        # (the at-lock catch-up) needs that lock.
 
     def on_lost():
         lost.set()
-        sched.shutdown(wait=False)
+        stop.set()
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -173,9 +178,12 @@ def scheduler(fire_ids: tuple[str, ...]) -> None:
             sched.add_job(at_lock(app, fire), trigger="date", id="trellis.at_lock")
             try:
                 sched.start()
+                while not stop.wait(0.5):
+                    pass
             finally:
                 if sched.running:
-                    sched.shutdown(wait=True)  # let the running job finish
+                    # let the running job finish, unless the lock is lost
+                    sched.shutdown(wait=not lost.is_set())
                 log.info("scheduler stopped")
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

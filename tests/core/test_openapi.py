@@ -50,7 +50,7 @@ def _resolve(doc, obj):
     ("method", "url", "allowed"),
     [
         ("delete", "/api/v1/people", "GET, HEAD, OPTIONS, POST"),
-        ("get", "/api/v1/tokens", "OPTIONS, POST"),
+        ("get", "/api/v1/tokens", "DELETE, OPTIONS, POST"),
         ("put", "/login", "GET, HEAD, OPTIONS, POST"),
     ],
 )

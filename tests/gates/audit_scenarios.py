@@ -21,6 +21,7 @@ def accounts(org):
     auth.authenticate(user.email, f.PASSWORD, now=NOW)
     auth.set_password(org.admin, user, "a-new-long-passphrase-2026")
     auth.end_sessions(user)
+    auth.sign_out_everywhere(user)
     people.update_account(org.admin, user, {"is_hr": True})
     _, token = tokens.issue_token(user, timedelta(hours=1), now=NOW)
     tokens.revoke_token(token, now=NOW)
