@@ -116,3 +116,13 @@ def record_event(actor, obj, action: str, changes: dict | None = None, now=None)
     )
     db.session.add(event)
     return event
+
+
+def update_audited(actor, obj, data: dict, *, now=None):
+    """Set ``data`` on ``obj``, flush, and record one "updated" event; return ``obj``
+    (the settings services: one row, every change audited with its values)."""
+    for key, value in data.items():
+        setattr(obj, key, value)
+    db.session.flush()
+    record_event(actor, obj, "updated", data, now=now)
+    return obj

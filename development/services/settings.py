@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from core.audit import record_event
+from core.audit import record_event, update_audited
 from core.db import utcnow
 from core.errors import InvalidTransition, ValidationFailed
 from core.extensions import db
@@ -73,11 +73,7 @@ def update_policy(actor, data: dict, *, now=None) -> DevelopmentPolicy:
     if policy is None:
         policy = DevelopmentPolicy()
         db.session.add(policy)
-    for key, value in data.items():
-        setattr(policy, key, value)
-    db.session.flush()
-    record_event(actor, policy, "updated", data, now=now)
-    return policy
+    return update_audited(actor, policy, data, now=now)
 
 
 def add_question_topic(actor, text: str) -> QuestionTopic:

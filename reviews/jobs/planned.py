@@ -29,8 +29,8 @@ from core.extensions import db
 from notifications.kinds import NotificationKind
 from notifications.services import Pending, queue, user_ids_by_employee
 from people.models import Employee
-from reviews.enums import ReviewStatus
 from reviews.models import Review, ReviewTemplate
+from reviews.services.common import new_review_row
 from reviews.services.settings import current_review_settings
 
 CATCH_UP = timedelta(days=30)
@@ -87,22 +87,16 @@ def create_planned_reviews(now: datetime) -> int:
     if not due:
         return 0
     rows = [
-        {
-            "employee_id": emp,
-            "reviewer_id": mgr,
-            "template_id": template_id,
-            "planned_occasion": occasion,
-            "status": ReviewStatus.not_started,
-            "period_start": start,
-            "period_end": day,
-            "self_due_on": max(day, today) + SELF_DUE_AFTER,
-            "version": 1,
-            "created_at": now,
-            "updated_at": now,
-            "answers": {},
-            "proposed_needs": [],
-            "proposed_goals": [],
-        }
+        new_review_row(
+            now,
+            employee_id=emp,
+            reviewer_id=mgr,
+            template_id=template_id,
+            planned_occasion=occasion,
+            period_start=start,
+            period_end=day,
+            self_due_on=max(day, today) + SELF_DUE_AFTER,
+        )
         for emp, mgr, occasion, day, start in due
     ]
     insert = dialect_insert(db.session.get_bind().dialect.name)

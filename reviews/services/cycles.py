@@ -23,6 +23,7 @@ from reviews import permissions as perms
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
 from reviews.models import Review, ReviewCycle, ReviewTemplate
 from reviews.schemas.forms import CYCLE_ORDER
+from reviews.services.common import new_review_row
 
 DUE_DATES = ("self_due_on", "manager_due_on", "signoff_due_on")
 UNFINISHED = [
@@ -144,20 +145,14 @@ def launch_cycle(actor, cycle: ReviewCycle, *, now=None) -> int:
     if cycle.status is not CycleStatus.draft:
         raise InvalidTransition("This cycle has been launched already.")
     people = db.session.execute(population_select(cycle)).all()
-    base = {
-        "cycle_id": cycle.id,
-        "template_id": cycle.template_id,
-        "status": ReviewStatus.not_started,
-        "period_start": cycle.period_start,
-        "period_end": cycle.period_end,
-        "self_due_on": cycle.self_due_on,
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
-        "answers": {},
-        "proposed_needs": [],
-        "proposed_goals": [],
-    }
+    base = new_review_row(
+        now,
+        cycle_id=cycle.id,
+        template_id=cycle.template_id,
+        period_start=cycle.period_start,
+        period_end=cycle.period_end,
+        self_due_on=cycle.self_due_on,
+    )
     rows = [{**base, "employee_id": emp, "reviewer_id": mgr} for emp, mgr in people]
     if rows:
         db.session.execute(sa.insert(Review), rows)

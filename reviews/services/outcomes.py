@@ -38,9 +38,7 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
             created_at=now,
             updated_at=now,
         )
-        db.session.add(need)
-        db.session.flush()
-        record_event(actor, need, "created", {"source_review_id": review.id}, now=now)
+        _add_from_review(actor, review, need, now)
     for item in review.proposed_goals or []:
         goal = Goal(
             owner_id=review.employee_id,
@@ -54,9 +52,7 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
             created_at=now,
             updated_at=now,
         )
-        db.session.add(goal)
-        db.session.flush()
-        record_event(actor, goal, "created", {"source_review_id": review.id}, now=now)
+        _add_from_review(actor, review, goal, now)
     # Once rows exist the proposal is spent; a reopened review proposes afresh.
     review.proposed_needs = []
     review.proposed_goals = []
@@ -82,3 +78,10 @@ def materialise_outcomes(actor, review: Review, *, now) -> None:
             {"skills": [row["skill_id"] for row in levels]},
             now=now,
         )
+
+
+def _add_from_review(actor, review, row, now) -> None:
+    """Add a need or goal the review proposed, with its "created" event."""
+    db.session.add(row)
+    db.session.flush()
+    record_event(actor, row, "created", {"source_review_id": review.id}, now=now)

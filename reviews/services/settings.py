@@ -3,7 +3,7 @@ planned reviews use."""
 
 import sqlalchemy as sa
 
-from core.audit import record_event
+from core.audit import update_audited
 from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
@@ -35,8 +35,4 @@ def update_review_settings(actor, data: dict, *, now=None) -> ReviewSettings:
         )
     if settings.id is None:
         db.session.add(settings)
-    for key, value in data.items():
-        setattr(settings, key, value)
-    db.session.flush()
-    record_event(actor, settings, "updated", data, now=now)
-    return settings
+    return update_audited(actor, settings, data, now=now)
