@@ -226,8 +226,6 @@ def _manager_saved(review_id: int, data: dict):
 
 MANAGER_PART = Part(
     kind="manager",
-    page=_manager_page,
-    done=_manager_saved,
     writes=perms.is_reviewer,  # the reviewer the review names, never its subject
     not_writer="Only the reviewer writes the manager's part.",
     may_edit=perms.can_edit_manager_part,
@@ -236,6 +234,8 @@ MANAGER_PART = Part(
     from_form=manager_from_form,
     form=ManagerAssessmentForm,
     save=services.save_manager_assessment,
+    page=_manager_page,
+    done=_manager_saved,
 )
 
 
