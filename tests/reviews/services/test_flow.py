@@ -12,11 +12,13 @@ from tests.reviews.conftest import MANAGER_PART, NOW, ratings, review_of, walk_t
 def _events(db, review):
     return list(
         db.session.scalars(
-            sa.select(AuditEvent.changes).where(
+            sa.select(AuditEvent.changes)
+            .where(
                 AuditEvent.object_type == "Review",
                 AuditEvent.object_id == review.id,
                 AuditEvent.action == "status_changed",
             )
+            .order_by(AuditEvent.id)  # PostgreSQL promises no order without one
         )
     )
 
