@@ -58,6 +58,9 @@ class Config:
     SMTP_STARTTLS = _bool("SMTP_STARTTLS", True)
     SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT") or 30)
     MAIL_FROM = os.environ.get("MAIL_FROM", "trellis@localhost")
+    # Where people reach Trellis: the links in emails (invitations, password reset) are
+    # made from it, since a job or a CLI command has no request to take a host from.
+    BASE_URL = os.environ.get("TRELLIS_BASE_URL", "http://127.0.0.1:5000")
     # A sender's claim on outbox mail lasts this long and is renewed after every message
     # sent, so a killed sender's claims go back to the others within this time. Longer
     # than SMTP_TIMEOUT: a slow but live sender keeps what it claimed.

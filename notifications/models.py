@@ -49,7 +49,9 @@ class EmailMessage(Model):
     __tablename__ = "email_messages"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    notification_id: Mapped[int] = mapped_column(
+    # None for account mail (an invitation, a password reset): it goes to an address,
+    # maybe of someone without an account, and has no in-app item (notifications.mail).
+    notification_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("notifications.id", ondelete="CASCADE"), unique=True
     )
     to_address: Mapped[str] = mapped_column(sa.String(254))
@@ -64,7 +66,7 @@ class EmailMessage(Model):
     claimed_by: Mapped[str | None] = mapped_column(sa.String(80))
     lease_until: Mapped[datetime | None]
 
-    notification: Mapped[Notification] = relationship()
+    notification: Mapped[Notification | None] = relationship()
 
     __table_args__ = (
         sa.Index("ix_email_messages_pending", "sent_at", "next_attempt_at"),
