@@ -118,6 +118,24 @@ def record_event(actor, obj, action: str, changes: dict | None = None, now=None)
     return event
 
 
+def record_events(actor, object_type: str, events, action: str, *, now) -> None:
+    """Add one AuditEvent per ``(object_id, changes)`` in ``events`` in one INSERT
+    (the set-based jobs and bulk actions: hundreds of rows, no ORM objects)."""
+    rows = [
+        {
+            "actor_id": getattr(actor, "id", None),
+            "at": now,
+            "object_type": object_type,
+            "object_id": object_id,
+            "action": action,
+            "changes": redact(_jsonable(changes or {})),
+        }
+        for object_id, changes in events
+    ]
+    if rows:
+        db.session.execute(sa.insert(AuditEvent), rows)
+
+
 def update_audited(actor, obj, data: dict, *, now=None):
     """Set ``data`` on ``obj``, flush, and record one "updated" event; return ``obj``
     (the settings services: one row, every change audited with its values)."""

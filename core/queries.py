@@ -27,6 +27,15 @@ def get_or_404(model, ident, *options, message: str | None = None):
     return obj
 
 
+def is_free(model, field: str, value, obj=None) -> bool:
+    """False when another row of ``model`` than ``obj`` has ``value`` in ``field`` (the
+    "name already used" check of every create and update form)."""
+    if value is None:
+        return True
+    clash = db.session.scalar(sa.select(model.id).where(getattr(model, field) == value))
+    return clash is None or (obj is not None and clash == obj.id)
+
+
 def ancestor_ids(
     model, parent_attr: str, start_id: int, max_depth: int = 50
 ) -> list[int]:

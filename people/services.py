@@ -11,7 +11,7 @@ from core.db import utcnow
 from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
-from core.queries import ancestor_ids
+from core.queries import ancestor_ids, is_free
 from people import permissions as perms
 from people.enums import SkillLevelSource
 from people.models import (
@@ -73,15 +73,6 @@ def _audited(actor, obj, changes: dict, action: str = "updated"):
     return obj
 
 
-def _is_free(model, field: str, value, obj) -> bool:
-    """False when another row of ``model`` than ``obj`` has ``value`` in ``field``."""
-    if value is None:
-        return True
-    column = getattr(model, field)
-    clash = db.session.scalar(sa.select(model.id).where(column == value))
-    return clash is None or (obj is not None and clash == obj.id)
-
-
 def _check_version(obj, data: dict) -> None:
     version = data.pop("version", None)
     if version is not None and version != obj.version:
@@ -94,10 +85,7 @@ def _check_version(obj, data: dict) -> None:
 def _check_employee_refs(employee: Employee | None, data: dict) -> None:
     if "email" in data:
         data["email"] = data["email"].strip().lower()
-        clash = db.session.scalar(
-            sa.select(Employee.id).where(Employee.email == data["email"])
-        )
-        if clash is not None and (employee is None or clash != employee.id):
+        if not is_free(Employee, "email", data["email"], employee):
             _invalid("email", "This email is already used by another person.")
     department_id = data.get("department_id")
     if department_id is not None and db.session.get(Department, department_id) is None:
@@ -143,7 +131,7 @@ def _deactivate_account(employee: Employee) -> None:
 
 
 def _check_department_refs(department: Department | None, data: dict) -> None:
-    if "name" in data and not _is_free(Department, "name", data["name"], department):
+    if "name" in data and not is_free(Department, "name", data["name"], department):
         _invalid("name", "A department with this name exists.")
     parent_id = data.get("parent_id")
     if parent_id is not None:
@@ -170,7 +158,7 @@ def update_department(actor, department: Department, data: dict) -> Department:
 
 
 def _check_skill_name(skill: Skill | None, data: dict) -> None:
-    if not _is_free(Skill, "name", data.get("name"), skill):
+    if not is_free(Skill, "name", data.get("name"), skill):
         _invalid("name", "A skill with this name exists.")
 
 
@@ -207,7 +195,7 @@ def _set_expectations(profile: RoleProfile, expectations: list[dict]) -> None:
 
 
 def _check_job_title(profile: RoleProfile | None, title: str | None) -> None:
-    if not _is_free(RoleProfile, "job_title", title, profile):
+    if not is_free(RoleProfile, "job_title", title, profile):
         _invalid("job_title", "A role profile for this job title exists.")
 
 

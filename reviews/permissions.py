@@ -5,10 +5,15 @@ A person's own review is always seen as its employee — even by an HR person or
 — so nobody reads their own manager's draft.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import sqlalchemy as sa
 
+from core.errors import InvalidTransition
+from core.permissions import require, visible_rows
 from core.permissions import signed_in as _signed_in
-from core.permissions import visible_rows
 from people.permissions import (
     is_hr,
     is_hr_or_manager,
@@ -294,3 +299,37 @@ def can_name_needs(user) -> bool:
     """Managers and HR name needs and propose them from gaps (the service checks
     each person)."""
     return is_hr_or_manager(user)
+
+
+@dataclass(frozen=True)
+class PartWriter:
+    """Who writes one part of a review, and while it is open: one rule with its words.
+
+    The save service checks it; the part's page checks it too, before it reads any
+    input, so a person who may not write gets the refusal rather than a form.
+    """
+
+    writes: Callable[[Any, Review], bool]
+    not_writer: str
+    may_edit: Callable[[Any, Review], bool]
+    closed: str
+
+    def check(self, user, review: Review) -> None:
+        """:raises PermissionDenied: not the writer. :raises InvalidTransition: closed."""
+        require(self.writes(user, review), self.not_writer)
+        if not self.may_edit(user, review):
+            raise InvalidTransition(self.closed)
+
+
+SELF_PART = PartWriter(
+    is_subject,
+    "Only the employee writes the self-assessment.",
+    can_edit_self_part,  # only until it is submitted
+    "The self-assessment can no longer be changed.",
+)
+MANAGER_PART = PartWriter(
+    is_reviewer,  # the reviewer the review names, never its subject
+    "Only the reviewer writes the manager's part.",
+    can_edit_manager_part,
+    "The manager's part can no longer be changed.",
+)

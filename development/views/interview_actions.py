@@ -1,4 +1,4 @@
-"""Interview actions after the main steps: follow-up, close, extra referrals,
+"""Interview actions after the main steps (``interview_steps``): close, extra referrals,
 mentorship and its sessions, the manager's approval, and the ``.ics`` download."""
 
 from flask import flash, redirect, request, url_for
@@ -12,7 +12,7 @@ from core.permissions import require
 from development import permissions as perms
 from development.enums import InterviewStatus
 from development.ics import ics_download
-from development.schemas.forms import FollowUpSchema, ReferralSchema
+from development.schemas.forms import ReferralSchema
 from development.services import interviews as services
 from development.views import bp
 from development.views.common import load_interview
@@ -25,21 +25,6 @@ from development.views.interview_steps import (
 )
 
 S = InterviewStatus
-
-
-@bp.route("/interviews/<int:interview_id>/follow-up", methods=["POST"])
-@login_required
-def interview_follow_up(interview_id: int):
-    """Record the thank-you that follows a held interview."""
-    owned(interview_id, S.completed)
-    return step(
-        interview_id,
-        "afterwards",
-        FollowUpSchema(),
-        request.form,
-        lambda i, d: services.follow_up_interview(current_user, i, d),
-        "The thank-you is recorded: the interview is followed up.",
-    )
 
 
 @bp.route("/interviews/<int:interview_id>/close", methods=["POST"])

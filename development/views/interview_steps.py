@@ -20,6 +20,7 @@ from development.learning_record import current_policy
 from development.models import MentoringSession, QuestionTopic
 from development.schemas.forms import (
     CompleteSchema,
+    FollowUpSchema,
     OutreachSchema,
     PrepareSchema,
     ReferralSchema,
@@ -126,59 +127,91 @@ def step(interview_id, name, schema, data, action, message):
     )
 
 
-@bp.route("/interviews/<int:interview_id>/outreach", methods=["POST"])
-@login_required
-def interview_outreach(interview_id: int):
-    """Record the outreach step of an interview."""
-    owned(interview_id, S.idea, S.no_response)
-    return step(
-        interview_id,
-        "asking",
-        OutreachSchema(),
-        request.form,
-        lambda i, d: services.request_interview(current_user, i, d),
-        "The request is marked sent.",
+def form_step(slug, section, schema, action, message, *states, prepare=None):
+    """Declare the POST route of one form step of the interview page.
+
+    ``POST /interviews/<id>/<slug>`` (endpoint ``interview_<slug>``): check ownership
+    and state before reading input, load ``schema`` from the form (``prepare`` adjusts
+    it first), run ``action(actor, interview, data)`` and answer as ``step`` does, back
+    at ``section`` of the page. The steps below differ only in these arguments.
+    """
+
+    def view(interview_id: int):
+        owned(interview_id, *states)
+        form = prepare(request.form) if prepare else request.form
+        return step(
+            interview_id,
+            section,
+            schema(),
+            form,
+            lambda i, d: action(current_user, i, d),
+            message,
+        )
+
+    view.__doc__ = f"The interview's {slug} step ({section})."
+    bp.add_url_rule(
+        f"/interviews/<int:interview_id>/{slug}",
+        endpoint="interview_" + slug.replace("-", "_"),
+        view_func=login_required(view),
+        methods=["POST"],
     )
 
 
-@bp.route("/interviews/<int:interview_id>/prepare", methods=["POST"])
-@login_required
-def interview_prepare(interview_id: int):
-    """Save the questions prepared for an interview."""
-    owned(interview_id)
-    form = request.form.copy()
+def _with_own_questions(form):
+    """The typed questions (one per line) join the ticked topics."""
+    form = form.copy()
     own = [q.strip() for q in form.pop("own_questions", "").splitlines() if q.strip()]
     for question in own:
         form.add("questions", question)
-    return step(
-        interview_id,
-        "preparing",
-        PrepareSchema(),
-        form,
-        lambda i, d: services.prepare_interview(current_user, i, d),
-        "Your preparation is saved.",
-    )
+    return form
 
 
-@bp.route("/interviews/<int:interview_id>/schedule", methods=["POST"])
-@login_required
-def interview_schedule(interview_id: int):
-    """Schedule the interview's meeting."""
-    owned(interview_id, S.requested)
-    form = request.form.copy()
+def _with_aware_time(form):
+    form = form.copy()
     form["scheduled_at"] = aware(form.get("scheduled_at", ""))
-    return step(
-        interview_id,
-        "scheduling",
-        ScheduleSchema(),
-        form,
-        lambda i, d: services.schedule_interview(current_user, i, d),
-        lambda i: (
-            "Over this month’s limit: it waits for your manager’s approval."
-            if i.needs_approval
-            else "The interview is scheduled."
-        ),
-    )
+    return form
+
+
+def _scheduled(interview) -> str:
+    if interview.needs_approval:
+        return "Over this month’s limit: it waits for your manager’s approval."
+    return "The interview is scheduled."
+
+
+form_step(
+    "outreach",
+    "asking",
+    OutreachSchema,
+    services.request_interview,
+    "The request is marked sent.",
+    S.idea,
+    S.no_response,
+)
+form_step(
+    "prepare",
+    "preparing",
+    PrepareSchema,
+    services.prepare_interview,
+    "Your preparation is saved.",
+    prepare=_with_own_questions,
+)
+form_step(
+    "schedule",
+    "scheduling",
+    ScheduleSchema,
+    services.schedule_interview,
+    _scheduled,
+    S.requested,
+    prepare=_with_aware_time,
+)
+form_step(
+    "follow-up",
+    "afterwards",
+    FollowUpSchema,
+    services.follow_up_interview,
+    "The thank-you is recorded: the interview is followed up.",
+    S.completed,
+)
 
 
 def _referral_rows(form):

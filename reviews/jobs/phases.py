@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from core.audit import AuditEvent
+from core.audit import record_events
 from core.clock import moment
 from core.extensions import db
 from notifications.kinds import NotificationKind
@@ -85,19 +85,15 @@ def advance_cycle_phases(now: datetime) -> int:
             moved.append((cycle, to))
     if not moved:
         return 0
-    db.session.execute(
-        sa.insert(AuditEvent),
+    record_events(
+        None,
+        "ReviewCycle",
         [
-            {
-                "actor_id": None,
-                "at": now,
-                "object_type": "ReviewCycle",
-                "object_id": c.id,
-                "action": "phase_changed",
-                "changes": {"from": c.phase.value if c.phase else None, "to": to.value},
-            }
+            (c.id, {"from": c.phase.value if c.phase else None, "to": to.value})
             for c, to in moved
         ],
+        "phase_changed",
+        now=now,
     )
     queue(_phase_notices(moved, now), now)
     return len(moved)

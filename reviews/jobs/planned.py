@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from core.audit import AuditEvent
+from core.audit import record_events
 from core.clock import local_today, moment
 from core.db import dialect_insert
 from core.extensions import db
@@ -115,19 +115,12 @@ def create_planned_reviews(now: datetime) -> int:
     ).all()
     if not created:
         return 0
-    db.session.execute(
-        sa.insert(AuditEvent),
-        [
-            {
-                "actor_id": None,
-                "at": now,
-                "object_type": "Review",
-                "object_id": r.id,
-                "action": "created",
-                "changes": {"ad_hoc": True, "planned": r.planned_occasion},
-            }
-            for r in created
-        ],
+    record_events(
+        None,
+        "Review",
+        [(r.id, {"ad_hoc": True, "planned": r.planned_occasion}) for r in created],
+        "created",
+        now=now,
     )
     names = dict(
         db.session.execute(

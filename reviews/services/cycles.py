@@ -10,14 +10,14 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from core.audit import AuditEvent, record_event
+from core.audit import record_event, record_events
 from core.clock import local_today
 from core.dates import check_order
 from core.db import utcnow
 from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
-from core.queries import get_or_404
+from core.queries import get_or_404, is_free
 from people.models import Department, Employee
 from reviews import permissions as perms
 from reviews.enums import CycleStatus, PopulationKind, ReviewStatus
@@ -32,14 +32,10 @@ UNFINISHED = [
 
 
 def _check_refs(data: dict, cycle: ReviewCycle | None = None) -> None:
-    if "name" in data:
-        clash = db.session.scalar(
-            sa.select(ReviewCycle.id).where(ReviewCycle.name == data["name"])
+    if not is_free(ReviewCycle, "name", data.get("name"), cycle):
+        raise ValidationFailed(
+            "Nothing was saved.", {"name": "A cycle with this name exists."}
         )
-        if clash is not None and (cycle is None or clash != cycle.id):
-            raise ValidationFailed(
-                "Nothing was saved.", {"name": "A cycle with this name exists."}
-            )
     if (
         "template_id" in data
         and db.session.get(ReviewTemplate, data["template_id"]) is None
@@ -205,23 +201,15 @@ def close_cycle(actor, cycle: ReviewCycle, data: dict, *, now=None) -> int:
                 version=Review.__table__.c.version + 1,
             )
         )
-        db.session.execute(
-            sa.insert(AuditEvent),
+        record_events(
+            actor,
+            "Review",
             [
-                {
-                    "actor_id": getattr(actor, "id", None),
-                    "at": now,
-                    "object_type": "Review",
-                    "object_id": r.id,
-                    "action": "status_changed",
-                    "changes": {
-                        "from": r.status.value,
-                        "to": "closed",
-                        "by_cycle": cycle.id,
-                    },
-                }
+                (r.id, {"from": r.status.value, "to": "closed", "by_cycle": cycle.id})
                 for r in to_close
             ],
+            "status_changed",
+            now=now,
         )
     cycle.status = CycleStatus.closed
     cycle.closed_at = now

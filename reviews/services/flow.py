@@ -76,11 +76,7 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
     """Save the employee's part as a draft, or submit it (``data["submit"]``)."""
     now = now or utcnow()
     require(perms.can_view_review(actor, review))
-    require(
-        perms.is_subject(actor, review), "Only the employee writes the self-assessment."
-    )
-    if not perms.can_edit_self_part(actor, review):
-        raise InvalidTransition("The self-assessment can no longer be changed.")
+    perms.SELF_PART.check(actor, review)
     data = dict(data)
     _check_version(review, data)
     _apply_ratings(review, data.get("ratings", []), "self")
@@ -125,11 +121,7 @@ def save_manager_assessment(actor, review: Review, data: dict, *, now=None) -> R
     """Save the manager's part (a draft until shared)."""
     now = now or utcnow()
     require(perms.can_view_review(actor, review))
-    require(
-        perms.is_reviewer(actor, review), "Only the reviewer writes the manager's part."
-    )
-    if not perms.can_edit_manager_part(actor, review):
-        raise InvalidTransition("The manager's part can no longer be changed.")
+    perms.MANAGER_PART.check(actor, review)
     if not perms.can_start_manager_part(review, now.date()):
         raise InvalidTransition(
             "The self-assessment is not submitted yet; you can start after it is, "

@@ -8,7 +8,7 @@ a goal without children shows its own.
 
 import sqlalchemy as sa
 
-from core.audit import AuditEvent, record_event
+from core.audit import record_event, record_events
 from core.clock import local_today
 from core.dates import not_before
 from core.db import utcnow
@@ -213,19 +213,12 @@ def bulk_assign(actor, parent: Goal, employee_ids: list[int], *, now=None) -> in
     ids = db.session.scalars(
         sa.insert(Goal).returning(Goal.id), [{**copy, "owner_id": e} for e in wanted]
     ).all()
-    db.session.execute(
-        sa.insert(AuditEvent),
-        [
-            {
-                "actor_id": actor.id,
-                "at": now,
-                "object_type": "Goal",
-                "object_id": gid,
-                "action": "assigned",
-                "changes": {"parent_id": parent.id},
-            }
-            for gid in ids
-        ],
+    record_events(
+        actor,
+        "Goal",
+        [(gid, {"parent_id": parent.id}) for gid in ids],
+        "assigned",
+        now=now,
     )
     return len(ids)
 

@@ -6,6 +6,7 @@ from core.audit import record_event
 from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
+from core.queries import is_free
 from people.models import Skill
 from reviews import permissions as perms
 from reviews.models import (
@@ -27,14 +28,10 @@ def is_locked(template: ReviewTemplate) -> bool:
 
 
 def _check(template: ReviewTemplate | None, data: dict) -> None:
-    if "name" in data:
-        clash = db.session.scalar(
-            sa.select(ReviewTemplate.id).where(ReviewTemplate.name == data["name"])
+    if not is_free(ReviewTemplate, "name", data.get("name"), template):
+        raise ValidationFailed(
+            "Nothing was saved.", {"name": "A template with this name exists."}
         )
-        if clash is not None and (template is None or clash != template.id):
-            raise ValidationFailed(
-                "Nothing was saved.", {"name": "A template with this name exists."}
-            )
     skill_ids = {
         c["skill_id"] for c in data.get("competencies", []) if c.get("skill_id")
     }

@@ -30,9 +30,10 @@ def _failed(review_id: int, status: int, errors: dict):
     )
 
 
-def _save(review: Review, schema, service, message: str):
-    """Save one small form of the review page through ``service(user, review, data)``;
-    its errors show on that page."""
+def _save(review: Review, schema, service, message: str, may, denied=None):
+    """Save one small form of the review page through ``service(user, review, data)``
+    once ``may(user, review)`` allows it; its errors show on that page."""
+    require(may(current_user, review), denied)
     review_id = review.id
     return answer_form(
         save_form(schema, request.form, partial(service, current_user, review)),
@@ -59,10 +60,14 @@ def share(review_id: int):
 @login_required
 def acknowledge(review_id: int):
     """Acknowledge a shared review (the employee signs off)."""
-    review = load_visible_review(review_id)
-    require(perms.is_subject(current_user, review), "Only the employee signs off.")
-    done = "You have acknowledged the review."
-    return _save(review, AcknowledgeSchema(), services.acknowledge_review, done)
+    return _save(
+        load_visible_review(review_id),
+        AcknowledgeSchema(),
+        services.acknowledge_review,
+        "You have acknowledged the review.",
+        perms.is_subject,
+        "Only the employee signs off.",
+    )
 
 
 @bp.route("/<int:review_id>/addenda", methods=["POST"])
@@ -72,16 +77,21 @@ def add_addendum(review_id: int):
     review = load_visible_review(review_id)
     if not review.status.is_signed:
         raise InvalidTransition("Addenda are for signed reviews; edit the review.")
-    require(perms.can_add_addendum(current_user, review))
     done = "Your addendum is added."
-    return _save(review, AddendumSchema(), services.add_addendum, done)
+    return _save(
+        review, AddendumSchema(), services.add_addendum, done, perms.can_add_addendum
+    )
 
 
 @bp.route("/<int:review_id>/reopen", methods=["POST"])
 @login_required
 def reopen(review_id: int):
     """Reopen a signed review for the manager (HR)."""
-    review = load_visible_review(review_id)
-    require(perms.can_reopen(current_user, review), "Only HR reopens a signed review.")
-    done = "The review is reopened for the manager."
-    return _save(review, ReopenSchema(), services.reopen_review, done)
+    return _save(
+        load_visible_review(review_id),
+        ReopenSchema(),
+        services.reopen_review,
+        "The review is reopened for the manager.",
+        perms.can_reopen,
+        "Only HR reopens a signed review.",
+    )

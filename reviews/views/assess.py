@@ -10,10 +10,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from core.db import utcnow
-from core.errors import InvalidTransition
 from core.extensions import db
 from core.forms import save_nested
-from core.permissions import require
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import ObstacleCategory, Priority
@@ -101,10 +99,7 @@ class Part:
     """What differs between the two parts of a review; ``edit_part`` does the rest."""
 
     kind: str  # "self" or "manager", for the conflict page
-    writes: Callable[[Any, Review], bool]  # who writes this part
-    not_writer: str
-    may_edit: Callable[[Any, Review], bool]  # whether it can still change
-    closed: str
+    writer: perms.PartWriter  # who writes this part, and while it is open
     values: Callable[[Review], dict]
     from_form: Callable
     form: Callable[[], Any]
@@ -116,9 +111,7 @@ class Part:
 def edit_part(review_id: int, part: Part):
     """Show one part of the review, or save it: commit, then ``part.done``."""
     review = load_visible_review(review_id)
-    require(part.writes(current_user, review), part.not_writer)
-    if not part.may_edit(current_user, review):
-        raise InvalidTransition(part.closed)
+    part.writer.check(current_user, review)
     if request.method == "GET":
         return part.page(review, part.values(review))
     data, names, pre_errors = part.from_form(request.form, review)
@@ -166,10 +159,7 @@ def _self_saved(review_id: int, data: dict):
 
 SELF_PART = Part(
     kind="self",
-    writes=perms.is_subject,
-    not_writer="Only the employee writes the self-assessment.",
-    may_edit=perms.can_edit_self_part,  # only until it is submitted
-    closed="The self-assessment can no longer be changed.",
+    writer=perms.SELF_PART,
     values=self_values,
     from_form=self_from_form,
     form=SelfAssessmentForm,
@@ -226,10 +216,7 @@ def _manager_saved(review_id: int, data: dict):
 
 MANAGER_PART = Part(
     kind="manager",
-    writes=perms.is_reviewer,  # the reviewer the review names, never its subject
-    not_writer="Only the reviewer writes the manager's part.",
-    may_edit=perms.can_edit_manager_part,
-    closed="The manager's part can no longer be changed.",
+    writer=perms.MANAGER_PART,
     values=manager_values,
     from_form=manager_from_form,
     form=ManagerAssessmentForm,
