@@ -1,0 +1,23 @@
+"""company sign-in (OpenID Connect subject on the account)
+
+Revision ID: d1a2b3c4d505
+Revises: d1a2b3c4d504
+Create Date: 2026-12-03 12:45:00.000000
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'd1a2b3c4d505'
+down_revision = 'd1a2b3c4d504'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
