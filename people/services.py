@@ -144,14 +144,25 @@ def _check_department_refs(department: Department | None, data: dict) -> None:
             _invalid("parent_id", "A department cannot sit inside itself.")
 
 
-def create_department(actor, data: dict) -> Department:
-    require(perms.can_edit_department(actor))
-    return _create(actor, Department, data, _check_department_refs)
+def _record_services(model, may_edit, check):
+    """The create and update services of a plain HR record (a department, a skill):
+    ``may_edit(actor[, obj])`` allows it, ``check(obj | None, data)`` refuses bad
+    references, and each change is audited."""
+
+    def create(actor, data: dict):
+        require(may_edit(actor))
+        return _create(actor, model, data, check)
+
+    def update(actor, obj, data: dict):
+        require(may_edit(actor, obj))
+        return _audited(actor, obj, _edit(obj, data, check))
+
+    return create, update
 
 
-def update_department(actor, department: Department, data: dict) -> Department:
-    require(perms.can_edit_department(actor, department))
-    return _audited(actor, department, _edit(department, data, _check_department_refs))
+create_department, update_department = _record_services(
+    Department, perms.can_edit_department, _check_department_refs
+)
 
 
 # --- skills and role profiles ----------------------------------------------------
@@ -162,14 +173,9 @@ def _check_skill_name(skill: Skill | None, data: dict) -> None:
         _invalid("name", "A skill with this name exists.")
 
 
-def create_skill(actor, data: dict) -> Skill:
-    require(perms.can_edit_skill(actor))
-    return _create(actor, Skill, data, _check_skill_name)
-
-
-def update_skill(actor, skill: Skill, data: dict) -> Skill:
-    require(perms.can_edit_skill(actor, skill))
-    return _audited(actor, skill, _edit(skill, data, _check_skill_name))
+create_skill, update_skill = _record_services(
+    Skill, perms.can_edit_skill, _check_skill_name
+)
 
 
 def _set_expectations(profile: RoleProfile, expectations: list[dict]) -> None:
