@@ -7,6 +7,7 @@ from flask import Flask, request
 
 from core.config import Config
 from core.converters import register_converters
+from core.enums import choices
 from core.errors import register_error_handlers
 from core.extensions import api, csrf, db, login_manager, migrate
 from core.fields import limit
@@ -23,6 +24,7 @@ def create_app(config=None) -> Flask:
     app.config.from_object(config or Config)
     register_converters(app)  # before any rule: path ids beyond INTEGER are a 404
     app.jinja_env.globals["limit"] = limit  # a control's maxlength = its schema's
+    app.jinja_env.filters["choices"] = choices  # enum members → a select's options
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         db_path = Path(app.instance_path) / "trellis.db"

@@ -24,3 +24,9 @@ class OrderedEnum(TitledEnum):
     @property
     def order(self) -> int:
         return list(type(self)).index(self)
+
+
+def choices(members) -> list[tuple[str, str]]:
+    """(value, title) pairs for a select (``f.select`` in the templates, as the filter
+    ``choices``)."""
+    return [(m.value, m.title) for m in members]

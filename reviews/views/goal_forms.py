@@ -17,6 +17,7 @@ from functools import partial
 from flask import request, url_for
 from flask_login import current_user, login_required
 
+from core.enums import choices
 from core.forms import render_form, save_form
 from core.permissions import require
 from core.views import answer_form, form_view, with_id_args
@@ -102,7 +103,7 @@ def _edit_page(goal: Goal, status=200, **context):
         status,
         goal=goal,
         parents=parent_choices(goal.owner_id, exclude=goal.id),
-        statuses=[(s.value, s.title) for s in allowed],
+        statuses=choices(allowed),
         **context,
     )
 
