@@ -1,0 +1,23 @@
+"""a disagreement carries its reason
+
+Revision ID: d1a2b3c4d509
+Revises: d1a2b3c4d508
+Create Date: 2026-12-03 13:00:00.000000
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'd1a2b3c4d509'
+down_revision = 'd1a2b3c4d508'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
