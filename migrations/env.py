@@ -89,6 +89,9 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_foreign_keys(connection, on=False)
         conf_args.setdefault("render_as_batch", True)  # SQLite ALTERs
         conf_args.setdefault("compare_type", True)
         context.configure(
@@ -97,6 +100,27 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection, *, on: bool) -> None:
+    """Turn SQLite's foreign keys off for the migration, and on again after it with a
+    check that every reference still holds.
+
+    A batch ALTER on SQLite copies the table, drops the old one and renames the copy.
+    With foreign keys on (the app turns them on for every connection), that DROP TABLE
+    deletes the rows of every table that refers to it with ON DELETE CASCADE: altering
+    ``users`` or ``employees`` would empty notifications, activities and evidence.
+    SQLite ignores the pragma inside a transaction, so it is set between them.
+    """
+    connection.commit()  # the pragma only takes effect outside a transaction
+    if on:
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration broke references: {broken[:5]}")
+    connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    connection.commit()
 
 
 if context.is_offline_mode():
