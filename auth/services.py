@@ -13,6 +13,11 @@ transaction:
    answer "locked" without verifying anything;
 4. verify the password; a success deletes the email's rows, a failure keeps its row.
 
+A second-factor code (``auth.two_factor``) is one more check of the same kind: counted by
+the same steps 1–3 (``count_attempt``); a correct password of an account with two-factor
+sign-in keeps the rows until its code passes, so a wrong code counts as a wrong password
+would and a known password gives no endless supply of code guesses.
+
 The row is written before the check so a concurrent request counts it, and the lock
 makes "count, then check" atomic. Why an advisory lock rather than ``SELECT ... FOR
 UPDATE`` of the user row: unknown emails have no row, and they must behave exactly like
@@ -40,6 +45,11 @@ LOGIN_FAILED = "Email or password is not correct, or the account is locked."
 LOCKED = (
     "Too many failed attempts for this account. Try again in 15 minutes, "
     "or ask an administrator."
+)
+# TRELLIS_PASSWORD_LOGIN=admins: said only after a correct password, so it tells
+# nobody else which accounts are admins'.
+PASSWORD_SIGN_IN_OFF = (
+    "Password sign-in is turned off for this account: use your company sign-in."
 )
 
 
@@ -73,15 +83,13 @@ def _lock_email(email: str) -> None:
     db.session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
 
 
-def authenticate(email: str, password: str, *, now=None, attempts=5, window=None):
-    """Return the user for valid credentials.
+def count_attempt(email: str, *, now, attempts: int, window) -> LoginAttempt:
+    """Lock, record and count one credential check of ``email`` (a password, or a
+    second-factor code: ``auth.two_factor``) before it is verified; the row stays
+    unless a later success clears it.
 
-    :raises PermissionDenied: locked out, or wrong email/password (same message for
-        unknown user and wrong password, except the lockout which says so).
+    :raises PermissionDenied: the lockout (the row is removed: nothing was checked).
     """
-    now = now or utcnow()
-    window = window or timedelta(minutes=15)
-    email = normalise_email(email)
     _lock_email(email)
     attempt = LoginAttempt(email=email, attempted_at=now)
     db.session.add(attempt)
@@ -90,13 +98,13 @@ def authenticate(email: str, password: str, *, now=None, attempts=5, window=None
         db.session.delete(attempt)  # refused unchecked: not a password check
         db.session.flush()
         raise PermissionDenied(LOCKED)
-    row = db.session.execute(
-        sa.select(User, account_is_live().label("live")).where(User.email == email)
-    ).first()
-    user, live = row if row is not None else (None, False)
-    ok = verify_password(user.password_hash if user else None, password)
-    if not ok or user is None or not live:
-        raise PermissionDenied(LOGIN_FAILED)
+    return attempt
+
+
+def complete_sign_in(user: User, *, now=None) -> User:
+    """Every check passed: forget the account's failed attempts, record the sign-in."""
+    now = now or utcnow()
+    email = normalise_email(user.email)
     db.session.execute(sa.delete(LoginAttempt).where(LoginAttempt.email == email))
     user.last_login_at = now
     record_event(user, user, "signed_in", now=now)
@@ -104,11 +112,59 @@ def authenticate(email: str, password: str, *, now=None, attempts=5, window=None
     return user
 
 
+def authenticate(
+    email: str,
+    password: str,
+    *,
+    now=None,
+    attempts=5,
+    window=None,
+    admins_only: bool = False,
+):
+    """Return the user for valid credentials (``admins_only``: of an admin account).
+
+    An account with two-factor sign-in is returned *not yet signed in*: its attempts
+    are kept (a wrong code counts towards the same lockout) until its code passes
+    (``auth.two_factor.sign_in_with_code`` or ``check_code_for_token``).
+
+    :raises PermissionDenied: locked out, or wrong email/password (same message for
+        unknown user and wrong password, except the lockout which says so), or a
+        correct password of a non-admin account with ``admins_only``.
+    """
+    now = now or utcnow()
+    window = window or timedelta(minutes=15)
+    email = normalise_email(email)
+    count_attempt(email, now=now, attempts=attempts, window=window)
+    row = db.session.execute(
+        sa.select(User, account_is_live().label("live")).where(User.email == email)
+    ).first()
+    user, live = row if row is not None else (None, False)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not live:
+        raise PermissionDenied(LOGIN_FAILED)
+    if admins_only and not user.is_admin:
+        details = {"method": "password", "reason": "password_sign_in_off"}
+        record_event(user, user, "sign_in_refused", details, now=now)
+        raise PermissionDenied(PASSWORD_SIGN_IN_OFF)
+    if user.has_two_factor:
+        return user
+    return complete_sign_in(user, now=now)
+
+
 def end_sessions(user: User, *, actor=None, action: str = "sessions_ended") -> None:
-    """Invalidate every session, cookie and API token of ``user`` (``actor``: who did
-    it, if not the user)."""
+    """Invalidate every credential of ``user``: sessions, cookies, session API tokens
+    and personal access tokens (``actor``: who did it, if not the user)."""
     user.session_version = (user.session_version or 1) + 1
+    user.credential_version = (user.credential_version or 1) + 1
     record_event(actor or user, user, action)
+    db.session.flush()
+
+
+def sign_out(user: User) -> None:
+    """End every session and session API token of ``user``, not its personal access
+    tokens (an integration outlives its owner's sign-out)."""
+    user.session_version = (user.session_version or 1) + 1
+    record_event(user, user, "signed_out")
     db.session.flush()
 
 
@@ -157,6 +213,7 @@ def sign_in(email: str, password: str, config):
             password,
             attempts=config["LOCKOUT_ATTEMPTS"],
             window=config["LOCKOUT_WINDOW"],
+            admins_only=config.get("PASSWORD_LOGIN") == "admins",
         )
     except PermissionDenied:
         db.session.commit()

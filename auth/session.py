@@ -4,17 +4,32 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app, flash, g, redirect, request, session, url_for
-from flask_login import current_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
-from auth.permissions import account_is_live
-from auth.tokens import find_token
+from auth.permissions import account_is_live, must_set_up_two_factor
+from auth.tokens import find_token, note_use
 from core.db import utcnow
 from core.errors import json_error
 from core.extensions import db, login_manager
 from core.hooks import USER_COLUMNS
+from people.enums import ApiTokenKind, TokenScope
 from people.models import User
 
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+READ_ONLY_TOKEN = (
+    "This personal access token is read-only: it may read (GET) but not change "
+    "anything. Make a read-write token on /account/tokens for changes."
+)
 EXEMPT_ENDPOINTS = {"auth.login", "auth.logout", "static", "auth.change_password"}
+# "oidc" after a company sign-in (auth.oidc_views): the provider checked the person, so
+# neither a pending password change nor REQUIRE_2FA's set-up stands in the way.
+SIGN_IN_METHOD = "sign_in_method"
+# What an HR or admin account may still open while REQUIRE_2FA sends it to set-up.
+TWO_FACTOR_SETUP_ENDPOINTS = EXEMPT_ENDPOINTS | {
+    "auth.two_factor",
+    "auth.two_factor_confirm",
+    "auth.sign_out_everywhere",
+}
 
 
 @login_manager.user_loader
@@ -62,9 +77,11 @@ def unauthorized():
 
 
 def enforce_session_limits():
-    """Drop sessions idle for 30 minutes or older than 12 hours; force password change."""
-    if request.path.startswith("/api/") or request.endpoint == "static":
-        return None
+    """Drop sessions idle for 30 minutes or older than 12 hours; force a password
+    change, and (``REQUIRE_2FA``) HR and admin accounts to two-factor set-up (neither
+    after a company sign-in)."""
+    if request.path.startswith(("/api/", "/scim/")) or request.endpoint == "static":
+        return None  # bearer tokens only there (``/scim/`` takes SCIM tokens)
     if "_user_id" not in session:
         return None
     now = utcnow()
@@ -82,6 +99,8 @@ def enforce_session_limits():
         flash("Your session has ended. Please sign in again.", "info")
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     session["seen_at"] = now.isoformat()
+    if session.get(SIGN_IN_METHOD) == "oidc":
+        return None
     if (
         current_user.is_authenticated
         and current_user.must_change_password
@@ -89,6 +108,13 @@ def enforce_session_limits():
     ):
         flash("Choose a new password before you continue.", "info")
         return redirect(url_for("auth.change_password"))
+    if (
+        current_user.is_authenticated
+        and request.endpoint not in TWO_FACTOR_SETUP_ENDPOINTS
+        and must_set_up_two_factor(current_user, cfg)
+    ):
+        flash("Turn on two-factor sign-in before you continue.", "info")
+        return redirect(url_for("auth.two_factor"))
     return None
 
 
@@ -97,3 +123,45 @@ def _parse(value) -> datetime | None:
         return datetime.fromisoformat(value) if value else None
     except (TypeError, ValueError):
         return None
+
+
+# Helper A -> helper B: auth/views.py login() may call start_session(user) instead of
+# its own session lines (accepting an invitation uses it); A left login() unchanged.
+def start_session(user) -> None:
+    """Sign ``user`` in on this browser: a fresh session with its login and activity
+    times (the sign-in page and an accepted invitation share it; the caller has
+    committed)."""
+    session.clear()
+    login_user(user)
+    now = utcnow().isoformat()
+    session["login_at"] = now
+    session["seen_at"] = now
+    session.permanent = True
+
+
+def enforce_token_scope():
+    """API requests made with a personal access token: refuse every unsafe method to a
+    read-only one (the one place this is decided) and note the token's use."""
+    if not request.path.startswith("/api/") or "Authorization" not in request.headers:
+        return None
+    if not current_user.is_authenticated:  # loads the bearer token, if any
+        return None
+    row = g.get("api_token")
+    if row is None or row.kind is not ApiTokenKind.personal:
+        return None
+    refused = row.scope is TokenScope.read and request.method not in SAFE_METHODS
+    if note_use(row):
+        _commit_keeping_loaded()
+    return json_error(403, READ_ONLY_TOKEN) if refused else None
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit the last-use UPDATE (nothing else is pending: this runs before any view)
+    without expiring the token and user just loaded, so the view reads them with no
+    further statement."""
+    session = db.session()
+    previous, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = previous

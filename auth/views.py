@@ -14,12 +14,14 @@ from flask import (
 )
 from flask_login import current_user, login_required, login_user, logout_user
 
-from auth import services
+from auth import oidc_client, services
 from auth.schemas import ChangePasswordSchema, LoginSchema
+from auth.session import SIGN_IN_METHOD, start_session
 from core.db import utcnow
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import load_form
+from core.urls import external_url
 
 bp = Blueprint("auth", __name__)
 
@@ -32,9 +34,15 @@ def _safe_next(target: str | None) -> str:
     return url_for("home.index")
 
 
+# Between a correct password and the code of an account with two-factor sign-in: who,
+# at which session version and when (``TWO_FACTOR_LOGIN_WINDOW``), in the signed
+# session cookie; nobody is signed in until the code passes (auth.two_factor_views).
+CODE_PENDING = "two_factor_pending"
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Show the sign-in form and sign the person in."""
+    """Show the sign-in form and sign the person in (or on to the code step)."""
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     errors: dict = {}
@@ -50,13 +58,17 @@ def login():
                 errors = {"_form": err.message}
             else:
                 db.session.commit()
-                session.clear()
-                login_user(user)
-                now = utcnow().isoformat()
-                session["login_at"] = now
-                session["seen_at"] = now
-                session.permanent = True
-                return redirect(_safe_next(request.args.get("next")))
+                next_url = _safe_next(request.args.get("next"))
+                if user.has_two_factor:
+                    session.clear()
+                    session[CODE_PENDING] = {
+                        "user_id": user.id,
+                        "version": user.session_version,
+                        "at": utcnow().isoformat(),
+                    }
+                    return redirect(url_for("auth.login_code", next=next_url))
+                start_session(user)
+                return redirect(next_url)
         status = 422 if "_form" not in errors else 401
         return render_template("auth/login.html", errors=errors, form=form), status
     return render_template("auth/login.html", errors=errors, form=form)
@@ -64,14 +76,18 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign the current user out."""
+    """Sign the current user out (after a company sign-in, at the provider too)."""
+    company = session.get(SIGN_IN_METHOD) == "oidc"
+    id_token = session.get(oidc_client.SESSION_ID_TOKEN)
     if current_user.is_authenticated:
-        services.end_sessions(current_user)
+        services.sign_out(current_user)
         db.session.commit()
     logout_user()
     session.clear()
     flash("You are signed out.", "info")
-    return redirect(url_for("auth.login"))
+    url = external_url("auth.login")
+    ends_there = company and oidc_client.end_session_url(id_token, url)
+    return redirect(ends_there or url_for("auth.login"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

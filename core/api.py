@@ -54,9 +54,15 @@ class With:
 class ApiBlueprint(Blueprint):
     """A smorest blueprint whose every request needs a valid bearer token."""
 
-    def __init__(self, *args, public=(), **kwargs):
+    def __init__(self, *args, public=(), secret_answers=(), tag=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The heading of this blueprint's operations on /api/v1/docs: a reader's
+        # word ("Personal tokens"), not the endpoint prefix ("personal_tokens_api").
+        self.tag = tag or openapi.human_tag(self.name)
         self._public = set(public)
+        # Endpoints whose answer holds a secret shown once (a new personal access
+        # token): never stored for an Idempotency-Key replay, so take no key.
+        self._not_replayed = self._public | set(secret_answers)
         self.before_request(self._authenticate)
         # After authentication: a key is scoped by its user. Public endpoints (the
         # token exchange) have no user, so they take no key.
@@ -67,7 +73,7 @@ class ApiBlueprint(Blueprint):
         self._prepare_doc_cbks.append(self._prepare_idempotency_doc)
 
     def _claim_idempotency_key(self):
-        return idempotency.before_post(self._public)
+        return idempotency.before_post(self._not_replayed)
 
     @staticmethod
     def _keep_idempotent_answer(response):
@@ -346,9 +352,11 @@ class ApiBlueprint(Blueprint):
         return doc
 
     def _store_endpoint_docs(self, endpoint, obj, parameters, tags, **options):
+        # smorest tags an operation with the blueprint's name unless told otherwise.
+        tags = [self.tag] if tags is None else tags
         super()._store_endpoint_docs(endpoint, obj, parameters, tags, **options)
         post = self._docs[endpoint].get("post")
-        if post is not None and f"{self.name}.{endpoint}" not in self._public:
+        if post is not None and f"{self.name}.{endpoint}" not in self._not_replayed:
             post["idempotency_key"] = True
 
     @staticmethod

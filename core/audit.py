@@ -54,6 +54,10 @@ PRIVATE_KEYS = frozenset(
         "current_password",
         "token",
         "token_hash",
+        "totp_secret",
+        "totp_secret_encrypted",
+        "code_hash",
+        "recovery_codes",
     }
 )
 REDACTED = "(private: not recorded)"
@@ -65,6 +69,9 @@ ACCOUNT_TYPES = frozenset(
     {
         "User",
         "ApiToken",
+        "RecoveryCode",
+        "AccountLink",
+        "ResetRequest",
         "LoginAttempt",
         "JobRun",
         "SchedulerLock",
@@ -72,6 +79,12 @@ ACCOUNT_TYPES = frozenset(
         "Notification",
         "NotificationOptOut",
         "IdempotencyRecord",
+        # Provisioning (scim): the identity provider's tokens, its request log and
+        # bookkeeping; what it does to people is audited on Employee (HR's).
+        "ScimToken",
+        "ScimRequest",
+        "ScimDeletion",
+        "ScimPendingManager",
     }
 )
 SETTINGS_TYPES = frozenset({"ReviewSettings", "DevelopmentPolicy"})

@@ -31,7 +31,26 @@ class Config:
     LOCKOUT_ATTEMPTS = 5
     LOCKOUT_WINDOW = timedelta(minutes=15)
     API_TOKEN_LIFETIME = timedelta(hours=12)
+    # Two-factor sign-in: HR and admin accounts must turn it on (TRELLIS_REQUIRE_2FA=1);
+    # between a correct password and the code, the half-signed-in state lasts this long.
+    REQUIRE_2FA = _bool("TRELLIS_REQUIRE_2FA")
+    TWO_FACTOR_LOGIN_WINDOW = timedelta(minutes=5)
     DEMO_PASSWORD = os.environ.get("TRELLIS_DEMO_PASSWORD", "trellis-demo-2026")
+    # Company sign-in (OpenID Connect, auth.oidc): on when issuer, client id and secret
+    # are set. OIDC_DOMAINS: the email domains it may link or create accounts for;
+    # OIDC_CREATE: a known person without an account gets one at their first sign-in.
+    # PASSWORD_LOGIN: "all", or "admins" (password sign-in for admin accounts only).
+    OIDC_ISSUER = (os.environ.get("TRELLIS_OIDC_ISSUER") or "").strip().rstrip("/")
+    OIDC_CLIENT_ID = os.environ.get("TRELLIS_OIDC_CLIENT_ID") or ""
+    OIDC_CLIENT_SECRET = os.environ.get("TRELLIS_OIDC_CLIENT_SECRET") or ""
+    OIDC_NAME = os.environ.get("TRELLIS_OIDC_NAME") or "your company account"
+    OIDC_DOMAINS = tuple(
+        domain.strip().lower()
+        for domain in (os.environ.get("TRELLIS_OIDC_DOMAINS") or "").split(",")
+        if domain.strip()
+    )
+    OIDC_CREATE = _bool("TRELLIS_OIDC_CREATE")
+    PASSWORD_LOGIN = (os.environ.get("TRELLIS_PASSWORD_LOGIN") or "all").strip().lower()
 
     # flask-smorest / OpenAPI. The interactive page is our own (strict CSP, local assets).
     API_TITLE = "Trellis"
@@ -82,3 +101,5 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     SERVER_NAME = None
     SMTP_HOST = None  # tests that send mail set it themselves
+    OIDC_ISSUER = ""  # company sign-in: the tests that need it start a provider
+    PASSWORD_LOGIN = "all"

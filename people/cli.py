@@ -1,4 +1,5 @@
-"""CLI: ``users create-admin``, ``people import``, ``demo load`` / ``demo logins``."""
+"""CLI: ``users create-admin``, ``users invite``, ``people import [--invite]``,
+``demo load`` / ``demo logins``."""
 
 import sys
 from pathlib import Path
@@ -9,11 +10,16 @@ from flask import current_app
 from flask.cli import AppGroup
 from tqdm import tqdm
 
+from auth.invitations import invite_person
 from auth.passwords import hash_password
 from auth.services import random_password
+from auth.two_factor import reset_two_factor
 from core.audit import record_event
+from core.errors import DomainError
 from core.extensions import db
+from people.account_state import account_states
 from people.demo import demo_logins, load_demo
+from people.enums import AccountState
 from people.importer import ImportFailed, import_people
 from people.models import Employee, User
 
@@ -51,12 +57,80 @@ def create_admin(email: str) -> None:
     click.echo("It must be changed at the first sign-in.")
 
 
+@users_cli.command("reset-two-factor")
+@click.argument("email")
+def reset_two_factor_cmd(email: str) -> None:
+    """Remove an account's lost second factor (the last admin's own, or after
+    SECRET_KEY changed): audited, its sessions ended, the person emailed."""
+    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No account for {email}.")
+    try:
+        reset_two_factor(None, user)
+    except DomainError as err:
+        raise click.ClickException(err.message) from err
+    db.session.commit()
+    click.echo(f"Two-factor sign-in of {user.email} is reset; they were told by email.")
+
+
+@users_cli.command("invite")
+@click.argument("emails", nargs=-1, required=True)
+def invite(emails: tuple[str, ...]) -> None:
+    """Email each person (by EMAIL) a link to create their account; a person invited
+    before gets a new link. Prints what it did per address; exits 1 if any failed."""
+    failed = 0
+    for raw in emails:
+        email = raw.strip().lower()
+        employee = db.session.scalar(sa.select(Employee).where(Employee.email == email))
+        if employee is None:
+            click.echo(f"{email}: not invited: no person has this email.")
+            failed += 1
+            continue
+        try:
+            _, link = invite_person(None, employee, from_cli=True)
+        except DomainError as err:
+            click.echo(f"{email}: not invited: {err.message}")
+            failed += 1
+            continue
+        db.session.commit()
+        until = link.expires_at.strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{email}: invitation sent (valid until {until} UTC).")
+    if failed:
+        raise SystemExit(1)
+
+
+def _invite_imported(emails: list[str]) -> None:
+    """Invite the imported people who have no account and no valid invitation."""
+    people = db.session.scalars(sa.select(Employee).where(Employee.email.in_(emails)))
+    by_id = {p.id: p for p in people}
+    states = account_states(by_id)
+    wanted = (AccountState.none, AccountState.expired)
+    sent = skipped = 0
+    for person_id, info in states.items():
+        person = by_id[person_id]
+        if info.state not in wanted or not person.is_active:
+            skipped += 1
+            continue
+        invite_person(None, person, from_cli=True)
+        sent += 1
+    db.session.commit()
+    click.echo(
+        f"Invitations: {sent} sent, {skipped} skipped "
+        "(an account or a valid invitation already)."
+    )
+
+
 @people_cli.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--dry-run", is_flag=True, help="Check the file and report; write nothing."
 )
-def import_cmd(path: Path, dry_run: bool) -> None:
+@click.option(
+    "--invite",
+    is_flag=True,
+    help="Then email each imported person without an account an invitation.",
+)
+def import_cmd(path: Path, dry_run: bool, invite: bool) -> None:
     """Import or update people from a CSV file (all or nothing)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -81,6 +155,8 @@ def import_cmd(path: Path, dry_run: bool) -> None:
         f"{verb}: {result.created} new, {result.updated} updated, "
         f"{len(result.departments_created)} new department(s)."
     )
+    if invite and not dry_run:
+        _invite_imported(result.emails)
 
 
 @demo_cli.command("load")

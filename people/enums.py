@@ -28,3 +28,55 @@ class SkillLevelSource(enum.Enum):
     @property
     def title(self) -> str:
         return self.value.replace("_", " ").capitalize()
+
+
+class LinkPurpose(enum.Enum):
+    """What an emailed account link does (``people.models.AccountLink``)."""
+
+    invitation = "invitation"
+    reset = "reset"
+
+    @property
+    def title(self) -> str:
+        return {"reset": "Password reset"}.get(self.value, "Invitation")
+
+
+class AccountState(enum.Enum):
+    """A person's account as HR sees it (``people.account_state``)."""
+
+    none = "none"
+    invited = "invited"
+    expired = "expired"  # invited, the link expired unused
+    active = "active"
+    disabled = "disabled"
+
+    @property
+    def title(self) -> str:
+        return {
+            "none": "No account",
+            "expired": "Invitation expired",
+        }.get(self.value, self.value.capitalize())
+
+
+class ApiTokenKind(enum.Enum):
+    """A bearer token's kind (``people.models.ApiToken``): a session token dies with
+    the session (``session_version``), a personal access token only with the account's
+    credentials (``credential_version``)."""
+
+    session = "session"
+    personal = "personal"
+
+    @property
+    def title(self) -> str:
+        return {"personal": "Personal access token"}.get(self.value, "Session token")
+
+
+class TokenScope(enum.Enum):
+    """What a bearer token may do: ``read`` is refused every unsafe method."""
+
+    read = "read"
+    write = "write"
+
+    @property
+    def title(self) -> str:
+        return {"read": "Read only", "write": "Read and write"}[self.value]

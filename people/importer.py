@@ -34,6 +34,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     departments_created: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)  # every row's, in file order
 
 
 class ImportFailed(ValidationFailed):
@@ -160,6 +161,7 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
     result.departments_created = wanted
     result.created = sum(1 for r in rows if r["email"] not in existing)
     result.updated = len(rows) - result.created
+    result.emails = [r["email"] for r in rows]
     if dry_run:
         return result
     now = utcnow()

@@ -16,7 +16,7 @@ from core.db import (
     utcnow,
 )
 from core.extensions import Model
-from people.enums import SkillLevelSource
+from people.enums import ApiTokenKind, LinkPurpose, SkillLevelSource, TokenScope
 
 
 class Department(Tracked, Model):
@@ -51,6 +51,13 @@ class Employee(Tracked, Model):
     manager_id: Mapped[int | None] = foreign_key("employees.id", "SET NULL", index=True)
     hired_on: Mapped[date | None]
     is_active: Mapped[bool] = mapped_column(default=True)
+    # The IANA zone pages show this person's times in (core.timezones); None: the
+    # organisation's (SCHEDULER_TIMEZONE).
+    time_zone: Mapped[str | None] = mapped_column(sa.String(64))
+    # Provisioning (scim): the identity provider's own id for the person (SCIM
+    # externalId, unique when set) and the company's employee number.
+    external_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    employee_number: Mapped[str | None] = mapped_column(sa.String(64))
 
     department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
     manager: Mapped["Employee | None"] = relationship(remote_side=[id])
@@ -78,9 +85,29 @@ class User(UserMixin, TimestampMixin, Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)
     # Bumped at logout, deactivation and password change: every earlier session dies.
     session_version: Mapped[int] = mapped_column(default=1)
+    # Bumped when every credential must die (password change, sign out everywhere,
+    # disabled, the person leaves) but not at a plain sign-out: personal access tokens
+    # carry it, so they outlive a sign-out and never outlive these (auth.tokens).
+    credential_version: Mapped[int] = mapped_column(default=1)
     last_login_at: Mapped[datetime | None]
+    # Two-factor sign-in (auth.two_factor): the TOTP secret, encrypted with a key from
+    # SECRET_KEY (core.secrets_box), set once the person confirmed a code; the last
+    # 30-second step a code was accepted for (no step is accepted twice).
+    totp_secret_encrypted: Mapped[str | None] = mapped_column(sa.String(255))
+    totp_enabled_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
+    # Company sign-in (auth.oidc): the OpenID provider's issuer and subject this account
+    # is linked to — set once, at the first sign-in by a verified email or at creation.
+    oidc_issuer: Mapped[str | None] = mapped_column(sa.String(255))
+    oidc_subject: Mapped[str | None] = mapped_column(sa.String(255))
 
     employee: Mapped[Employee | None] = relationship()
+
+    __table_args__ = (sa.UniqueConstraint("oidc_issuer", "oidc_subject"),)
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_enabled_at is not None and bool(self.totp_secret_encrypted)
 
     @property
     def is_active(self) -> bool:  # Flask-Login
@@ -117,6 +144,19 @@ class LoginAttempt(Model):
     __table_args__ = (sa.Index("ix_login_attempts_email_at", "email", "attempted_at"),)
 
 
+class RecoveryCode(Model):
+    """A single-use code that stands in for a lost authenticator; only its SHA-256 is
+    stored (the code has 80 random bits, so no slow hash is needed)."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = foreign_key("users.id", index=True)
+    code_hash: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime | None]
+
+
 class ApiToken(Model):
     __tablename__ = "api_tokens"
 
@@ -124,13 +164,62 @@ class ApiToken(Model):
     user_id: Mapped[int] = foreign_key("users.id", index=True)
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    expires_at: Mapped[datetime]
+    # None: a personal access token made to never expire (session tokens always do).
+    expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     # The account's session_version at issue: a later sign-out, password change or
     # disable bumps the account's, and the token no longer matches (auth.tokens).
     session_version: Mapped[int] = mapped_column(default=1)
+    kind: Mapped[ApiTokenKind] = enum_column(
+        ApiTokenKind, 20, default=ApiTokenKind.session
+    )
+    # Personal access tokens: the owner's label, scope, last use (at most every 5
+    # minutes) and the account's credential_version at issue (auth.personal_tokens).
+    name: Mapped[str] = mapped_column(sa.String(100), default="")
+    scope: Mapped[TokenScope] = enum_column(TokenScope, 20, default=TokenScope.write)
+    last_used_at: Mapped[datetime | None]
+    credential_version: Mapped[int] = mapped_column(default=1)
 
     user: Mapped[User] = relationship()
+
+
+class AccountLink(Model):
+    """A single-use emailed link: an invitation to create an account, or a password
+    reset. Only the SHA-256 of the random token is stored (``auth.links``)."""
+
+    __tablename__ = "account_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[LinkPurpose] = enum_column(LinkPurpose, 20)
+    employee_id: Mapped[int | None] = foreign_key("employees.id", index=True)
+    user_id: Mapped[int | None] = foreign_key("users.id", index=True)
+    email: Mapped[str] = mapped_column(sa.String(254))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+    employee: Mapped[Employee | None] = relationship(foreign_keys=[employee_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+
+
+class ResetRequest(Model):
+    """One "forgot your password" request, counted per address and per client for the
+    rate limits (kept for unknown addresses too: the answer must not differ)."""
+
+    __tablename__ = "password_reset_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254))
+    client: Mapped[str] = mapped_column(sa.String(64))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        sa.Index("ix_reset_requests_email_at", "email", "requested_at"),
+        sa.Index("ix_reset_requests_client_at", "client", "requested_at"),
+    )
 
 
 class Skill(Tracked, Model):

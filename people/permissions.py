@@ -145,3 +145,8 @@ def can_manage_account(user, account: User | None = None) -> bool:
     if not is_admin(user):
         return False
     return account is None or account.id != user.id
+
+
+def can_view_account_states(user) -> bool:
+    """HR and admins see whose account is active, invited, disabled or missing."""
+    return is_hr(user) or is_admin(user)

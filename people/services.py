@@ -125,6 +125,7 @@ def _deactivate_account(employee: Employee) -> None:
     if user is not None:
         user.is_enabled = False
         user.session_version += 1
+        user.credential_version += 1  # personal access tokens die too, for good
 
 
 # --- departments -----------------------------------------------------------------
@@ -277,4 +278,8 @@ def update_account(actor, account: User, data: dict) -> User:
     changes = _changes(account, dict(data))
     if "is_enabled" in changes or "is_hr" in changes or "is_admin" in changes:
         account.session_version += 1
+    if "is_enabled" in changes and not account.is_enabled:
+        # Every credential dies, and re-enabling later does not revive old personal
+        # access tokens. A role change keeps them: they act with the current roles.
+        account.credential_version += 1
     return _audited(actor, account, changes, "account_updated")

@@ -110,6 +110,17 @@ def bearer(user) -> dict:
     return {"Authorization": f"Bearer {token}"}
 
 
+def personal_bearer(user, scope: str = "read") -> dict:
+    """Headers with a new personal access token of ``user`` (``read`` or ``write``)."""
+    from auth.personal_tokens import issue_personal_token
+    from people.enums import TokenScope
+
+    data = {"name": f"{scope} token", "scope": TokenScope(scope)}
+    token, _ = issue_personal_token(user, data)
+    _db.session.commit()
+    return {"Authorization": f"Bearer {token}"}
+
+
 @pytest.fixture
 def token_headers(db):
     return bearer
