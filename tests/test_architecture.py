@@ -6,6 +6,7 @@ packages a package may import. The direction is
 
     core ← people ← reviews ← development ← reports
     auth on core/people/notifications;  notifications on core/people;  audit on core/people;
+    scim on core/people/auth/notifications;
     backup on core;  home and jobs on everyone;  nothing imports ``app``.
 
 The domains queue notifications (``reviews``, ``development`` → ``notifications``); the
@@ -24,6 +25,7 @@ be added to ``ALLOWED``.
 | notifications  | core, people                                        |
 | audit          | core, people                                        |
 | backup         | core                                                |
+| scim           | core, people, auth (token digests), notifications   |
 | reviews        | core, people, notifications (+ learning_record)     |
 | development    | core, people, reviews, notifications                |
 | reports        | core, people, reviews, development                  |
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Packages that are not part of the app: tooling and tests (they may import ``app``).
 NOT_APP = {"tests", "migrations", "bench", "scripts", "static", "templates", "instance"}
 
-DOMAINS = {"core", "people", "auth", "notifications", "audit", "backup"}
+DOMAINS = {"core", "people", "auth", "notifications", "audit", "backup", "scim"}
 DOMAINS |= {"reviews", "development", "reports", "home", "jobs"}
 
 ALLOWED: dict[str, set[str]] = {
@@ -48,6 +50,7 @@ ALLOWED: dict[str, set[str]] = {
     "notifications": {"core", "people"},
     "audit": {"core", "people"},
     "backup": {"core"},
+    "scim": {"core", "people", "auth", "notifications"},
     "reviews": {"core", "people", "notifications"},
     "development": {"core", "people", "reviews", "notifications"},
     "reports": {"core", "people", "reviews", "development"},
@@ -62,6 +65,13 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ),
     ("people.cli", "auth.passwords"): "create-admin hashes the one-time password",
     ("people.cli", "auth.services"): "create-admin and unlock use the account services",
+    (
+        "people.cli",
+        "auth.two_factor",
+    ): "reset-two-factor uses the admin's reset service",
+    ("people.cli", "auth.invitations"): (
+        "users invite and people import --invite send invitations"
+    ),
     ("people.demo", "auth.passwords"): "the demo accounts share one hashed password",
 }
 
