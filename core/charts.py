@@ -26,6 +26,18 @@ def series_class(n: int) -> str:
     return f"series-{n % SERIES_CLASSES}"
 
 
+ORDERED_CLASSES = 5  # .scale-0 … .scale-4 in app.css: one hue, light to dark
+
+
+def ordered_series(names: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, CSS class) pairs for an *ordered* scale (ratings 1..5): one hue from
+    light to dark, so the order reads from the colour and no step looks like an alarm
+    (a categorical palette once painted "Rated 5" red)."""
+    n = len(names)
+    steps = [round(i * (ORDERED_CLASSES - 1) / max(1, n - 1)) for i in range(n)]
+    return [(name, f"scale-{s}") for name, s in zip(names, steps, strict=True)]
+
+
 def shorten(label: str, size: int = 24) -> str:
     """``label`` cut to ``size`` characters, the last one an ellipsis."""
     return label if len(label) <= size else label[: size - 1] + "…"
@@ -279,6 +291,7 @@ class Cell:
     css: str
     said: str
     url: str | None
+    is_selected: bool = False  # the cell whose people are listed below the map
 
 
 @dataclass
@@ -308,15 +321,25 @@ def heat_map(
     column_labels: list[str],
     cells: dict[tuple[int, int], tuple[str, float | None, str, str | None]],
     title: str,
+    selected: tuple[int, int] | None = None,
 ) -> HeatMap | None:
-    """``cells``: (row i, column j) -> (text, share 0–100, spoken text, url)."""
+    """``cells``: (row i, column j) -> (text, share 0–100, spoken text, url);
+    ``selected``: the (row, column) of the clicked cell, drawn highlighted."""
     if not row_labels or not column_labels:
         return None
     left, top, cell_w, cell_h = 170, 110, 62, 34
     width = left + cell_w * len(column_labels) + 100  # room for the slanted labels
     height = top + cell_h * len(row_labels) + 6
     drawn = [
-        Cell(left + j * cell_w, top + i * cell_h, text, heat_level(share), said, url)
+        Cell(
+            left + j * cell_w,
+            top + i * cell_h,
+            text,
+            heat_level(share),
+            said,
+            url,
+            (i, j) == selected,
+        )
         for (i, j), (text, share, said, url) in sorted(cells.items())
     ]
     blanks: list[tuple[float, float]] = [

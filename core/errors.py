@@ -68,6 +68,16 @@ class TrellisApi(Api):
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(bounded_text_properties)
 
+    def register_blueprint(self, blp, **options):
+        super().register_blueprint(blp, **options)
+        tag = getattr(blp, "tag", None)
+        if tag:
+            # smorest lists the blueprint's name as its tag; our blueprints tag their
+            # operations with a human heading (``ApiBlueprint.tag``), so rename it.
+            for entry in self.spec._tags:
+                if entry["name"] == blp.name:
+                    entry["name"] = tag
+
     def _register_pagination_header(self):
         self.spec.components.header("PAGINATION", PAGINATION_HEADER, lazy=True)
 

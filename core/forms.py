@@ -113,7 +113,12 @@ def save_nested(schema, data: dict, names: dict, pre_errors: dict, action):
         return None, {**map_errors(err.messages_dict, names), **pre_errors}, 422
     if pre_errors:
         return None, pre_errors, 422
-    return _act(action, loaded)
+    result, errors, status = _act(action, loaded)
+    if errors and not errors.get("_stale"):
+        # A service's nested field errors ({"rows": {"0": {"field": …}}}) land on the
+        # form fields that fed them, like the schema's.
+        errors = map_errors(errors, names)
+    return result, errors, status
 
 
 def render_form(template: str, status: int = 200, **context):

@@ -175,3 +175,9 @@ def prepare_sends_etag_doc(doc, doc_info, **kwargs):
             if str(code).startswith("2") and isinstance(response, dict):
                 response.setdefault("headers", {})["ETag"] = "ETAG"
     return doc
+
+
+def human_tag(blueprint_name: str) -> str:
+    """The docs heading for a blueprint: ``personal_tokens_api`` → "Personal tokens"."""
+    words = blueprint_name.removesuffix("_api").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

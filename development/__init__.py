@@ -14,4 +14,8 @@ Decisions the brief left open:
   given) with a one-to-one ``InformationalInterview`` record for its steps.
 - Given interviews count as a contribution, not as learning evidence: they cannot be
   linked to training needs and do not make a month "with evidence".
+- One fact, one verification: the manager who verifies an activity says in the same
+  step whether the needs it is evidence for are met (``services.verification``).
+- Over the monthly limit an interview keeps the schedule its owner proposed while it
+  waits; the manager's approval schedules it as proposed.
 """

@@ -22,8 +22,9 @@ class ActivityKind(_Titled):
         "online_group": "Online professional group",
         "conference_workshop": "Conference / workshop",
         "self_study": "Reading / self-study",
-        "interview_conducted": "Informational interview (conducted)",
-        "interview_given": "Informational interview (given)",
+        # Who asks, not whether it happened: a planned interview is not "conducted".
+        "interview_conducted": "Informational interview (I ask)",
+        "interview_given": "Informational interview (I am asked)",
     }
 
     @property
@@ -45,6 +46,13 @@ class ActivityStatus(_Titled):
 class InterviewDirection(_Titled):
     conducted = "conducted"
     given = "given"
+
+    # The direction, worded so it cannot be read as a state: an idea is not
+    # "Conducted" (the stored values stay as they are for the API).
+    __titles__ = {
+        "conducted": "I ask (learning)",
+        "given": "I am asked (contribution)",
+    }
 
 
 class InterviewMode(_Titled):

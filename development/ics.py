@@ -50,7 +50,7 @@ def _address(email: str) -> str:
 
 def interview_ics(interview, *, contact_name: str, organiser_email: str, now) -> str:
     """The VCALENDAR text for ``interview`` (which must be scheduled)."""
-    if interview.scheduled_at is None:
+    if interview.scheduled_at is None or interview.needs_approval:  # or only proposed
         raise ValidationFailed(
             "The interview has no date and time yet.",
             {"scheduled_at": ["Schedule the interview first."]},

@@ -1,5 +1,5 @@
 """The cross-domain panels of the home page and the person page: my latest review and its
-next step, the reviews waiting for me, my goals and needs (reviews), my suggestions and
+next step, my goals and needs (reviews), my suggestions and
 learning record (development). Each is ``fn(user, ...) -> dict`` of template variables
 with a fixed number of queries."""
 
@@ -27,9 +27,10 @@ def next_step(review) -> tuple[str, object]:
 
 
 def review_panels(user) -> dict:
-    """My latest review with its next step; how many reviews wait for my part."""
+    """My latest review with its next step (the reviews waiting for my part are
+    to-dos, ``home.todos``, one per review)."""
     if not user.employee_id:
-        return {"my_review": None, "review_step": None, "waiting": 0}
+        return {"my_review": None, "review_step": None}
     my_review = db.session.scalar(
         sa.select(Review)
         .where(Review.employee_id == user.employee_id)
@@ -37,21 +38,9 @@ def review_panels(user) -> dict:
         .order_by(Review.period_end.desc(), Review.id.desc())
         .limit(1)
     )
-    waiting = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Review)
-        .where(
-            Review.reviewer_id == user.employee_id,
-            Review.employee_id != user.employee_id,
-            Review.status.in_(
-                [ReviewStatus.self_submitted, ReviewStatus.manager_in_progress]
-            ),
-        )
-    )
     return {
         "my_review": my_review,
         "review_step": next_step(my_review) if my_review else None,
-        "waiting": waiting or 0,
     }
 
 

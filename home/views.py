@@ -1,5 +1,5 @@
-"""The home page: one dashboard per role (my record; my team; my reviews and the reviews
-waiting for me; my learning; HR and admin links). It reads every domain through
+"""The home page: the to-do list on top (``home.todos``), then one dashboard per role (my
+record; my team; my reviews; my learning; HR and admin links). It reads every domain through
 ``home.panels``; the blueprint keeps the name ``home`` (``home.index`` at ``/``)."""
 
 import sqlalchemy as sa
@@ -7,8 +7,11 @@ from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
+from core.clock import local_today
+from core.db import utcnow
 from core.extensions import db
 from home.panels import development_panels, goal_panels, review_panels
+from home.todos import todos_for
 from people import permissions as perms
 from people.models import Employee
 
@@ -45,8 +48,14 @@ def index():
                 perms.report_ids_select(current_user.employee_id).subquery()
             )
         ) - len(reports)
+    now = utcnow()
+    today = local_today(now)
+    todos = todos_for(current_user, today, now)
     return render_template(
         "people/home.html",
+        todos=todos,
+        overdue_count=sum(t.is_overdue for t in todos),
+        today=today,
         me=me,
         reports=reports,
         indirect_count=indirect,

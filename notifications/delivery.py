@@ -37,11 +37,13 @@ from email.utils import format_datetime
 import sqlalchemy as sa
 from flask import current_app
 
+from core.clock import local_today
 from core.db import dialect_insert, utcnow
 from core.extensions import db
 from core.progress import report
 from notifications.kinds import NotificationKind
 from notifications.models import EmailMessage, Notification, NotificationOptOut
+from notifications.texts import as_of
 from people.models import User
 
 log = logging.getLogger(__name__)
@@ -196,7 +198,7 @@ def _left(now: datetime) -> bool:
     )
 
 
-def _mime(message: EmailMessage, sender: str) -> MimeMessage:
+def _mime(message: EmailMessage, sender: str, now: datetime) -> MimeMessage:
     mime = MimeMessage()
     domain = sender.rpartition("@")[2] or "trellis"
     mime["Message-ID"] = f"<trellis-email-{message.id}@{domain}>"
@@ -204,7 +206,8 @@ def _mime(message: EmailMessage, sender: str) -> MimeMessage:
     mime["To"] = message.to_address
     mime["Subject"] = message.subject
     mime["Date"] = format_datetime(message.created_at)
-    mime.set_content(message.body)
+    # Dates worded as of the moment it is handed to the server (notifications.texts).
+    mime.set_content(as_of(message.body, local_today(now)))
     return mime
 
 
@@ -271,7 +274,7 @@ def send_pending(now: datetime, done: int = 0) -> int:
                 if message.id not in held:
                     continue  # another sender took it over: not ours to send
                 try:
-                    smtp.send_message(_mime(message, sender))
+                    smtp.send_message(_mime(message, sender, now))
                 except smtplib.SMTPServerDisconnected as err:
                     _failed([m for m in batch[i:] if m.id in held], now, err)
                     return sent

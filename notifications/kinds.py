@@ -7,6 +7,7 @@ class NotificationKind(TitledEnum):
     cycle_phase_started = "cycle_phase_started"
     review_due_soon = "review_due_soon"
     review_due_today = "review_due_today"
+    review_overdue_owner = "review_overdue_owner"
     review_overdue_manager = "review_overdue_manager"
     review_overdue_hr = "review_overdue_hr"
     interview_thank_you = "interview_thank_you"
@@ -34,6 +35,7 @@ K = NotificationKind
 ESSENTIAL = frozenset(
     {
         K.review_due_today,
+        K.review_overdue_owner,
         K.review_overdue_manager,
         K.review_overdue_hr,
         K.interview_approval,
@@ -43,15 +45,16 @@ ESSENTIAL = frozenset(
 )
 TITLES = {
     K.cycle_phase_started: "A review cycle moved to its next phase",
-    K.review_due_soon: "A review step is due in 3 days",
+    K.review_due_soon: "A review step is due soon",
     K.review_due_today: "A review step is due today",
+    K.review_overdue_owner: "Your review step is overdue",
     K.review_overdue_manager: "A review in your team is overdue",
-    K.review_overdue_hr: "A review is overdue by a week",
+    K.review_overdue_hr: "Review steps a week overdue (one digest per run, to HR)",
     K.interview_thank_you: "Send a thank-you for your informational interview",
     K.interview_follow_up: "Follow up on an informational interview",
     K.referral_nudge: "A referral is waiting to be asked",
     K.interview_approval: "An informational interview waits for your approval",
-    K.need_due_soon: "A training need is due in 14 days",
+    K.need_due_soon: "A training need is due soon",
     K.need_overdue: "A training need is overdue",
     K.certification_expiring: "A certification is expiring",
     K.learning_lapsing: "Your learning record is lapsing",

@@ -1,8 +1,11 @@
 """Notification output, the preferences contract (API and HTML form) and the outbox."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields, post_dump, validate
 
+from core.clock import local_today
+from core.db import utcnow
 from notifications.kinds import NotificationKind
+from notifications.texts import as_of
 
 
 class NotificationSchema(Schema):
@@ -14,6 +17,13 @@ class NotificationSchema(Schema):
     due_at = fields.DateTime(dump_only=True)
     delivered_at = fields.DateTime(dump_only=True)
     read_at = fields.DateTime(dump_only=True, allow_none=True)
+
+    @post_dump
+    def _worded_now(self, data, **kwargs):
+        # Dates in the text are worded against the day it is read (notifications.texts).
+        if data.get("body"):
+            data["body"] = as_of(data["body"], local_today(utcnow()))
+        return data
 
 
 class NotificationQueryArgsSchema(Schema):

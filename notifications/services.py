@@ -19,6 +19,7 @@ from core.db import dialect_insert, utcnow
 from core.extensions import db
 from notifications.kinds import NotificationKind
 from notifications.models import Notification, NotificationOptOut
+from notifications.texts import on
 from people.models import User
 
 CHUNK = 500
@@ -71,7 +72,7 @@ def queue(pending: Iterable[Pending], now: datetime | None = None) -> int:
                 "due_at": p.due_at,
                 "title": p.context.get("title") or p.kind.title,
                 "body": render_template(
-                    f"notifications/email/{p.kind.value}.txt", **p.context
+                    f"notifications/email/{p.kind.value}.txt", on=on, **p.context
                 ).strip(),
                 "link": p.link,
                 "created_at": now,

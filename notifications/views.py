@@ -9,6 +9,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import defer
 
+from core.clock import local_today
+from core.db import utcnow
 from core.extensions import db
 from core.forms import save_form
 from core.pagination import paginate_html
@@ -20,8 +22,16 @@ from notifications.kinds import NotificationKind
 from notifications.models import EmailMessage
 from notifications.permissions import visible_notifications
 from notifications.schemas import PreferencesFormSchema
+from notifications.texts import as_of
 
 bp = Blueprint("notifications", __name__)
+
+
+@bp.app_template_filter("as_of")
+def _as_of(text: str, at=None) -> str:
+    """A notice's text with its dates worded as seen on the day of ``at`` (default:
+    now) — ``notifications.texts``."""
+    return as_of(text or "", local_today(at or utcnow()))
 
 
 @bp.route("/notifications")

@@ -10,6 +10,7 @@ from people.models import (
     RoleProfile,
     RoleProfileSkill,
     Skill,
+    User,
 )
 
 
@@ -97,3 +98,19 @@ def expected_skill_levels(
         .where(Employee.id.in_(employee_ids))
     )
     return stmt, latest
+
+
+def register_time_zone_column() -> None:
+    """Load the signed-in user's ``Employee.time_zone`` with the account as
+    ``user.time_zone`` (``core.hooks``): pages show times in it, no extra query."""
+    from core.hooks import register_user_column
+
+    def expression(user_id):
+        # Correlated to the loader's own User row (its employee_id).
+        return (
+            sa.select(Employee.time_zone)
+            .where(Employee.id == User.employee_id)
+            .scalar_subquery()
+        )
+
+    register_user_column("time_zone", expression)

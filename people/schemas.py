@@ -9,6 +9,7 @@ from marshmallow import Schema, fields, validate
 from core.dates import PlausibleDate
 from core.fields import EmailText, Id, LongText, Text, bounded_list
 from core.schemas import RefSchema, StrictSchema, TrimmedString, VersionedForm
+from core.timezones import zone_choice
 from people.enums import PROFICIENCY_LABELS
 
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
@@ -30,6 +31,10 @@ class EmployeeSchema(Schema):
     department = fields.Nested(DepartmentRefSchema, allow_none=True)
     manager = fields.Nested(EmployeeRefSchema, allow_none=True)
     hired_on = fields.Date(allow_none=True)
+    time_zone = fields.String(
+        allow_none=True,
+        metadata={"description": "IANA time zone; null: the organisation's."},
+    )
     is_active = fields.Boolean()
     version = fields.Integer(dump_only=True)
 
@@ -41,6 +46,14 @@ class EmployeeCreateSchema(StrictSchema):
     department_id = Id(allow_none=True, load_default=None)
     manager_id = Id(allow_none=True, load_default=None)
     hired_on = PlausibleDate(allow_none=True, load_default=None)
+    # No default: a client that does not send it leaves the person's zone as it is.
+    time_zone = Text(
+        allow_none=True,
+        validate=[validate.Length(max=64), zone_choice()],
+        metadata={
+            "description": "IANA time zone (Europe/Berlin); null: the organisation's."
+        },
+    )
 
 
 class EmployeeUpdateSchema(EmployeeCreateSchema):

@@ -1,6 +1,7 @@
 """Review quality: quality flags by manager, each manager's distribution of overall
 ratings with their leniency or severity against the organisation, and the share of
-reviews in which every rating is identical.
+reviews in which every rating is identical; and how many signed reviews the employee
+disagrees with (each with a reason, listed for HR on the review quality page).
 
 Counted: reviews shared with the employee (or later), by their reviewer; a cycle filter
 takes that cycle's reviews, a period the reviews whose period ends in it. "Identical":
@@ -14,7 +15,7 @@ spread, flags, the organisation's mean.
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from core.charts import bar_chart
+from core.charts import bar_chart, ordered_series
 from core.extensions import db
 from people.models import Employee
 from reports.base import Filters, pct, scope_ids, shared_reviews
@@ -41,6 +42,7 @@ COLUMNS = [
         mean_overall    | Mean overall rating        | number
         vs_organisation | Against the organisation   | number
         tendency        | Tendency
+        disagreed       | Employee disagrees         | number
         """
     ),
     *[Column(f"rated_{n}", f"Rated {n}", True) for n in SCALE],
@@ -72,6 +74,9 @@ def manager_groups(actor, filters: Filters) -> list:
             reviewer.name.label("manager"),
             sa.func.count(Review.id).label("reviews"),
             sa.func.sum(sa.case((identical, 1), else_=0)).label("identical"),
+            sa.func.sum(sa.case((Review.employee_disagrees, 1), else_=0)).label(
+                "disagreed"
+            ),
             sa.func.sum(overall).label("total"),
             sa.func.count(overall).label("rated"),
             *[
@@ -132,15 +137,17 @@ def build(filters: Filters, actor, today) -> ReportResult:
                 "mean_overall": mean,
                 "vs_organisation": diff,
                 "tendency": _tendency(diff),
+                "disagreed": int(g.disagreed or 0),
                 **{f"rated_{n}": int(getattr(g, f"rated_{n}") or 0) for n in SCALE},
             }
         )
     total = sum(r["reviews"] for r in rows)
     flagged_total = sum(r["flagged"] for r in rows)
     identical = sum(int(g.identical or 0) for g in groups)
+    disagreed = sum(r["disagreed"] for r in rows)
     chart = bar_chart(
         [(r["manager"], [r[f"rated_{n}"] for n in SCALE]) for r in rows],
-        [f"Rated {n}" for n in SCALE],
+        ordered_series([f"Rated {n}" for n in SCALE]),  # an ordered scale, one hue
         "Overall ratings by manager",
     )
     flag_table = sorted(
@@ -165,6 +172,7 @@ def build(filters: Filters, actor, today) -> ReportResult:
                 flagged_total > 0,
             ),
             Fact("Every rating identical", f"{pct(identical, total) or 0:g}%"),
+            Fact("Employee disagrees", disagreed, disagreed > 0),
             Fact("Organisation's mean overall rating", org_mean),
         ],
         tables=[Table("Quality flags by manager and rule", FLAGS, flag_table)],

@@ -6,8 +6,10 @@ One statement, counted in the database: the latest assessed level per (person, s
 department and skill; a second one lists the people of a clicked cell (``skill_id``). A person never assessed on an expected
 skill counts as "not assessed", not as a gap of the whole level. Cells count people by
 their own department; the people list of a cell follows the department filter, so a
-parent department's list includes its sub-departments. The heat map shows the
-``MAX_SKILLS`` skills with the most people below; the table has them all.
+parent department's list includes its sub-departments. The heat map has a column for
+every skill a role profile expects of someone in scope, alphabetically — a top-ten cut
+once left Finance looking empty and hid a skill with everyone below — and scrolls
+sideways with a visible hint; the clicked cell (department and skill) is highlighted.
 """
 
 import sqlalchemy as sa
@@ -25,7 +27,6 @@ DESCRIPTION = (
     "People below the level their role profile expects, by department and skill."
 )
 FILTERS = ("department_id", "job_title")
-MAX_SKILLS = 10
 NO_DEPARTMENT = "No department"
 
 COLUMNS = table_columns(
@@ -159,23 +160,19 @@ def build(filters: Filters, actor, today) -> ReportResult:
 
 
 def _chart(out: list[dict], filters: Filters):
-    totals: dict[tuple, int] = {}
-    for r in out:
-        totals[(r["skill"], r["skill_id"])] = (
-            totals.get((r["skill"], r["skill_id"]), 0) + r["below"]
-        )
-    skills = sorted(totals, key=lambda s: (-totals[s], s[0]))[:MAX_SKILLS]
-    skills.sort()
+    skills = sorted({(r["skill"], r["skill_id"]) for r in out})
     departments = sorted({(r["department"], r["department_id"]) for r in out})
     d_index = {d: i for i, d in enumerate(departments)}
     s_index = {s: j for j, s in enumerate(skills)}
     base = filters.query_args()
     base.pop("skill_id", None)
-    cells = {}
+    cells, selected = {}, None
     for r in out:
         d, s = (r["department"], r["department_id"]), (r["skill"], r["skill_id"])
-        if s not in s_index:
-            continue
+        if r["skill_id"] == filters.skill_id and (
+            r["department_id"] == filters.department_id or len(departments) == 1
+        ):
+            selected = (d_index[d], s_index[s])
         said = (
             f"{r['department']}, {r['skill']}: {r['below']} of {r['expected']} below"
             + (f", average gap {r['average_gap']}" if r["below"] else "")
@@ -192,6 +189,7 @@ def _chart(out: list[dict], filters: Filters):
         [s[0] for s in skills],
         cells,
         "People below the expected level, by department and skill",
+        selected,
     )
 
 

@@ -3,8 +3,9 @@
 
 Decisions the brief left open:
 - ``/schedule`` over the policy's monthly limit answers 200 with ``needs_approval``
-  true and the status still ``requested``; once a manager ``/approve``s, the same
-  ``/schedule`` call schedules it.
+  true and the status still ``requested``, the proposed time kept in ``scheduled_at``;
+  a manager's ``/approve`` schedules it as proposed (an older request without a
+  proposal stays requested and the same ``/schedule`` call then schedules it).
 - ``/approve`` is for the employee's managers (direct or indirect), never HR alone.
 - ``/mentorship`` answers with the interview; ``mentorship_activity_id`` names the new
   mentoring activity (``GET /activities/<id>``).
@@ -71,7 +72,8 @@ _step(
     "InterviewApprove",
     MANAGER,
     services.approve_interview,
-    doc="A manager approves an interview over the monthly limit.",
+    doc="A manager approves an interview over the monthly limit; it is scheduled at "
+    "the time the employee proposed.",
 )
 _step(
     I + "/prepare",

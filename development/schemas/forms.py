@@ -174,6 +174,21 @@ class SuggestionCreateSchema(StrictSchema):
     review_id = Id(load_default=None, allow_none=True)
 
 
+class BulkVerifySchema(StrictSchema):
+    """The manager's desk: verify the chosen activities (or all waiting), marking met
+    the needs ticked on the confirmation step."""
+
+    activity_ids = bounded_list(
+        Id(), max=500, load_default=list, metadata={"multi": True}
+    )
+    met_need_ids = bounded_list(
+        Id(), max=500, load_default=list, metadata={"multi": True}
+    )
+    select_all = fields.Boolean(load_default=False)
+    employee_id = Id(load_default=None, allow_none=True)  # all of one person's
+    confirmed = fields.Boolean(load_default=False)
+
+
 class PolicySchema(StrictSchema):
     interviews_per_month = fields.Integer(
         required=True, validate=validate.Range(min=0, max=100)

@@ -195,7 +195,8 @@ def _month_count(interview, when: date) -> int:
 
 def schedule_interview(actor, interview, data: dict, *, now=None):
     """Schedule (requested → scheduled). Over the policy's monthly limit the interview
-    waits for the manager's approval: it is marked ``needs_approval`` and stays requested.
+    waits for the manager's approval: it is marked ``needs_approval`` and stays requested,
+    with the proposed time, duration, mode and place kept for the approval.
     """
     now = now or utcnow()
     _own(actor, interview)
@@ -210,23 +211,27 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
         interview.direction is InterviewDirection.conducted
         and _month_count(interview, when.date()) >= limit
     )
-    if over and interview.approved_at is None:
-        interview.needs_approval = True
-        db.session.flush()
-        record_event(actor, interview, "approval_requested", {"limit": limit}, now=now)
-        return interview
+    # The proposed schedule is kept either way: over the limit it waits (still
+    # requested) for the manager, whose approval schedules it as proposed.
     interview.scheduled_at = when
     interview.duration_minutes = data.get("duration_minutes") or 20
     if data.get("mode") is not None:
         interview.mode = data["mode"]
     interview.location = data.get("location", "")
+    if over and interview.approved_at is None:
+        interview.needs_approval = True
+        db.session.flush()
+        record_event(actor, interview, "approval_requested", {"limit": limit}, now=now)
+        return interview
     INTERVIEWS.move(actor, interview, S.scheduled, now=now)
     db.session.flush()
     return interview
 
 
 def approve_interview(actor, interview, *, now=None):
-    """A manager approves an interview over the monthly limit."""
+    """A manager approves an interview over the monthly limit; its proposed schedule
+    (kept while it waited) becomes the schedule, so nobody types it again. Without a
+    proposal (an older request) it stays requested and the employee schedules it."""
     now = now or utcnow()
     require(perms.can_view_interview(actor, interview))
     require(perms.can_approve_interview(actor, interview), "Only a manager approves.")
@@ -236,6 +241,9 @@ def approve_interview(actor, interview, *, now=None):
     interview.needs_approval = False
     db.session.flush()
     record_event(actor, interview, "approved", {}, now=now)
+    if interview.scheduled_at is not None and interview.status is S.requested:
+        INTERVIEWS.move(actor, interview, S.scheduled, now=now)
+        db.session.flush()
     return interview
 
 

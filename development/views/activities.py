@@ -17,13 +17,18 @@ from development import permissions as perms
 from development.enums import ActivityKind, ActivityStatus
 from development.learning_record import current_policy
 from development.models import DevelopmentActivity, InformationalInterview
-from development.schemas.forms import ActivityCreateSchema, ActivityFormSchema
+from development.schemas.forms import (
+    ActivityCreateSchema,
+    ActivityFormSchema,
+    BulkVerifySchema,
+)
 from development.services import activities as services
 from development.services.evidence_files import (
     MAX_BYTES,
     attach_evidence_file,
     get_evidence_file,
 )
+from development.services.verification import verify_activities
 from development.views import bp
 from development.views.common import (
     learning_chart,
@@ -215,7 +220,21 @@ def activity_verify(activity_id: int):
     require(
         perms.can_verify_activity(current_user, activity), "Only the direct manager."
     )
-    services.verify_activity(current_user, activity)
+    met, errors, _status = save_form(
+        BulkVerifySchema(),
+        request.form,
+        lambda d: verify_activities(
+            current_user, [activity], met_need_ids=d["met_need_ids"]
+        ),
+    )
+    if met is None:  # a need it is not evidence for: say so on the desk
+        flash(" ".join(str(e) for e in errors.values()), "error")
+        return redirect(url_for("development.team"))
     db.session.commit()
-    flash(f"“{activity.title}” is verified.", "success")
+    marked = (
+        f"; {len(met)} {'need is' if len(met) == 1 else 'needs are'} marked met"
+        if met
+        else ""
+    )
+    flash(f"“{activity.title}” is verified{marked}.", "success")
     return redirect(url_for("development.team"))

@@ -9,6 +9,7 @@ from core.db import utcnow
 from core.errors import Conflict, NotFound
 from core.extensions import db
 from core.permissions import require_visible
+from core.timezones import read_local
 from development import permissions as perms
 from development.learning_record import learning_record
 from development.models import Contact, DevelopmentActivity, InformationalInterview
@@ -112,8 +113,5 @@ def my_record(employee_id, months: int = 12):
 
 
 def aware(value: str) -> str:
-    """A ``datetime-local`` value read as UTC (the stored time zone)."""
-    value = (value or "").strip()
-    if value and "+" not in value[10:] and not value.endswith("Z"):
-        return value + ("+00:00" if len(value) > 10 else "")
-    return value
+    """A ``datetime-local`` value read in the reader's time zone (core.timezones)."""
+    return read_local(value)

@@ -111,7 +111,12 @@ def interview_approve(interview_id: int):
         raise InvalidTransition("This interview does not wait for approval.")
     services.approve_interview(current_user, interview)
     db.session.commit()
-    flash("Approved: the interview can be scheduled.", "success")
+    flash(
+        "Approved: the interview is scheduled as proposed."
+        if interview.status is S.scheduled
+        else "Approved: the interview can be scheduled.",
+        "success",
+    )
     target = request.form.get("next")
     if target == "team":
         return redirect(url_for("development.team"))
@@ -123,6 +128,7 @@ def interview_approve(interview_id: int):
 def interview_ics_file(interview_id: int):
     """Download the interview's meeting as an iCalendar file."""
     interview = load_interview(interview_id)
-    if interview.scheduled_at is None:
+    if interview.scheduled_at is None or interview.needs_approval:
+        # a proposed time waiting for approval is not a meeting yet
         raise NotFound("The interview has no date yet.")
     return ics_download(interview, utcnow())

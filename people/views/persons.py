@@ -12,6 +12,7 @@ from core.pagination import paginate_html
 from core.permissions import require, require_visible
 from people import permissions as perms
 from people import services
+from people.account_state import AccountInfo, account_info_of, account_rows
 from people.enums import PROFICIENCY_LABELS
 from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
 from people.panels import person_panels
@@ -30,7 +31,14 @@ from people.views.common import (
 )
 
 FORM_TEMPLATE = "people/person_form.html"
-EMPLOYEE_FIELDS = ("name", "email", "job_title", "department_id", "manager_id")
+EMPLOYEE_FIELDS = (
+    "name",
+    "email",
+    "job_title",
+    "department_id",
+    "manager_id",
+    "time_zone",
+)
 
 
 def _load_person(person_id: int) -> Employee:
@@ -42,6 +50,20 @@ def _load_person(person_id: int) -> Employee:
     )
     require_visible(perms.can_view_person(current_user, employee), "Person not found.")
     return employee
+
+
+def _load_person_and_account(person_id: int) -> tuple[Employee, AccountInfo | None]:
+    """``_load_person``, with the account state for HR and admins (same statement)."""
+    if not perms.can_view_account_states(current_user):
+        return _load_person(person_id), None
+    row = db.session.execute(
+        account_rows()
+        .where(Employee.id == person_id)
+        .options(joinedload(Employee.department), joinedload(Employee.manager))
+    ).first()
+    employee = row[0] if row else None
+    require_visible(perms.can_view_person(current_user, employee), "Person not found.")
+    return employee, account_info_of(row)
 
 
 def _directory_args() -> dict:
@@ -71,6 +93,7 @@ def directory():
         departments=department_choices(),
         job_titles=job_title_choices(),
         can_create=perms.can_create_person(current_user),
+        can_invite=perms.can_view_account_states(current_user),
     )
 
 
@@ -107,7 +130,7 @@ def _skill_rows(employee: Employee) -> list[dict]:
 @login_required
 def detail(person_id: int):
     """The person page: profile, skills and learning."""
-    employee = _load_person(person_id)
+    employee, account = _load_person_and_account(person_id)
     chain_ids = perms.manager_chain_ids(employee.id)
     chain = []
     if chain_ids:
@@ -136,6 +159,7 @@ def detail(person_id: int):
         has_profile=has_profile,
         labels=PROFICIENCY_LABELS,
         can_edit=perms.can_edit_person(current_user, employee),
+        account=account,
         **person_panels(current_user, employee),
     )
 

@@ -12,11 +12,13 @@ ones.
   Communication) is used by every cycle; "Engineering review" (Python, System design,
   Testing, Giving feedback, each mapped to its skill) is used by two ad hoc reviews of
   recent hires in Engineering and so stays editable (no cycle locks it).
-- Cycles (``walk``, ``active``): the last completed half-year is active (launched 18
-  days ago; the self-assessment was due 4 days ago) with reviews in every status; the
-  two half-years before it are closed, every review walked self → manager → share →
-  acknowledge, a few self-assessments skipped, a few "I disagree" with addenda. Loaded
-  in late 2026 these are "2025 H1", "2025 H2" (closed) and "2026 H1" (active).
+- Cycles (``walk``, ``active``): the half-year whose review season the load date falls
+  in is active (``common.half_years``: the half in progress in its last quarter, else
+  the one just ended; launched 18 days ago, the self-assessment was due 4 days ago)
+  with reviews in every status; the two half-years before it are closed, every review
+  walked self → manager → share → acknowledge, a few self-assessments skipped, a few
+  "I disagree" with addenda. Loaded on 3 December 2026 these are "2025 H2", "2026 H1"
+  (closed) and "2026 H2" (active).
 - The demo employee's review awaits their self-assessment (a draft is saved); the demo
   manager's direct reports have reviews to write (self-assessment submitted), a draft to
   finish and one shared, awaiting acknowledgement.

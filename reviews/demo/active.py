@@ -38,7 +38,9 @@ def active_cycle(demo: Demo, half: Half) -> None:
         demo,
         half,
         launch,
-        hired_before=half.end - timedelta(days=30),
+        # Those hired a month before the period ended (or before today, while the
+        # half is still running): a new joiner has no half to review yet.
+        hired_before=min(half.end, demo.today) - timedelta(days=30),
         self_due=demo.today - timedelta(days=4),
     )
     previous = previous_ratings(shared_ids(demo, exclude=cycle.id))

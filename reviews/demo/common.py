@@ -39,8 +39,20 @@ class Half:
 
 
 def half_years(today: date) -> list[Half]:
-    """The last completed half-year and the two before it, oldest first."""
-    year, half = (today.year, 1) if today.month >= 7 else (today.year - 1, 2)
+    """The half-year whose review season ``today`` falls in, and the two before it,
+    oldest first.
+
+    Reviews of a half run from its last three months to the first three of the next:
+    in its last quarter (April–June, October–December) the active cycle is the half in
+    progress (loaded on 3 December 2026: "2026 H2", self-assessments due late
+    November); otherwise it is the half just ended (loaded in February 2027: "2026
+    H2" too). Either way the due dates lie around the load date, not months after
+    the period, and the two closed cycles before it have long ended.
+    """
+    if today.month in (4, 5, 6, 10, 11, 12):
+        year, half = today.year, 1 if today.month <= 6 else 2
+    else:
+        year, half = (today.year, 1) if today.month >= 7 else (today.year - 1, 2)
     found = []
     for _ in range(3):
         start = date(year, 1 if half == 1 else 7, 1)

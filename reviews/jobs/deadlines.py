@@ -7,9 +7,12 @@ Ad hoc and planned reviews have only the self-assessment date. Reviews of closed
 get nothing.
 
 Each stage of a step is due at a fixed moment (09:00 local, ``core.clock.moment``):
-3 days before (``review_due_soon``), on the day (``review_due_today``), 2 days late to the
+3 days before (``review_due_soon``), on the day (``review_due_today``), 2 days late to
+whoever owes it (``review_overdue_owner``: she is told of her own late step) and to the
 manager of whoever owes it (``review_overdue_manager``), 7 days late to HR
-(``review_overdue_hr``). A stage is sent while it is the latest one due — a run that
+(``review_overdue_hr``) — HR gets ONE digest per run listing every step that reached
+its week-late stage since the last digest (one account once got 61 notices in a run),
+not one notice per review. A stage is sent while it is the latest one due — a run that
 comes late sends the current stage, not a backlog of stale ones; HR's stage stays
 sendable for a week. Needs: 14 days before the due date to the employee, and the day
 after to the employee and their manager (sendable for a week).
@@ -30,6 +33,7 @@ from core.clock import local_today, moment
 from core.extensions import db
 from notifications.batches import queue_in_batches
 from notifications.kinds import NotificationKind as K
+from notifications.models import Notification
 from notifications.services import Pending, hr_user_ids, user_ids_by_employee
 from people.models import Employee, Skill
 from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
@@ -48,6 +52,7 @@ MANAGER_OWED = (
 STAGES = (
     (K.review_due_soon, -3, 0, "owner"),
     (K.review_due_today, 0, 2, "owner"),
+    (K.review_overdue_owner, 2, 7, "owner"),  # she hears it when her manager does
     (K.review_overdue_manager, 2, 7, "manager"),
     (K.review_overdue_hr, 7, 14, "hr"),
 )
@@ -120,10 +125,8 @@ def send_deadline_reminders(now: datetime) -> int:
     if not wanted:
         return 0
     users = user_ids_by_employee({w[5] for w in wanted if w[5] != "hr"})
-    hr = hr_user_ids() if any(w[5] == "hr" for w in wanted) else []
-    pending = []
+    pending, for_hr = [], []
     for kind, r, start, step, due_on, target in wanted:
-        recipients = hr if target == "hr" else [users.get(target)]
         owner = r.employee if step != "manager" else r.reviewer
         context = {
             "employee": r.employee,
@@ -132,22 +135,69 @@ def send_deadline_reminders(now: datetime) -> int:
             "cycle": r.cycle or "an ad hoc review",
             "step": STEP_TEXT[step],
             "due_on": due_on.isoformat(),
-            "days_late": (local_today(start) - due_on).days,
         }
-        for user_id in recipients:
-            if user_id is not None:
-                pending.append(
-                    Pending(
-                        user_id,
-                        kind,
-                        "Review",
-                        r.id,
-                        start,
-                        context,
-                        link=f"/reviews/{r.id}",
-                    )
+        if target == "hr":
+            for_hr.append((start, r.id, context))
+            continue
+        user_id = users.get(target)
+        if user_id is not None:
+            pending.append(
+                Pending(
+                    user_id,
+                    kind,
+                    "Review",
+                    r.id,
+                    start,
+                    context,
+                    link=f"/reviews/{r.id}",
                 )
+            )
+    pending.extend(_hr_digest(for_hr, now))
     return queue_in_batches(pending, now)
+
+
+DIGEST_SUBJECT = "ReviewOverdueDigest"
+
+
+def _hr_digest(items, now: datetime) -> list[Pending]:
+    """One ``review_overdue_hr`` notice per HR account listing the steps whose
+    week-late stage began since the last digest (its due moment is the latest such
+    start, so a rerun finds nothing new and each step is listed once)."""
+    last = db.session.scalar(
+        sa.select(sa.func.max(Notification.due_at)).where(
+            Notification.kind == K.review_overdue_hr.value,
+            Notification.subject_type == DIGEST_SUBJECT,
+        )
+    )
+    fresh = sorted(
+        (i for i in items if last is None or i[0] > last),
+        key=lambda i: (i[2]["due_on"], i[2]["employee"], i[1]),
+    )
+    if not fresh:
+        return []
+    count = len(fresh)
+    context = {
+        "items": [c for _, _, c in fresh],
+        "count": count,
+        "title": (
+            "A review step is overdue by a week"
+            if count == 1
+            else f"{count} review steps are overdue by a week"
+        ),
+    }
+    due = max(start for start, _, _ in fresh)
+    return [
+        Pending(
+            user_id,
+            K.review_overdue_hr,
+            DIGEST_SUBJECT,
+            local_today(now).toordinal(),
+            due,
+            context,
+            link="/reviews",
+        )
+        for user_id in hr_user_ids()
+    ]
 
 
 NEED_STAGES = (

@@ -8,7 +8,8 @@ addenda are.
 
 from marshmallow import Schema, fields
 
-from core.db import utcnow
+from core.due import is_overdue as due_overdue
+from core.due import org_today
 from core.schemas import RefSchema
 from people.schemas import EmployeeRefSchema
 from reviews.enums import (
@@ -29,10 +30,14 @@ ROLLED = {
 
 
 def is_overdue(need) -> bool:
-    return (
-        need.due_on is not None
-        and need.status in OPEN_NEEDS
-        and need.due_on < utcnow().date()
+    """Open past its due date on the organisation's day (``core.due``, as the pages)."""
+    return due_overdue(need.due_on, org_today(), is_open=need.status in OPEN_NEEDS)
+
+
+def goal_is_overdue(goal) -> bool:
+    """An active goal past its target date (``core.due``, as the pages)."""
+    return due_overdue(
+        goal.target_on, org_today(), is_open=goal.status is GoalStatus.active
     )
 
 
@@ -60,6 +65,13 @@ class GoalSummarySchema(Schema):
     unit = fields.String()
     target_on = fields.Date(allow_none=True)
     status = fields.Enum(GoalStatus, by_value=True)
+    is_overdue = fields.Function(
+        goal_is_overdue,
+        metadata={
+            "type": "boolean",
+            "description": "Active and past its target date (the pages' rule).",
+        },
+    )
     progress = fields.Integer(metadata={"description": "Own progress, 0–100."})
     rolled_progress = fields.Float(allow_none=True, metadata=ROLLED)
     weight = fields.Integer()

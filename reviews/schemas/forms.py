@@ -175,9 +175,23 @@ class ManagerAssessmentSchema(StrictSchema):
     overall_rating = fields.Integer(load_default=None, allow_none=True, validate=RATING)
 
 
+DISAGREE_NEEDS_REASON = (
+    "Say why you disagree: your reason is kept with the review and shown to HR."
+)
+
+
 class AcknowledgeSchema(StrictSchema):
-    comment = LongText(load_default="", validate=TEXT)
+    comment = LongText(
+        load_default="",
+        validate=TEXT,
+        metadata={"description": "Required with disagree: the reason."},
+    )
     disagree = fields.Boolean(load_default=False)
+
+    @validates_schema
+    def _reason(self, data, **kwargs):
+        if data.get("disagree") and not (data.get("comment") or "").strip():
+            raise ValidationError(DISAGREE_NEEDS_REASON, "comment")
 
 
 class AddendumSchema(StrictSchema):

@@ -18,6 +18,8 @@ from reviews.services.flow import (
     share_problems,
     share_review,
     signed_snapshot,
+    unrated_competencies,
+    unrated_errors,
 )
 from reviews.services.goals import (
     bulk_assign,
@@ -75,6 +77,8 @@ __all__ = [
     "skill_gaps",
     "start_adhoc_review",
     "unfinished_count",
+    "unrated_competencies",
+    "unrated_errors",
     "update_cycle",
     "update_goal",
     "update_review_settings",

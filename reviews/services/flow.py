@@ -16,6 +16,7 @@ from reviews import permissions as perms
 from reviews.enums import ReviewStatus
 from reviews.models import Review, ReviewAddendum, ReviewObstacle, ReviewRating
 from reviews.queries import manager_ratings_by_name, previous_reviews
+from reviews.schemas.forms import DISAGREE_NEEDS_REASON
 from reviews.services.common import transition
 from reviews.services.outcomes import current_levels, materialise_outcomes
 from reviews.services.quality import flag_quality_issues
@@ -91,11 +92,17 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
     review.answers = answers
     review.achievements = (data.get("achievements") or "").strip()
     if data.get("submit"):
-        unrated = [c.name for c in _unrated(review, "self")]
+        unrated = unrated_competencies(review, "self")
         if unrated:
-            _invalid(
-                "ratings",
-                "Rate every competency before submitting: " + ", ".join(unrated),
+            raise ValidationFailed(
+                "Nothing was saved; correct the fields marked.",
+                {
+                    "ratings": unrated_errors(
+                        unrated,
+                        data.get("ratings", []),
+                        "Rate every competency before submitting: ",
+                    )
+                },
             )
         review.self_submitted_at = now
         transition(actor, review, S.self_submitted, now=now)
@@ -108,7 +115,18 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
     return review
 
 
-def _unrated(review: Review, prefix: str):
+def unrated_errors(unrated, sent: list[dict], lead: str) -> dict | str:
+    """Each unrated competency's error on its own rating — ``{"3": {"rating": …}}`` by
+    its place in the ``ratings`` sent — or one message naming them all when one of them
+    was not sent at all (an API body that leaves a competency out)."""
+    place = {item["competency_id"]: str(i) for i, item in enumerate(sent)}
+    if any(c.id not in place for c in unrated):
+        return lead + ", ".join(c.name for c in unrated)
+    return {place[c.id]: {"rating": f"Rate {c.name}."} for c in unrated}
+
+
+def unrated_competencies(review: Review, prefix: str) -> list:
+    """The template's competencies without a ``prefix`` ("self"/"manager") rating."""
     rated = {
         r.competency_id
         for r in review.ratings
@@ -188,17 +206,21 @@ def _needs_json(review: Review, needs: list[dict]) -> list[dict]:
         if ids
         else {}
     )
-    if ids - set(skills):
-        _invalid("training_needs", f"No such skill: {sorted(ids - set(skills))[0]}.")
     current = current_levels(review.employee_id)
-    for n in needs:
+    rows: dict[str, dict] = {}  # every row's problem at once, on its own field
+    for i, n in enumerate(needs):
         level = current.get(n["skill_id"])
-        if level is not None and n["target_level"] <= level:
-            _invalid(
-                "training_needs",
-                f"{skills[n['skill_id']]} is already at level {level}; "
-                "set a higher target or leave it out.",
-            )
+        if n["skill_id"] not in skills:
+            rows[str(i)] = {"skill_id": f"No such skill: {n['skill_id']}."}
+        elif level is not None and n["target_level"] <= level:
+            rows[str(i)] = {
+                "target_level": f"{skills[n['skill_id']]} is already at level "
+                f"{level}: this need is met. Set a higher target or leave it out."
+            }
+    if rows:
+        raise ValidationFailed(
+            "Nothing was saved; correct the fields marked.", {"training_needs": rows}
+        )
     return [
         {
             "skill_id": n["skill_id"],
@@ -213,7 +235,7 @@ def _needs_json(review: Review, needs: list[dict]) -> list[dict]:
 def share_problems(review: Review, previous: Review | None) -> dict[str, str]:
     """What stops the manager's part from being shared (empty when complete)."""
     problems = {}
-    unrated = _unrated(review, "manager")
+    unrated = unrated_competencies(review, "manager")
     if unrated:
         problems["ratings"] = "Rate every competency: " + ", ".join(
             c.name for c in unrated
@@ -260,13 +282,20 @@ def share_review(actor, review: Review, *, now=None) -> Review:
 
 
 def acknowledge_review(actor, review: Review, data: dict, *, now=None) -> Review:
-    """The employee signs off, optionally with a comment and "I disagree"."""
+    """The employee signs off, optionally with a comment; "I disagree" needs one (the
+    reason, kept with the review and shown to HR).
+
+    :raises ValidationFailed: disagreeing without a reason (on ``comment``).
+    """
     now = now or utcnow()
     require(perms.can_view_review(actor, review))
     require(perms.is_subject(actor, review), "Only the employee acknowledges a review.")
     if not perms.can_acknowledge(actor, review):
         raise InvalidTransition("Only a shared review can be acknowledged.")
-    review.employee_comment = (data.get("comment") or "").strip()
+    comment = (data.get("comment") or "").strip()
+    if data.get("disagree") and not comment:  # the schema says so too; jobs, tests
+        _invalid("comment", DISAGREE_NEEDS_REASON)
+    review.employee_comment = comment
     review.employee_disagrees = bool(data.get("disagree"))
     review.acknowledged_at = now
     transition(

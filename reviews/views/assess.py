@@ -10,6 +10,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from core.db import utcnow
+from core.errors import ValidationFailed
 from core.extensions import db
 from core.forms import save_nested
 from reviews import permissions as perms
@@ -18,12 +19,16 @@ from reviews.enums import ObstacleCategory, Priority
 from reviews.models import Review
 from reviews.queries import previous_reviews
 from reviews.views import bp
+from reviews.views.assess_context import (
+    need_skill_choices,
+    open_sections,
+    section_summaries,
+)
 from reviews.views.common import (
     ManagerAssessmentForm,
     SelfAssessmentForm,
     load_visible_review,
     rating_options,
-    skill_choices,
 )
 from reviews.views.converters import (
     manager_from_form,
@@ -188,6 +193,7 @@ def _manager_page(review: Review, form, errors=None, status=200):
         if earlier
         else {}
     )
+    may_start = perms.can_start_manager_part(review, utcnow().date())
     return _form_page(
         "reviews/manager_assessment_form.html",
         review,
@@ -195,21 +201,47 @@ def _manager_page(review: Review, form, errors=None, status=200):
         errors,
         status,
         previous=previous,
-        self_ratings={r.competency_id: r.self_rating for r in review.ratings}
+        # The employee's rating and comment beside the manager's fields, once submitted.
+        self_part={r.competency_id: r for r in review.ratings}
         if perms.can_view_self_part(current_user, review)
-        else {},
-        may_start=perms.can_start_manager_part(review, utcnow().date()),
+        else None,
+        may_start=may_start,
         counts=row_counts(form, blank=blank),
-        skills=skill_choices(),
+        skills=need_skill_choices(review) if may_start else [],
+        opened=open_sections(errors),
+        summaries=section_summaries(review, form),
         categories=[(c.value, c.title) for c in ObstacleCategory],
         priorities=[(p.value, p.title) for p in Priority],
         levels=[(n, str(n)) for n in range(1, 6)],
     )
 
 
+def _save_manager(actor, review: Review, data: dict) -> Review:
+    """Save the draft; "Save and share" shares it in the same transaction, so a review
+    that is not ready to share is not saved either and its problems show on the form."""
+    services.save_manager_assessment(actor, review, data)
+    if request.form.get("action") == "share":
+        try:
+            services.share_review(actor, review)
+        except ValidationFailed as err:
+            errors = {"_form": "Not shared yet.", **(err.errors or {})}
+            unrated = services.unrated_competencies(review, "manager")
+            if unrated:  # on the empty fields, not above the section
+                errors["ratings"] = services.unrated_errors(
+                    unrated, data.get("ratings", []), "Rate every competency: "
+                )
+            raise ValidationFailed(err.message, errors) from err
+    return review
+
+
 def _manager_saved(review_id: int, data: dict):
+    action = request.form.get("action")
+    if action == "share":
+        review = db.session.get(Review, review_id)
+        flash(f"The review is shared with {review.employee.name}.", "success")
+        return redirect(url_for("reviews.detail", review_id=review_id))
     flash("The manager's part is saved as a draft.", "success")
-    if request.form.get("action") == "review":
+    if action == "review":
         return redirect(url_for("reviews.detail", review_id=review_id))
     return redirect(url_for("reviews.edit_manager_assessment", review_id=review_id))
 
@@ -220,7 +252,7 @@ MANAGER_PART = Part(
     values=manager_values,
     from_form=manager_from_form,
     form=ManagerAssessmentForm,
-    save=services.save_manager_assessment,
+    save=_save_manager,
     page=_manager_page,
     done=_manager_saved,
 )

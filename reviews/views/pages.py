@@ -6,11 +6,12 @@ import itertools
 import sqlalchemy as sa
 from flask import render_template, request
 from flask_login import current_user, login_required
-from marshmallow import EXCLUDE, Schema, ValidationError, fields
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from sqlalchemy.orm import joinedload
 
 from core.charts import Chart, Frame, line_chart, series_class, shorten
 from core.extensions import db
+from core.fields import Text
 from core.pagination import paginate_html
 from core.permissions import Role, role_required
 from people.models import Skill
@@ -173,31 +174,47 @@ def detail(review_id: int):
     return render_detail(load_visible_review(review_id))
 
 
+VIEWS = ("flags", "disagreements")
+
+
 class QualityArgs(Schema):
     rule = fields.Enum(QualityRule, load_default=None)
+    view = Text(
+        load_default="flags", validate=[validate.OneOf(VIEWS), validate.Length(max=20)]
+    )
+
+
+def _quality_select(args: dict) -> sa.Select:
+    """Flagged reviews (of one rule), or the signed reviews an employee disagreed
+    with — newest first; both from ``visible_reviews``."""
+    stmt = perms.visible_reviews(current_user).options(
+        joinedload(Review.employee),
+        joinedload(Review.reviewer),
+        joinedload(Review.cycle),
+    )
+    if args["view"] == "disagreements":
+        # Signed: a review HR reopened is no longer signed, and its next sign-off
+        # says again whether the employee disagrees.
+        return stmt.where(
+            Review.employee_disagrees.is_(True), Review.acknowledged_at.is_not(None)
+        ).order_by(Review.acknowledged_at.desc(), Review.id.desc())
+    flagged = sa.select(ReviewQualityFlag.review_id)
+    if args["rule"] is not None:
+        flagged = flagged.where(ReviewQualityFlag.rule == args["rule"])
+    return stmt.where(Review.id.in_(flagged)).order_by(
+        Review.shared_at.desc(), Review.id.desc()
+    )
 
 
 @bp.route("/quality")
 @role_required(Role.hr)
 def quality():
-    """The review quality page: flagged reviews (HR)."""
+    """The review quality page: flagged reviews, or disagreements (HR)."""
     try:
         args = QualityArgs().load(request.args, unknown=EXCLUDE)
     except ValidationError:
-        args = {"rule": None}
-    flagged = sa.select(ReviewQualityFlag.review_id)
-    if args["rule"] is not None:
-        flagged = flagged.where(ReviewQualityFlag.rule == args["rule"])
-    page = paginate_html(
-        perms.visible_reviews(current_user)
-        .where(Review.id.in_(flagged))
-        .options(
-            joinedload(Review.employee),
-            joinedload(Review.reviewer),
-            joinedload(Review.cycle),
-        )
-        .order_by(Review.shared_at.desc(), Review.id.desc())
-    )
+        args = {"rule": None, "view": "flags"}
+    page = paginate_html(_quality_select(args))
     ids = [r.id for r in page.items]
     rows = db.session.scalars(
         sa.select(ReviewQualityFlag)

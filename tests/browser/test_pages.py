@@ -13,7 +13,15 @@ from tests.browser.conftest import ARTIFACTS, employee_ids, sign_in
 pytestmark = pytest.mark.browser
 
 ROLES = ("hr", "admin", "manager", "employee")
-EVERYONE_PAGES = ("home", "people", "person", "departments", "department")
+EVERYONE_PAGES = (
+    "home",
+    "people",
+    "person",
+    "departments",
+    "department",
+    "two-factor",
+    "tokens",
+)
 EXTRA_PAGES = {
     "hr": (
         "person-edit",
@@ -24,8 +32,10 @@ EXTRA_PAGES = {
         "review-settings",
         "audit",
         "audit-filtered",
+        "accounts",
+        "accounts-people",
     ),
-    "admin": ("accounts", "audit"),
+    "admin": ("accounts", "accounts-people", "audit", "sign-in"),
     "manager": (),
     "employee": (),
 }
@@ -48,8 +58,12 @@ def _paths(server) -> dict[str, str]:
         "role-profile": f"/role-profiles/{profile}",
         "role-profile-edit": f"/role-profiles/{profile}/edit",
         "accounts": "/admin/accounts",
+        "accounts-people": "/admin/accounts?view=people",
+        "two-factor": "/account/two-factor",
+        "tokens": "/account/tokens",
         "review-settings": "/reviews/settings",
         "audit": "/admin/audit",
+        "sign-in": "/admin/sign-in",
         "audit-filtered": "/admin/audit?subject_type=Review&action=status_changed",
     }
 

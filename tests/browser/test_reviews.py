@@ -19,19 +19,23 @@ from tests.browser.conftest import sign_in
 from tests.browser.test_pages import _check
 
 pytestmark = pytest.mark.browser
-NOW_PREVIOUS = "2026-06-01T09:00:00+00:00"
 
 
 def _arrange(server) -> dict:
-    """Template, a signed earlier review with needs in every state, and a new review."""
-    from datetime import datetime
+    """Template, a signed earlier review with needs in every state, and a new review.
+
+    The demo's own signed reviews follow the day it is loaded, so the two reviews are
+    placed after the person's latest shared one: the earlier review ends with it (and,
+    made later, is read as "the last review") and the new one follows.
+    """
+    from datetime import UTC, datetime, time, timedelta
 
     from core.extensions import db
     from people.models import Employee, Skill, User
     from reviews import services
     from reviews.enums import TrainingNeedStatus
-    from reviews.models import Goal, TrainingNeed
-    from reviews.queries import load_review
+    from reviews.models import Goal, Review, TrainingNeed
+    from reviews.queries import SHARED, load_review
 
     with server.app.app_context():
         employee = db.session.scalar(
@@ -63,14 +67,19 @@ def _arrange(server) -> dict:
                 "questions": [{"text": "What are you proudest of?"}],
             },
         )
-        now = datetime.fromisoformat(NOW_PREVIOUS)
+        latest = db.session.scalar(
+            sa.select(sa.func.max(Review.period_end)).where(
+                Review.employee_id == person.id, Review.status.in_(SHARED)
+            )
+        ) or date(2026, 5, 31)
+        now = datetime.combine(latest + timedelta(days=1), time(9), tzinfo=UTC)
         earlier = services.start_adhoc_review(
             manager,
             {
                 "employee_id": person.id,
                 "template_id": template.id,
-                "period_start": date(2025, 12, 1),
-                "period_end": date(2026, 5, 31),
+                "period_start": latest - timedelta(days=181),
+                "period_end": latest,
             },
             now=now,
         )
@@ -99,7 +108,7 @@ def _arrange(server) -> dict:
                         "skill_id": s.id,
                         "target_level": 3,
                         "priority": _medium(),
-                        "due_on": date(2026, 9, 1),
+                        "due_on": latest + timedelta(days=63),
                     }
                     for s in skills
                 ],
@@ -107,7 +116,7 @@ def _arrange(server) -> dict:
                     {
                         "title": "Own the billing runbook",
                         "description": "",
-                        "target_on": date(2026, 10, 1),
+                        "target_on": latest + timedelta(days=93),
                     }
                 ],
             },
@@ -138,8 +147,8 @@ def _arrange(server) -> dict:
             {
                 "employee_id": person.id,
                 "template_id": template.id,
-                "period_start": date(2026, 6, 1),
-                "period_end": date(2026, 11, 30),
+                "period_start": latest + timedelta(days=1),
+                "period_end": latest + timedelta(days=182),
             },
         )
         result = {
@@ -183,6 +192,7 @@ def test_review_flow_through_the_ui(live_server, new_page, arranged):
     comps = arranged["competencies"]
 
     employee = new_page(1280)
+    employee.on("dialog", lambda dialog: dialog.accept())  # the confirmations
     sign_in(employee, live_server, "employee")
     employee.goto(f"{live_server.url}/reviews")
     _check(employee, "review-my-reviews", problems)
@@ -204,6 +214,7 @@ def test_review_flow_through_the_ui(live_server, new_page, arranged):
     assert status is ReviewStatus.self_submitted
 
     manager = new_page(1280)
+    manager.on("dialog", lambda dialog: dialog.accept())
     _sign_in_email(manager, live_server, arranged["manager_email"])
     manager.goto(url)
     assert "I shipped the importer" in manager.content()  # submitted: now visible
@@ -211,10 +222,13 @@ def test_review_flow_through_the_ui(live_server, new_page, arranged):
     for cid in comps:
         manager.select_option(f"#rating_{cid}", "4")
         manager.fill(f"#comment_{cid}", "Delivered the importer a week early.")
+    manager.click("#step-strengths > summary")  # sections start closed
     manager.fill("#strengths", "Broke the importer into safe, reviewable steps.")
     manager.fill("#areas_to_strengthen", "Share design notes before coding.")
+    manager.click("#step-needs > summary")
     manager.select_option("#need_skill_0", str(arranged["skill"]))
     manager.select_option("#need_level_0", "4")
+    manager.click("#step-goals > summary")
     manager.fill("#goal_title_0", "Lead the next data migration")
     manager.select_option("#overall_rating", "4")
     _check(manager, "review-manager-form", problems)
@@ -284,6 +298,7 @@ def test_hr_review_pages_are_accessible(live_server, new_page, arranged, width):
         ("review-cycles", "/reviews/cycles"),
         ("review-templates", "/reviews/templates"),
         ("review-quality", "/reviews/quality"),
+        ("review-disagreements", "/reviews/quality?view=disagreements"),
         ("review-hr-detail", f"/reviews/{arranged['earlier']}"),
         ("review-cycle-new", "/reviews/cycles/new"),
     ):

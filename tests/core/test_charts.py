@@ -66,3 +66,11 @@ def test_month_chart():
 def test_bar_chart_and_heat_map_without_data_are_none():
     assert bar_chart([("a", [0, 0])], ["x", "y"], "t") is None
     assert heat_map([], ["c"], {}, "t") is None
+
+
+def test_an_ordered_scale_gets_one_hue_light_to_dark():
+    from core.charts import ordered_series
+
+    pairs = ordered_series([f"Rated {n}" for n in range(1, 6)])
+    assert [c for _, c in pairs] == [f"scale-{i}" for i in range(5)]
+    assert ordered_series(["Low", "High"]) == [("Low", "scale-0"), ("High", "scale-4")]

@@ -47,7 +47,7 @@ def test_long_text_refuses_nul_and_names_the_line():
 
 
 def test_the_length_is_a_validation_error():
-    with pytest.raises(ValidationError, match="maximum length 3"):
+    with pytest.raises(ValidationError, match="Use at most 3 characters"):
         _load(Text(validate=validate.Length(max=3)), "abcd")
 
 

@@ -30,7 +30,7 @@ def test_save_form_runs_the_action_on_valid_input(db):
 
 def test_save_form_answers_422_for_bad_input_and_for_a_broken_rule(db):
     assert save_form(NameSchema(), MultiDict(), lambda d: 1)[1:] == (
-        {"name": "Missing data for required field."},
+        {"name": "This field is required."},
         422,
     )
     broken = ValidationFailed("Nothing saved.", {"name": "Taken."})
@@ -57,7 +57,7 @@ def test_save_nested_maps_nested_messages_back_to_form_fields(db):
     )
     assert (result, status) == (None, 422)
     assert errors == {
-        "item-0-name": "Missing data for required field.",
+        "item-0-name": "This field is required.",
         "extra": "Bad row.",
     }
 

@@ -18,6 +18,7 @@ from development.jobs import (
 )
 from development.models import DevelopmentActivity, InformationalInterview
 from notifications.kinds import NotificationKind as K
+from notifications.texts import as_of
 from tests import factories as f
 from tests.job_world import make_team, queued, recipients, twice
 
@@ -163,7 +164,9 @@ def test_certification_expiry_is_told_90_and_30_days_before(db, org):
     assert twice(send_certification_expiry, moment(expires - 30 * DAY))[:2] == (1, 0)
     notes = queued(K.certification_expiring)
     assert [n.recipient_id for n in notes] == [org.employee.id] * 2
-    assert "in 30 days" in notes[1].body and "AWS" in notes[1].body
+    seen_then = as_of(notes[1].body, expires - 30 * DAY)
+    assert "expires 1 Mar, in 30 days." in seen_then and "AWS" in notes[1].body
+    assert "1 Mar, in 24 days" in as_of(notes[1].body, expires - 24 * DAY)
 
 
 def test_learning_nudge_once_per_lapse(db, org):

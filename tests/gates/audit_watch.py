@@ -38,11 +38,20 @@ SELF_RECORDING = {
     "Notification",
     "EmailMessage",
     "IdempotencyRecord",
+    "ResetRequest",
 }
 
 
-# Modules that change state but are not named ``services`` (API tokens).
-EXTRA_MODULES = ["auth.tokens"]
+# Modules that change state but are not named ``services`` (API tokens, personal
+# access tokens, two-factor sign-in, company sign-in).
+EXTRA_MODULES = [
+    "auth.tokens",
+    "auth.personal_tokens",
+    "auth.two_factor",
+    "auth.invitations",
+    "auth.resets",
+    "auth.oidc",
+]
 
 
 def service_modules() -> list[str]:

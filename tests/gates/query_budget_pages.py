@@ -22,6 +22,8 @@ BUDGET_PAGES = {
     "/role-profiles/new": "hr",
     "/role-profiles/<int:profile_id>/edit": "hr",
     "/admin/accounts": "admin",
+    "/account/two-factor": "employee",
+    "/account/tokens": "employee",
     "/reviews": "manager",
     "/reviews/<int:review_id>": "hr",
     "/reviews/<int:review_id>/self-assessment": "employee",
@@ -59,6 +61,12 @@ BUDGET_PAGES = {
 
 # GET routes that are files, not pages (their rows are in ``NOT_A_LIST``).
 NOT_PAGES = {
+    "/password-reset": "a form with no data",
+    "/password-reset/<reset_token>": "a form for one link (its row and account)",
+    "/invitation/<invite_token>": "a form for one link (its row and person)",
+    "/login/code": "a form with no data (a redirect without a correct password)",
+    "/login/oidc": "a redirect to the company's identity provider (no data read)",
+    "/login/oidc/callback": "one sign-in answer from the provider (tests/auth/test_oidc*)",
     "/development/activities/<int:activity_id>/evidence": "a file (one activity)",
     "/development/interviews/<int:interview_id>/ics": "a file (one interview)",
 }

@@ -26,13 +26,25 @@ from tests.gates.audit_watch import AuditWatch, service_functions
 
 # Reads: they change nothing (a query, a pure computation or a lookup).
 READ_ONLY = {
+    "auth.personal_tokens.get_personal_token",
+    "auth.tokens.digest",
     "auth.tokens.find_token",
+    "auth.tokens.new_secret",
     "auth.services.is_locked",
+    "reviews.services.flow.unrated_errors",  # builds error messages, no data
+    "auth.invitations.check_invitation",
+    "auth.resets.check_reset",
+    "auth.two_factor.new_secret",
+    "auth.two_factor.open_secret",
+    "auth.two_factor.provisioning_uri",
+    "auth.two_factor.recovery_codes_left",
+    "auth.two_factor.seal_secret",
     "auth.services.normalise_email",
     "auth.services.random_password",
     "development.services.evidence_files.checked_content_type",
     "development.services.evidence_files.get_evidence_file",
     "development.services.interviews.held_on",
+    "development.services.verification.needs_evidenced_by",
     "notifications.services.disabled_kinds",
     "notifications.services.get_notification",
     "notifications.services.hr_user_ids",
@@ -50,6 +62,8 @@ READ_ONLY = {
     "reviews.services.quality.quality_problems",
     "reviews.services.settings.current_review_settings",
     "reviews.services.templates.is_locked",
+    "scim.services.get_user",
+    "scim.services.not_deleted",
 }
 
 # Changes that are derived from an audited one, with the reason.
@@ -57,6 +71,10 @@ DERIVED = {
     # Recomputes a review's quality flags from the review itself, inside the audited
     # share; the flags are replaced on every share, never edited by a person.
     "reviews.services.quality.flag_quality_issues",
+    # A personal access token's last use (at most once per 5 minutes): bookkeeping of
+    # an authenticated request, like a login attempt; its issue and revocation are
+    # audited, and an event per use would flood the trail.
+    "auth.tokens.note_use",
 }
 
 

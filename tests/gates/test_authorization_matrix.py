@@ -17,7 +17,7 @@ import pytest
 import tests.gates.matrix as matrix_pkg
 from app import create_app
 from core.config import TestConfig
-from tests.conftest import bearer, sign_in
+from tests.conftest import bearer, personal_bearer, sign_in
 from tests.gates.matrix import ACTORS, api_development, api_goals, api_reviews
 from tests.gates.matrix.params import fill
 
@@ -122,3 +122,24 @@ def test_matrix(client, org, method, rule, actor, status):
         sign_in(client, user)
     response = client.open(url, method=method, headers=headers, **kwargs)
     assert response.status_code == status, response.get_data(as_text=True)[:300]
+
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+READ_ONLY_TOKEN_CASES = [
+    pytest.param(method, rule, actor, id=f"{method} {rule} as {actor}, read-only PAT")
+    for method, rule in sorted(ROWS)
+    if method in UNSAFE_METHODS and rule.startswith("/api/v1/")
+    for actor in ACTORS
+    if actor != "anonymous"
+]
+
+
+@pytest.mark.parametrize(("method", "rule", "actor"), READ_ONLY_TOKEN_CASES)
+def test_a_read_only_personal_token_changes_nothing(client, org, method, rule, actor):
+    """The read-only personal token of every actor: 403 on every unsafe API route,
+    whatever the actor's rights there (the refusal comes before any other check)."""
+    url = fill(rule, org)
+    headers = personal_bearer(org.actor(actor), "read")
+    response = client.open(url, method=method, headers=headers, json={})
+    assert response.status_code == 403, response.get_data(as_text=True)[:300]
+    assert "read-only" in response.get_json()["message"]

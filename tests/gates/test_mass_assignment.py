@@ -47,6 +47,12 @@ ATTACKS = {
     "token_hash": "x",
     "revoked_at": None,
     "expires_at": "2999-01-01T00:00:00Z",
+    "kind": "session",
+    "last_used_at": "2020-01-01T00:00:00Z",
+    "credential_version": 99,
+    "token": "x",
+    "totp_secret_encrypted": "JBSWY3DPEHPK3PXP",
+    "totp_enabled_at": "2020-01-01T00:00:00Z",
 }
 
 # (method, rule) -> (actor, body builder). The body alone must succeed (2xx).
@@ -185,6 +191,17 @@ def _team_goal_id(org) -> int:
     return db.session.get(Goal, PARAMS["goal_id"](org)).parent_id
 
 
+def _person_without_account() -> int:
+    """A person with no account, so an invitation of them succeeds (created once)."""
+    from people.models import Employee
+    from tests.factories import make_employee
+
+    found = db.session.scalar(
+        sa.select(Employee.id).where(Employee.email == "invitee@example.com")
+    )
+    return found or make_employee(email="invitee@example.com").id
+
+
 def _review_at(org, status: str) -> str:
     """Walk the matrix world's review (Emma's) on to ``shared`` or ``acknowledged``."""
     from datetime import UTC, datetime
@@ -283,11 +300,18 @@ ARRANGE = {
         "goal_id", "/api/v1/goals/bulk-assign"
     ),
     ("POST", "/api/v1/training-needs"): _after("skill_id", "/api/v1/training-needs"),
+    ("POST", "/api/v1/people/<int:person_id>/invitation"): lambda org: (
+        f"/api/v1/people/{_person_without_account()}/invitation"
+    ),
 }
 
 
 VALID_BODIES |= development_bodies.VALID_BODIES
 VALID_BODIES |= notifications_bodies.VALID_BODIES
+VALID_BODIES[("POST", "/api/v1/personal-tokens")] = (
+    "employee",
+    lambda org: {"name": "Integration", "scope": "write", "expires_in_days": 30},
+)
 ARRANGE |= development_bodies.ARRANGE
 MULTIPART_CHECKED = development_bodies.MULTIPART_CHECKED
 

@@ -35,6 +35,62 @@ def plant_token_hash(org):
     )
 
 
+def plant_two_factor_secrets(org):
+    """Emma's second factor: her TOTP secret (what the column decrypts to is the
+    marker, so a page that showed the secret would show it), a recovery code's hash,
+    and the same values in an audit diff a careless service might write."""
+    from core.audit import record_event
+    from core.db import utcnow
+    from core.secrets_box import encrypt
+    from people.models import RecoveryCode
+
+    db.session.execute(
+        sa.update(User)
+        .where(User.id == org.employee.id)
+        .values(
+            totp_secret_encrypted=encrypt(MARKER),
+            totp_enabled_at=utcnow(),
+        )
+    )
+    db.session.add(RecoveryCode(user_id=org.employee.id, code_hash=MARKER))
+    record_event(
+        org.employee,
+        org.employee,
+        "two_factor_enabled",
+        {"totp_secret": MARKER, "recovery_codes": [MARKER], "code_hash": MARKER},
+    )
+
+
+def plant_account_link_hashes(org):
+    """An invitation of a new person and a reset link of Emma's account, their token
+    hashes the marker, and an audit diff a careless service might write with them."""
+    from auth.invitations import invite_person
+    from auth.resets import request_reset
+    from core.audit import record_event
+    from people.models import AccountLink
+    from tests.factories import make_employee
+
+    _, invitation = invite_person(org.hr, make_employee(name="Ivy Invited"))
+    request_reset(org.employee.email, "sweep-client")
+    links = db.session.scalars(sa.select(AccountLink).order_by(AccountLink.id)).all()
+    for n, link in enumerate(links):
+        link.token_hash = f"{MARKER}-{n}"
+    record_event(org.hr, invitation, "invitation_sent", {"token_hash": MARKER})
+
+
+def plant_personal_token_hash(org):
+    """Emma's personal access token, its stored hash holding the marker (the session
+    token's hash is the marker itself: the column is unique)."""
+    from auth.personal_tokens import issue_personal_token
+
+    _, row = issue_personal_token(org.employee, {"name": "Emma's exporter"})
+    db.session.execute(
+        sa.update(ApiToken)
+        .where(ApiToken.id == row.id)
+        .values(token_hash=f"pat-{MARKER}")
+    )
+
+
 def plant_unsubmitted_self_assessment(org):
     """Emma's self-assessment draft: hers alone until she submits it."""
     from reviews.models import Review, ReviewRating, TemplateCompetency
@@ -124,9 +180,26 @@ def plant_private_fields_in_audit_diffs(org):
     )
 
 
+def plant_scim_token_hash(org):
+    """A SCIM token (the admin's), its hash the marker, and a careless audit diff."""
+    from core.audit import record_event
+    from scim.models import ScimToken
+    from scim.tokens import create_token
+
+    _, row = create_token(org.admin, "Sweep IdP")
+    db.session.execute(
+        sa.update(ScimToken).where(ScimToken.id == row.id).values(token_hash=MARKER)
+    )
+    record_event(org.admin, row, "created", {"token_hash": MARKER, "token": MARKER})
+
+
 PLANTERS = [
     plant_password_hash,
+    plant_scim_token_hash,
     plant_token_hash,
+    plant_personal_token_hash,
+    plant_two_factor_secrets,
+    plant_account_link_hashes,
     plant_unsubmitted_self_assessment,
     plant_private_interview_notes,
     plant_private_fields_in_audit_diffs,
@@ -148,8 +221,99 @@ def test_no_private_field_reaches_a_non_owner(client, org, actor):
     for rule in GET_ROUTES:
         url = fill(rule, org)
         response = client.get(url, headers=headers if url.startswith("/api/") else {})
-        if MARKER in response.get_data(as_text=True):
+        # Bytes, not text: a route may answer a binary file (the favicon).
+        if MARKER in response.get_data().decode("utf-8", "replace"):
             leaks.append(url)
+    assert leaks == []
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_the_company_sign_in_secret_reaches_no_one(
+    app, client, org, actor, monkeypatch
+):
+    """Company sign-in configured with the marker as its client secret (the provider
+    unreachable: nothing leaves the machine): no GET route shows it to anyone, the
+    sign-in page, its redirect and the admin's pages included."""
+    from auth import oidc_client
+
+    settings = {
+        "OIDC_ISSUER": "http://127.0.0.1:9",
+        "OIDC_CLIENT_ID": "trellis",
+        "OIDC_CLIENT_SECRET": MARKER,
+    }
+    for key, value in settings.items():
+        monkeypatch.setitem(app.config, key, value)
+    client_app = oidc_client.make_client(app.config)
+    monkeypatch.setitem(app.extensions, oidc_client.EXTENSION, client_app)
+    user = org.actor(actor)
+    headers = bearer(user) if user is not None else {}
+    if user is not None:
+        sign_in(client, user)
+    leaks = []
+    for rule in GET_ROUTES:
+        url = fill(rule, org)
+        response = client.get(url, headers=headers if url.startswith("/api/") else {})
+        text = response.get_data().decode("utf-8", "replace") + str(response.headers)
+        if MARKER in text:
+            leaks.append(url)
+    assert leaks == []
+
+
+def test_a_personal_token_secret_and_hash_reach_no_one(client, org):
+    """Not even the owner: after a token is made and revoked through the API, no GET
+    route shows its secret or hash to Emma or to the admin (who reads the audit trail,
+    its CSV and API)."""
+    headers = bearer(org.employee)
+    got = client.post(
+        "/api/v1/personal-tokens", json={"name": "Sweep"}, headers=headers
+    ).get_json()
+    client.delete(f"/api/v1/personal-tokens/{got['id']}", headers=headers)
+    secrets = (got["token"], db.session.get(ApiToken, got["id"]).token_hash)
+    leaks = []
+    for actor in ("employee", "admin"):
+        user = org.actor(actor)
+        headers = bearer(user)
+        sign_in(client, user)
+        for rule in GET_ROUTES:
+            url = fill(rule, org)
+            response = client.get(url, headers=headers if "/api/" in url else {})
+            text = response.get_data().decode("utf-8", "replace")
+            leaks += [(actor, url) for secret in secrets if secret in text]
+    assert leaks == []
+
+
+def test_a_scim_token_secret_and_hash_reach_no_one(client, org):
+    """Not even the admin who made it: after a SCIM token is made on the admin page
+    (its secret shown in that one answer), used on /scim/v2 and revoked, no GET route
+    shows its secret or hash to anyone (the admin page, the audit trail included)."""
+    import re
+
+    from scim.models import ScimToken
+
+    sign_in(client, org.admin)
+    page = client.post("/admin/sign-in/scim-tokens", data={"name": "Sweep IdP"})
+    secret = re.search(
+        r'id="new-token"[^>]*value="([^"]+)"', page.get_data(as_text=True)
+    )
+    assert secret is not None
+    secret = secret.group(1)
+    scim = {"Authorization": f"Bearer {secret}"}
+    assert client.get("/scim/v2/Users", headers=scim).status_code == 200
+    row = db.session.scalar(sa.select(ScimToken).where(ScimToken.name == "Sweep IdP"))
+    client.post(f"/admin/sign-in/scim-tokens/{row.id}/revoke")
+    assert client.get("/scim/v2/Users", headers=scim).status_code == 401
+    secrets = (secret, row.token_hash)
+    leaks = []
+    for actor in ACTORS:
+        user = org.actor(actor)
+        headers = bearer(user) if user is not None else {}
+        if user is not None:
+            sign_in(client, user)
+        for rule in GET_ROUTES:
+            url = fill(rule, org)
+            response = client.get(url, headers=headers if "/api/" in url else {})
+            text = response.get_data().decode("utf-8", "replace")
+            leaks += [(actor, url) for value in secrets if value in text]
     assert leaks == []
 
 

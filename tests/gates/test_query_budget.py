@@ -12,8 +12,9 @@ import pytest
 import sqlalchemy as sa
 
 from core.extensions import db
-from people.enums import SkillLevelSource
+from people.enums import ApiTokenKind, SkillLevelSource
 from people.models import (
+    ApiToken,
     Department,
     Employee,
     EmployeeSkillLevel,
@@ -28,6 +29,7 @@ from tests.gates import query_budget_audit as audit_budget
 from tests.gates import query_budget_development as development_budget
 from tests.gates import query_budget_notifications as notifications_budget
 from tests.gates import query_budget_reports as reports_budget
+from tests.gates import query_budget_scim as scim_budget
 from tests.gates.matrix.params import PARAMS, fill
 from tests.gates.query_budget_pages import BUDGET_PAGES, NOT_PAGES
 from tests.gates.test_authorization_matrix import ROWS
@@ -39,6 +41,7 @@ NOT_A_LIST = {
     "/api/v1/openapi.json": "the generated document, no database",
     "/api/v1/docs": "a static page",
     "/api/v1/docs/assets/<name>": "a file",
+    "/favicon.ico": "a file",
     "/login": "a form with no data",
     "/account/password": "a form with no data",
     "/api/v1/review-settings": "one settings row",
@@ -48,6 +51,8 @@ NOT_A_LIST = {
 # rule -> the actor who views it (the one who sees the most)
 BUDGET = {
     "/api/v1/me": "manager",
+    "/api/v1/me/todos": "manager",  # one UNION ALL (home.todos)
+    "/api/v1/personal-tokens": "employee",
     "/api/v1/people": "hr",
     "/api/v1/people/<int:person_id>": "manager",
     "/api/v1/people/<int:person_id>/skill-levels": "manager",
@@ -76,6 +81,8 @@ NOT_A_LIST |= development_budget.NOT_A_LIST
 BUDGET |= notifications_budget.BUDGET
 BUDGET |= reports_budget.BUDGET
 BUDGET |= audit_budget.BUDGET
+BUDGET |= scim_budget.BUDGET
+NOT_A_LIST |= scim_budget.NOT_A_LIST
 ALL = {**BUDGET, **BUDGET_PAGES}  # HTML pages live in query_budget_pages.py
 
 
@@ -123,6 +130,14 @@ def grow(org, n: int) -> None:
                 ),
                 RoleProfileSkill(
                     role_profile_id=profile.id, skill_id=skill.id, expected_level=3
+                ),
+                ApiToken(  # Emma's personal access tokens
+                    user_id=org.employee.id,
+                    token_hash=uuid.uuid4().hex,
+                    kind=ApiTokenKind.personal,
+                    name=f"Grown token {person.id}",
+                    expires_at=None,
+                    credential_version=org.employee.credential_version,
                 ),
             ]
         )

@@ -1,11 +1,16 @@
 """``/api/v1/notifications`` and ``/api/v1/notification-preferences``: the caller's own."""
 
+from datetime import date
+
 import sqlalchemy as sa
 
+from core.clock import local_today
+from core.db import utcnow
 from core.extensions import db
 from notifications.jobs import send_due
 from notifications.kinds import NotificationKind as K
 from notifications.models import Notification
+from notifications.texts import relative
 from tests.conftest import bearer
 from tests.notifications.helpers import NOW, notify
 
@@ -78,3 +83,11 @@ def test_an_essential_kind_cannot_be_turned_off(client, org):
     )
     assert response.status_code == 422
     assert "disabled" in response.get_json()["errors"]
+
+
+def test_the_body_is_worded_as_of_the_day_it_is_read(client, org):
+    """The API, like the centre, words a notice's dates when it answers."""
+    _deliver(org.employee, 1)
+    (item,) = client.get("/api/v1/notifications", headers=bearer(org.employee)).json
+    assert "[[on:" not in item["body"]
+    assert relative(date(2026, 11, 5), local_today(utcnow())) in item["body"]

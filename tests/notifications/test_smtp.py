@@ -5,10 +5,12 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from core.clock import local_today
 from core.extensions import db
 from notifications.delivery import backoff
 from notifications.jobs import send_due
 from notifications.models import EmailMessage
+from notifications.texts import as_of
 from tests.notifications.helpers import NOW, Recorder, free_port, notify, smtp_server
 
 
@@ -55,7 +57,9 @@ def test_the_mail_carries_the_notification(org, server):
     text = server.bodies[0]
     assert f"Message-ID: <trellis-email-{message.id}@example.com>" in text
     assert f"To: {org.employee.email}" in text
-    assert message.body.splitlines()[0] in text
+    # Its dates are worded as of the send (notifications.texts), not left as marks.
+    assert as_of(message.body.splitlines()[0], local_today(NOW)) in text
+    assert "[[on:" not in text
 
 
 def test_while_the_server_is_down_messages_wait_then_go_out_once(org, smtp_port):

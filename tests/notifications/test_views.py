@@ -5,11 +5,13 @@ from datetime import timedelta
 import sqlalchemy as sa
 from markupsafe import escape
 
+from core.clock import local_today
 from core.extensions import db
 from notifications.jobs import send_due
 from notifications.kinds import NotificationKind as K
 from notifications.models import EmailMessage, Notification
 from notifications.services import disabled_kinds
+from notifications.texts import as_of
 from tests.notifications.helpers import NOW, notify
 
 
@@ -123,7 +125,8 @@ def test_the_admin_reads_the_outbox(login_as, org):
         == 0
     )
     detail = client.get(f"/admin/outbox/{message.id}").get_data(as_text=True)
-    assert str(escape(message.body.splitlines()[0])) in detail
+    first_line = as_of(message.body.splitlines()[0], local_today(message.created_at))
+    assert str(escape(first_line)) in detail
 
 
 def test_only_the_admin_reads_the_outbox_and_the_jobs(login_as, org):
@@ -143,3 +146,16 @@ def test_page_statements_do_not_grow(login_as, org, count_queries):
         client.get("/notifications")
     # user (with the unread count), page count, page rows
     assert many.count == few.count <= 3
+
+
+def test_the_centre_words_dates_as_of_the_day_it_is_read(login_as, org):
+    """Queued with a date mark, read on another day: "5 Nov, N days ago", not the
+    distance of the day it was made (notifications.texts)."""
+    from core.db import utcnow
+
+    _delivered(org.employee, 1)
+    html = login_as(org.employee).get("/notifications").get_data(as_text=True)
+    today = local_today(utcnow())
+    expected = as_of("[[on:2026-11-05]]", today)
+    assert f"is due {expected}." in html
+    assert "[[on:" not in html

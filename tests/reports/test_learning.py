@@ -67,7 +67,7 @@ def test_months_and_kinds(world, db):
     assert months["Jun 2026"] == (3, 6.0)  # given interviews are not learning
     assert months["Jul 2026"] == (1, 2.0)
     kinds = {k["kind"]: k["activities"] for k in result.tables[1].rows}
-    assert kinds == {"Course": 4, "Informational interview (conducted)": 1}
+    assert kinds == {"Course": 4, "Informational interview (I ask)": 1}
 
 
 def test_period_sets_the_window(world, db):

@@ -1,7 +1,9 @@
+import sqlalchemy as sa
+
 from reports import review_quality
 from reviews.enums import QualityRule
 from reviews.enums import ReviewStatus as S
-from reviews.models import ReviewQualityFlag
+from reviews.models import Review, ReviewQualityFlag
 from tests.reports.conftest import add_review, build, rows_by
 
 
@@ -82,3 +84,31 @@ def test_cycle_filter(world, db):
     _arrange(world, db)
     result = build(review_quality, world.hr, cycle_id=world.cycle.id)
     assert result.rows == []
+
+
+def test_disagreements_count_by_manager_and_in_total(world, db):
+    _arrange(world, db)
+    db.session.execute(
+        sa.update(Review)
+        .where(Review.employee_id == world.cara.employee_id)  # signed, by Ben
+        .values(employee_disagrees=True, employee_comment="Not my deadline.")
+    )
+    db.session.commit()
+    result = build(review_quality, world.hr)
+    rows = rows_by(result, "manager")
+    assert {k[0]: r["disagreed"] for k, r in rows.items()} == {
+        "Ben Lead": 1,
+        "Mona Head": 0,
+        "Olaf Head": 0,
+    }
+    fact = next(f for f in result.facts if f.label == "Employee disagrees")
+    assert (fact.value, fact.flag) == (1, True)
+
+
+def test_the_ratings_chart_is_an_ordered_scale(world, db):
+    """Rated 1..5 is ordered: one hue light to dark, never a categorical red."""
+    _arrange(world, db)
+    result = build(review_quality, world.hr)
+    assert result.chart.legend == [
+        (f"Rated {n}", f"scale-{n - 1}") for n in range(1, 6)
+    ]

@@ -1,5 +1,5 @@
 from people.enums import SkillLevelSource
-from people.models import EmployeeSkillLevel, RoleProfileSkill
+from people.models import Employee, EmployeeSkillLevel, RoleProfileSkill
 from reports import training_gaps
 from tests import factories as f
 from tests.reports.conftest import at, build, rows_by
@@ -100,3 +100,34 @@ def test_heat_map_cells_link_to_the_people(world, db):
         if c.text == "1/1" and "Support East" in c.said and "Writing" in c.said
     )
     assert cell.url == {"department_id": world.east.id, "skill_id": writing.id}
+
+
+def test_the_heat_map_has_every_expected_skill_as_a_column(world, db):
+    """A top-ten cut hid skills (Finance looked empty): every expected skill shows."""
+    _arrange(world, db)
+    agent = f.make_role_profile(job_title="Clerk")
+    extra = [f.make_skill(name=f"Skill {n:02d}") for n in range(12)]
+    db.session.add_all(
+        RoleProfileSkill(role_profile_id=agent.id, skill_id=s.id, expected_level=2)
+        for s in extra
+    )
+    db.session.get(Employee, world.ana.employee_id).job_title = "Clerk"
+    db.session.commit()
+    result = build(training_gaps, world.hr)
+    columns = [label for _, label in result.chart.columns]
+    assert len(columns) == len({r["skill"] for r in result.rows}) >= 12
+    assert columns == sorted(columns)
+
+
+def test_the_clicked_cell_is_highlighted(world, db):
+    writing, _ = _arrange(world, db)
+    rows = build(training_gaps, world.hr).rows
+    support = next(r for r in rows if r["department"] == "Support")
+    result = build(
+        training_gaps,
+        world.hr,
+        department_id=support["department_id"],
+        skill_id=writing.id,
+    )
+    (chosen,) = [c for c in result.chart.cells if c.is_selected]
+    assert chosen.said.startswith("Support, Writing:")

@@ -108,6 +108,15 @@ def test_bad_filters_show_the_form_again_with_field_errors(world, login_as):
     assert "No such department." in response.get_data(as_text=True)
 
 
+def test_a_bad_filter_never_says_nothing_was_saved(world, login_as):
+    """A report's filters save nothing: the summary says the filters failed."""
+    client = login_as(world.hr)
+    html = client.get("/reports/needs?department_id=x").get_data(as_text=True)
+    assert "Nothing was saved" not in html
+    assert "These filters could not be applied" in html
+    assert "Enter a whole number." in html  # the plain message, on its field
+
+
 def test_bad_filters_are_a_422_in_the_api(world, token_headers, login_as):
     headers = token_headers(world.hr)
     client = login_as(None)

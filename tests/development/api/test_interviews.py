@@ -154,8 +154,9 @@ def test_over_the_monthly_limit_it_waits_for_the_managers_approval(client, org, 
     manager = Caller(client, org.manager)
     approved = manager.step(second, "approve")
     assert approved.status_code == 200 and "private_notes" not in approved.get_json()
-    again = emma.step(second, "schedule", {"scheduled_at": "2026-11-20T10:00:00Z"})
-    assert again.get_json()["status"] == "scheduled"
+    # the proposed schedule is kept: approval schedules it, nobody types it again
+    assert approved.get_json()["status"] == "scheduled"
+    assert approved.get_json()["scheduled_at"].startswith("2026-11-20T10:00:00")
 
 
 def test_close_and_mentorship(emma):

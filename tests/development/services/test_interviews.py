@@ -97,8 +97,30 @@ def test_over_the_monthly_limit_an_interview_waits_for_approval(db, org):
     with pytest.raises(PermissionDenied):
         svc.approve_interview(org.employee, second)
     svc.approve_interview(org.manager, second)
-    svc.schedule_interview(org.employee, second, {"scheduled_at": WHEN.replace(day=20)})
     assert second.status is InterviewStatus.scheduled
+
+
+def test_approval_keeps_the_proposed_schedule(db, org):
+    db.session.add(DevelopmentPolicy(interviews_per_month=1))
+    _scheduled(db, org)
+    second, _ = _scheduled(db, org, when=WHEN.replace(day=20))
+    second.duration_minutes, second.location = 45, "Café Nero"
+    svc.approve_interview(org.manager, second)
+    assert (second.status, second.scheduled_at) == (
+        InterviewStatus.scheduled,
+        WHEN.replace(day=20),
+    )
+    assert (second.duration_minutes, second.location) == (45, "Café Nero")
+
+
+def test_approval_without_a_proposal_leaves_the_scheduling_to_the_employee(db, org):
+    interview = svc.create_interview(org.employee, {})
+    svc.request_interview(org.employee, interview, {"message": "Hi", "sent_on": SENT})
+    interview.needs_approval = True  # an older request, waiting without a proposal
+    svc.approve_interview(org.manager, interview)
+    assert interview.status is InterviewStatus.requested
+    svc.schedule_interview(org.employee, interview, {"scheduled_at": WHEN})
+    assert interview.status is InterviewStatus.scheduled
 
 
 def test_a_given_interview_needs_the_confidentiality_reminder(db, org):

@@ -20,8 +20,8 @@ from development.models import (
 )
 from development.seeds import ensure_question_bank
 from development.services.interviews import create_interview
-from reviews.enums import TrainingNeedSource
-from reviews.models import TrainingNeed
+from reviews.enums import ReviewStatus, TrainingNeedSource, TrainingNeedStatus
+from reviews.models import NeedEvidence, Review, TrainingNeed
 from tests import factories as f
 from tests.conftest import sign_in
 
@@ -31,6 +31,9 @@ LIMIT = 12
 def _grow(org, n, root):
     emma = org.employee.employee_id
     parent = root
+    template = f.make_template()
+    cycle = f.make_cycle(template)
+    steps = [s for s in ReviewStatus if not s.is_signed]
     for i in range(n):
         skill = f.make_skill()
         person = f.make_employee(manager_id=org.manager.employee_id)
@@ -102,6 +105,33 @@ def _grow(org, n, root):
                 ),
             ]
         )
+        db.session.flush()
+        # The manager's desk: a review at each open step, a need due that ``theirs``
+        # is evidence for.
+        need = TrainingNeed(
+            employee_id=person.id,
+            skill_id=skill.id,
+            target_level=4,
+            source=TrainingNeedSource.manager,
+            status=TrainingNeedStatus.in_progress,
+            due_on=date(2026, 1 + i % 12, 15),
+        )
+        db.session.add_all(
+            [
+                need,
+                Review(
+                    cycle_id=cycle.id,
+                    template_id=template.id,
+                    employee_id=person.id,
+                    reviewer_id=org.manager.employee_id,
+                    status=steps[i % len(steps)],
+                    period_start=cycle.period_start,
+                    period_end=cycle.period_end,
+                ),
+            ]
+        )
+        db.session.flush()
+        db.session.add(NeedEvidence(need_id=need.id, activity_id=theirs.id))
         db.session.flush()
         if i % 3 == 0:
             parent = child

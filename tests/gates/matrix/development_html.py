@@ -63,6 +63,7 @@ ROWS = {
     ("POST", IV + "/sessions"): emma(409),
     ("POST", IV + "/approve"): emma(403, manager=409, ceo=409),
     ("GET", "/development/team"): only(MANAGERS, 200),
+    ("POST", "/development/team/verify"): only(MANAGERS, 422),  # nothing chosen
     ("POST", "/development/suggestions"): only(MANAGERS, 422),
     ("POST", S + "/accept"): hers(302),
     ("POST", S + "/dismiss"): hers(302),

@@ -171,11 +171,34 @@ def _suggestion_world(org):
     return suggestion
 
 
+def _personal_token_world(org):
+    """Emma's personal access token (read-only), created once per test."""
+    from auth.permissions import visible_personal_tokens
+    from auth.personal_tokens import issue_personal_token
+
+    row = db.session.scalar(visible_personal_tokens(org.employee).limit(1))
+    if row is None:
+        _, row = issue_personal_token(org.employee, {"name": "Matrix token"})
+    return row
+
+
 def _notifications():
     """Emma's delivered notification and its email (``tests.notifications.helpers``)."""
     from tests.notifications import helpers
 
     return helpers
+
+
+def _provisioning():
+    from tests.gates.matrix import provisioning
+
+    return provisioning
+
+
+def _links():
+    from tests.gates.matrix import accounts_links
+
+    return accounts_links
 
 
 PARAMS = {
@@ -195,8 +218,14 @@ PARAMS = {
     "suggestion_id": lambda org: _suggestion_world(org).id,
     "notification_id": lambda org: _notifications().emmas_notification(org).id,
     "message_id": lambda org: _notifications().emmas_email_id(org),
+    "token_id": lambda org: _personal_token_world(org).id,
     "name": lambda org: "swagger-ui.css",
     "filename": lambda org: "css/app.css",
+    "invite_token": lambda org: _links().invite_token(org),
+    "reset_token": lambda org: _links().reset_token(org),
+    "scim_token_id": lambda org: _provisioning().scim_token_id(org),
+    "key": lambda org: "User",
+    "rest": lambda org: "Groups",
 }
 
 

@@ -23,6 +23,7 @@ ROWS = {
     ("GET", "/static/<path:filename>"): everyone(200, anonymous=200),
     ("GET", "/api/v1/docs"): everyone(200, anonymous=200),
     ("GET", "/api/v1/docs/assets/<name>"): everyone(200, anonymous=200),
+    ("GET", "/favicon.ico"): everyone(200, anonymous=200),
     # --- people -------------------------------------------------------------------
     ("GET", "/people"): everyone(200),
     ("GET", "/people/<int:person_id>"): everyone(200),
@@ -50,6 +51,7 @@ ROWS = {
     ("GET", "/role-profiles/<int:profile_id>/edit"): only(HR, 200),
     ("POST", "/role-profiles/<int:profile_id>/edit"): only(HR, 422),
     # --- admin ----------------------------------------------------------------------
-    ("GET", "/admin/accounts"): only(ADMIN, 200),
+    # HR reads the accounts and their states (to invite people); flags stay admin's.
+    ("GET", "/admin/accounts"): only(("hr", "admin"), 200),
     ("POST", "/admin/accounts/<int:user_id>"): only(ADMIN, 302),
 }

@@ -261,3 +261,19 @@ def test_bulk_assign_to_fifty_people_takes_a_few_statements(client, org, count_q
         )
     assert response.get_json() == {"goals_created": 50}
     assert counter.count <= 12, counter.statements
+
+
+def test_an_active_goal_past_its_target_is_overdue_as_on_the_pages(client, org, db):
+    from datetime import timedelta
+
+    from core.due import org_today
+
+    late = Goal(
+        owner_id=org.employee.employee_id,
+        title="Late",
+        target_on=org_today() - timedelta(days=1),
+    )
+    db.session.add(late)
+    db.session.commit()
+    answer = client.get(f"/api/v1/goals/{late.id}", headers=bearer(org.employee))
+    assert answer.get_json()["is_overdue"] is True

@@ -433,3 +433,12 @@ def test_a_shared_review_and_its_history_take_few_statements(
             with count_queries() as counter:
                 assert client.get(url, headers=headers).status_code == 200
             assert counter.count <= 12, (user, url, counter.statements)
+
+
+def test_disagreeing_without_a_reason_is_422_on_the_comment(client, org, db, cycle):
+    review = walk_to_shared(db, org, cycle)
+    body = {"comment": "  ", "disagree": True}
+    response = _act(client, review, "acknowledge", org.employee, body)
+    assert response.status_code == 422, response.get_json()
+    assert set(response.get_json()["errors"]) == {"comment"}
+    assert db.session.get(Review, review.id).status is ReviewStatus.shared

@@ -111,6 +111,13 @@ def test_the_active_cycle_has_reviews_in_every_status(demo):
     assert active.self_due_on < today < active.signoff_due_on  # some are overdue
 
 
+def test_the_active_cycle_fits_the_load_date(demo):
+    (active,) = _cycles(CycleStatus.active)
+    today = utcnow().date()
+    assert active.period_start <= active.self_due_on <= today
+    assert abs((active.period_end - today).days) <= 92  # its review season
+
+
 def test_the_cautionary_department_was_rated_well_and_its_needs_never_met(demo):
     today = utcnow().date()
     closed = [c.id for c in _cycles(CycleStatus.closed)]

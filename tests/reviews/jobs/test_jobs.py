@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from core.audit import AuditEvent
 from core.clock import moment
 from notifications.kinds import NotificationKind as K
+from notifications.texts import as_of
 from reviews import services
 from reviews.enums import CyclePhase, CycleStatus, Priority, TrainingNeedSource
 from reviews.jobs import (
@@ -80,18 +81,57 @@ def test_self_assessment_reminders_go_to_each_employee_3_days_before(db, org):
     assert recipients(K.review_due_soon) == _users(
         org.manager, org.employee, org.peer, org.other_report
     )
-    assert "due in 3 days, on 2026-07-10" in queued(K.review_due_soon)[0].body
+    body = queued(K.review_due_soon)[0].body
+    # The distance is worded when read, not frozen when queued (notifications.texts).
+    assert "is due [[on:2026-07-10]]." in body
+    assert "is due 10 Jul, in 3 days." in as_of(body, SELF_DUE - 3 * DAY)
+    assert "is due 10 Jul, 4 days ago." in as_of(body, SELF_DUE + 4 * DAY)
 
 
 def test_overdue_self_assessment_escalates_to_the_manager_then_hr(db, org):
     _launch(db, org.hr, f.make_template(actor=org.hr))
     first, second, _ = twice(send_deadline_reminders, moment(SELF_DUE + 2 * DAY))
-    assert (first, second) == (4, 0)
+    assert (first, second) == (8, 0)  # 4 to the employees themselves, 4 to managers
     by_subject_manager = {n.recipient_id for n in queued(K.review_overdue_manager)}
     assert by_subject_manager == _users(org.ceo, org.manager, org.other_manager)
     twice(send_deadline_reminders, moment(SELF_DUE + 7 * DAY))
     assert recipients(K.review_overdue_hr) == {org.hr.id}
-    assert len(queued(K.review_overdue_hr)) == 4  # one per review
+    (digest,) = queued(K.review_overdue_hr)  # one digest, not one notice per review
+    assert digest.title == "4 review steps are overdue by a week"
+    assert digest.body.count("\n- The self-assessment of ") == 4
+
+
+def test_hr_gets_one_digest_per_run_and_each_step_once(db, org):
+    _launch(db, org.hr, f.make_template(actor=org.hr))
+    first, second, _ = twice(send_deadline_reminders, moment(SELF_DUE + 7 * DAY))
+    assert first > 0 and second == 0
+    # The next days' runs find no step that newly became a week late: no new digest.
+    for days in (8, 9):
+        send_deadline_reminders(moment(SELF_DUE + days * DAY))
+        db.session.commit()
+    assert len(queued(K.review_overdue_hr)) == 1
+    # The manager's part (due 20 July) becomes a week late: a second digest.
+    send_deadline_reminders(moment(date(2026, 7, 27)))
+    db.session.commit()
+    digests = queued(K.review_overdue_hr)
+    assert len(digests) == 2
+    assert "The manager's part" in digests[-1].body
+    assert "self-assessment" not in digests[-1].body
+
+
+def test_the_employee_is_told_of_her_own_late_self_assessment(db, org):
+    _launch(db, org.hr, f.make_template(actor=org.hr))
+    twice(send_deadline_reminders, moment(SELF_DUE + DAY))
+    assert queued(K.review_overdue_owner) == []  # a day late: not yet
+    twice(send_deadline_reminders, moment(SELF_DUE + 2 * DAY))
+    (emma,) = [
+        n for n in queued(K.review_overdue_owner) if n.recipient_id == org.employee.id
+    ]
+    assert "It is yours to do, and your manager has been told" in emma.body
+    assert emma.link.startswith("/reviews/")
+    assert recipients(K.review_overdue_owner) == _users(
+        org.employee, org.peer, org.manager, org.other_report
+    )
 
 
 def test_a_submitted_self_assessment_is_not_chased(db, org):
@@ -140,7 +180,8 @@ def test_reminders_across_the_clock_change_are_sent_once(db, org):
     assert {n.due_at for n in queued(K.review_due_today)} == {
         datetime(2026, 10, 27, 9, tzinfo=UTC)
     }
-    assert len(queued(K.review_overdue_hr)) == 4
+    (digest,) = queued(K.review_overdue_hr)
+    assert digest.body.count("\n- ") == 4
 
 
 def _need(employee_id, skill_id, due_on):

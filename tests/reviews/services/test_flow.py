@@ -119,3 +119,63 @@ def test_sharing_writes_skill_levels_for_skill_mapped_competencies(db, org):
     level = db.session.scalars(latest_skill_levels(org.employee.employee_id)).one()
     assert (level.skill_id, level.level) == (skill.id, 4)
     assert (level.source, level.source_id) == (SkillLevelSource.review, review.id)
+
+
+# --- a disagreement needs its reason; needs already met are refused on their row ---
+
+
+def test_disagreeing_without_a_reason_is_refused_on_the_comment(db, org, cycle):
+    review = walk_to_shared(db, org, cycle)
+    with pytest.raises(ValidationFailed) as caught:
+        services.acknowledge_review(
+            org.employee, review, {"comment": "   ", "disagree": True}, now=NOW
+        )
+    assert set(caught.value.errors) == {"comment"}
+    assert review.status is ReviewStatus.shared
+
+
+def test_a_disagreement_keeps_its_reason(db, org, cycle):
+    review = walk_to_shared(db, org, cycle)
+    data = {"comment": " The deadline was not mine. ", "disagree": True}
+    services.acknowledge_review(org.employee, review, data, now=NOW)
+    assert review.employee_disagrees
+    assert review.employee_comment == "The deadline was not mine."
+
+
+def _level(db, org, skill, level):
+    from people.models import EmployeeSkillLevel
+
+    db.session.add(
+        EmployeeSkillLevel(
+            employee_id=org.employee.employee_id,
+            skill_id=skill.id,
+            level=level,
+            source="manager",
+        )
+    )
+    db.session.flush()
+
+
+def test_needs_already_met_are_refused_each_on_its_level_field(db, org, cycle):
+    from reviews.enums import Priority
+    from tests import factories as f
+
+    python, sql, go = (f.make_skill(name=n) for n in ("Python", "SQL", "Go"))
+    _level(db, org, python, 4)
+    _level(db, org, sql, 3)
+    review = review_of(db, cycle, org.employee)
+    services.save_self_assessment(
+        org.employee, review, {"ratings": ratings(review), "submit": True}, now=NOW
+    )
+    needs = [
+        {"skill_id": s.id, "target_level": t, "priority": Priority.medium}
+        for s, t in ((python, 4), (go, 3), (sql, 2))
+    ]
+    with pytest.raises(ValidationFailed) as caught:
+        services.save_manager_assessment(
+            org.manager, review, {**MANAGER_PART, "training_needs": needs}, now=NOW
+        )
+    rows = caught.value.errors["training_needs"]
+    assert set(rows) == {"0", "2"}  # every refused row at once; Go is fine
+    assert "already at level 4" in rows["0"]["target_level"]
+    assert "already at level 3" in rows["2"]["target_level"]

@@ -51,14 +51,16 @@ def test_page_renders_for_an_allowed_role(login_as, org, review, actor, path, te
     assert text in response.get_data(as_text=True)
 
 
-def test_home_counts_reviews_waiting_for_the_manager(db, org, review, login_as):
+def test_home_lists_each_review_waiting_for_the_manager(db, org, review, login_as):
     services.save_self_assessment(
         org.employee, review, {"ratings": [], "answers": [], "submit": False}, now=NOW
     )
     review.status = ReviewStatus.self_submitted
     db.session.commit()
     html = login_as(org.manager).get("/").get_data(as_text=True)
-    assert "Reviews waiting for me" in html and "1</strong> review waits" in html
+    # One to-do per review he writes, linked to his part (home.todos).
+    form = f'href="/reviews/{review.id}/manager-assessment"'
+    assert f"{form}>Write your part of Emma Employee’s review" in html
 
 
 def test_team_list_filters_by_status(db, org, cycle, login_as):
@@ -108,7 +110,7 @@ def test_the_whole_flow_through_html(db, org, review, client):
     ).all()
     assert texts == ["Also led the retro."]
     html = client.get(f"/reviews/{rid}").get_data(as_text=True)
-    assert "Also led the retro." in html and "I disagree" in html
+    assert "Also led the retro." in html and "Disagrees" in html
 
 
 def test_blank_rows_are_dropped_and_needs_are_saved(db, org, review, login_as):

@@ -1,0 +1,281 @@
+"""Where the to-dos come from (``home.todos`` words, links and sorts them).
+
+Each source is one ``SELECT`` with the same columns (kind, object id, whom or what it is
+about, due date, an instant, a count); they are glued with ``UNION ALL`` into ONE
+statement, so the list costs one round trip whatever the role and the numbers (the
+query-budget gate counts it).
+
+The sources and the decisions the issue left open:
+
+- **Reviews** (active cycles and ad hoc): my self-assessment until submitted; the
+  manager's part of each review I write, once it may be started
+  (``reviews.permissions.can_start_manager_part``: the self-assessment is in, or its
+  date passed), "write" before and "finish and share" after it is started; my sign-off
+  once my review is shared.
+- **Approvals**: interviews of my reports (any depth, as ``can_approve_interview``) over
+  the monthly limit, requested and not yet approved.
+- **Evidence to verify**: completed, unverified activities of my direct reports (only
+  the direct manager verifies), one row per person with the count.
+- **My training needs** open or in progress and due within ``NEED_HORIZON_DAYS``.
+- **Interview follow-ups**: a thank-you for an interview I conducted and completed in
+  the last ``RECENT_DAYS`` (due the day after it), and a follow-up whose date is within
+  a week (or passed in the last ``RECENT_DAYS``).
+- **Goal check-ins**: my active goals past their target date ("record how it ended"),
+  and the others with no check-in for ``CHECK_IN_DAYS`` (due that many days after the
+  latest check-in, or after the goal was created).
+- **HR**: per active cycle, the reviews late on a step and, once the sign-off date has
+  passed, closing it; reviews with quality flags in active cycles or ad hoc, not yet
+  closed, as one item (the flags page).
+"""
+
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from core.extensions import db
+from development.enums import ActivityStatus, InterviewDirection, InterviewStatus
+from development.models import Contact, DevelopmentActivity, InformationalInterview
+from people.models import Employee, Skill
+from people.permissions import is_hr, report_ids_select
+from reviews.enums import CycleStatus, GoalStatus, ReviewStatus, TrainingNeedStatus
+from reviews.models import (
+    Goal,
+    GoalCheckIn,
+    Review,
+    ReviewCycle,
+    ReviewQualityFlag,
+    TrainingNeed,
+)
+from reviews.permissions import MANAGER_EDITABLE, SELF_EDITABLE
+
+S = ReviewStatus
+NEED_HORIZON_DAYS = 30
+CHECK_IN_DAYS = 30
+RECENT_DAYS = 30
+FOLLOW_UP_AHEAD_DAYS = 7
+OPEN_NEEDS = (TrainingNeedStatus.open, TrainingNeedStatus.in_progress)
+MANAGER_STARTED = (S.self_submitted, S.manager_in_progress)
+
+
+def _typed(column, type_):
+    # Never CAST a real date in SQL: SQLite reads CAST('2026-11-29' AS DATE) as 2026.
+    if column is None:
+        return sa.cast(sa.null(), type_)
+    return sa.type_coerce(column, type_)
+
+
+def _row(kind: str, object_id, about, due_on=None, at=None, count=None):
+    """One source's columns, in the order and types every other source uses."""
+    return (
+        sa.cast(sa.literal(kind), sa.String(30)).label("kind"),
+        sa.cast(object_id, sa.Integer).label("object_id"),
+        sa.cast(about, sa.String(300)).label("about"),
+        _typed(due_on, sa.Date()).label("due_on"),
+        _typed(at, sa.DateTime(timezone=True)).label("at"),
+        sa.cast(count if count is not None else sa.literal(1), sa.Integer).label(
+            "count"
+        ),
+    )
+
+
+def _live_cycle():
+    return sa.or_(Review.cycle_id.is_(None), ReviewCycle.status == CycleStatus.active)
+
+
+def _review_sources(me: int, today: date) -> list[sa.Select]:
+    cycle_name = sa.func.coalesce(ReviewCycle.name, "your ad hoc review")
+    base = sa.select  # (for line length below)
+    mine = (
+        base(*_row("self_assessment", Review.id, cycle_name, Review.self_due_on))
+        .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
+        .where(
+            Review.employee_id == me,
+            Review.status.in_(SELF_EDITABLE),
+            Review.self_submitted_at.is_(None),
+            _live_cycle(),
+        )
+    )
+    sign_off = (
+        base(*_row("sign_off", Review.id, cycle_name, ReviewCycle.signoff_due_on))
+        .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
+        .where(Review.employee_id == me, Review.status == S.shared, _live_cycle())
+    )
+    kind = sa.case((Review.status == S.manager_in_progress, "share"), else_="write")
+    write = (
+        base(
+            *_row("manager_part", Review.id, Employee.name, ReviewCycle.manager_due_on),
+        )
+        .add_columns(kind.label("step"))
+        .join(Employee, Employee.id == Review.employee_id)
+        .outerjoin(ReviewCycle, ReviewCycle.id == Review.cycle_id)
+        .where(
+            Review.reviewer_id == me,
+            Review.employee_id != me,
+            Review.status.in_(MANAGER_EDITABLE),
+            sa.or_(Review.status.in_(MANAGER_STARTED), Review.self_due_on < today),
+            _live_cycle(),
+        )
+    )
+    return [mine, sign_off, write]
+
+
+def _team_sources(me: int) -> list[sa.Select]:
+    iv, act = InformationalInterview, DevelopmentActivity
+    approvals = (
+        sa.select(*_row("approval", iv.id, Employee.name))
+        .join(Employee, Employee.id == iv.employee_id)
+        .where(
+            iv.employee_id.in_(report_ids_select(me)),
+            iv.needs_approval.is_(True),
+            iv.approved_at.is_(None),
+            iv.status == InterviewStatus.requested,
+        )
+    )
+    verify = (
+        sa.select(*_row("verify", Employee.id, Employee.name, count=sa.func.count()))
+        .join(act, act.employee_id == Employee.id)
+        .where(
+            Employee.manager_id == me,
+            act.status == ActivityStatus.completed,
+            act.verified_at.is_(None),
+        )
+        .group_by(Employee.id, Employee.name)
+    )
+    return [approvals, verify]
+
+
+def _own_sources(me: int, today: date, now: datetime) -> list[sa.Select]:
+    iv, act = InformationalInterview, DevelopmentActivity
+    needs = (
+        sa.select(*_row("need", TrainingNeed.id, Skill.name, TrainingNeed.due_on))
+        .join(Skill, Skill.id == TrainingNeed.skill_id)
+        .where(
+            TrainingNeed.employee_id == me,
+            TrainingNeed.status.in_(OPEN_NEEDS),
+            TrainingNeed.due_on <= today + timedelta(days=NEED_HORIZON_DAYS),
+        )
+    )
+    who = sa.func.coalesce(Contact.name, sa.func.nullif(iv.target_role, ""), act.title)
+    since = today - timedelta(days=RECENT_DAYS)
+    thank_you = (
+        sa.select(*_row("thank_you", iv.id, who, act.ended_on, iv.scheduled_at))
+        .join(act, act.id == iv.activity_id)
+        .outerjoin(Contact, Contact.id == iv.contact_id)
+        .where(
+            iv.employee_id == me,
+            iv.status == InterviewStatus.completed,
+            iv.direction == InterviewDirection.conducted,
+            iv.thank_you_sent_on.is_(None),
+            sa.or_(
+                iv.scheduled_at >= now - timedelta(days=RECENT_DAYS),
+                act.ended_on >= since,
+            ),
+        )
+    )
+    follow_up = (
+        sa.select(*_row("follow_up", iv.id, who, iv.follow_up_on))
+        .join(act, act.id == iv.activity_id)
+        .outerjoin(Contact, Contact.id == iv.contact_id)
+        .where(
+            iv.employee_id == me,
+            iv.status == InterviewStatus.completed,
+            iv.follow_up_on.between(
+                since, today + timedelta(days=FOLLOW_UP_AHEAD_DAYS)
+            ),
+        )
+    )
+    past_target = sa.select(*_row("goal_target", Goal.id, Goal.title, Goal.target_on))
+    past_target = past_target.where(
+        Goal.owner_id == me, Goal.status == GoalStatus.active, Goal.target_on < today
+    )
+    last = (
+        sa.select(sa.func.max(GoalCheckIn.checked_on))
+        .where(GoalCheckIn.goal_id == Goal.id)
+        .scalar_subquery()
+    )
+    quiet_since = today - timedelta(days=CHECK_IN_DAYS)
+    check_in = sa.select(
+        *_row("goal_check_in", Goal.id, Goal.title, last, Goal.created_at)
+    )
+    check_in = check_in.where(
+        Goal.owner_id == me,
+        Goal.status == GoalStatus.active,
+        sa.or_(Goal.target_on.is_(None), Goal.target_on >= today),
+        sa.or_(last.is_(None), last < quiet_since),
+        Goal.created_at < now - timedelta(days=CHECK_IN_DAYS),
+    )
+    return [needs, thank_you, follow_up, past_target, check_in]
+
+
+def _hr_sources(me: int | None, today: date) -> list[sa.Select]:
+    r = Review
+    late_on = sa.case(
+        (
+            sa.and_(r.status.in_(SELF_EDITABLE), r.self_due_on < today),
+            r.self_due_on,
+        ),
+        (
+            sa.and_(r.status.in_(MANAGER_EDITABLE), ReviewCycle.manager_due_on < today),
+            ReviewCycle.manager_due_on,
+        ),
+        (
+            sa.and_(r.status == S.shared, ReviewCycle.signoff_due_on < today),
+            ReviewCycle.signoff_due_on,
+        ),
+    )
+    late = (
+        sa.select(
+            *_row(
+                "cycle_late",
+                ReviewCycle.id,
+                ReviewCycle.name,
+                sa.func.min(late_on),
+                count=sa.func.count(r.id),
+            )
+        )
+        .join(r, r.cycle_id == ReviewCycle.id)
+        .where(ReviewCycle.status == CycleStatus.active, late_on.is_not(None))
+        .group_by(ReviewCycle.id, ReviewCycle.name)
+    )
+    close = sa.select(
+        *_row(
+            "cycle_close", ReviewCycle.id, ReviewCycle.name, ReviewCycle.signoff_due_on
+        )
+    ).where(
+        ReviewCycle.status == CycleStatus.active, ReviewCycle.signoff_due_on < today
+    )
+    flagged = (
+        sa.select(
+            *_row("quality", sa.literal(0), sa.literal(""), count=sa.func.count(r.id))
+        )
+        .outerjoin(ReviewCycle, ReviewCycle.id == r.cycle_id)
+        .where(
+            r.id.in_(sa.select(ReviewQualityFlag.review_id)),
+            r.status != S.closed,
+            _live_cycle(),
+            r.employee_id != (me or 0),  # never one's own review's flags
+        )
+        .having(sa.func.count(r.id) > 0)
+    )
+    return [late, close, flagged]
+
+
+def todo_rows(user, today: date, now: datetime) -> list:
+    """The raw rows of every source that applies to ``user``: one statement."""
+    me = user.employee_id
+    parts: list[sa.Select] = []
+    if me is not None:
+        reviews = _review_sources(me, today)
+        # The manager-part source carries its step; the others get a blank one.
+        parts += [
+            p.add_columns(sa.cast(sa.literal(""), sa.String(10))) for p in reviews[:2]
+        ]
+        parts.append(reviews[2])
+        extra = _team_sources(me) + _own_sources(me, today, now)
+        parts += [p.add_columns(sa.cast(sa.literal(""), sa.String(10))) for p in extra]
+    if is_hr(user):
+        hr = _hr_sources(me, today)
+        parts += [p.add_columns(sa.cast(sa.literal(""), sa.String(10))) for p in hr]
+    if not parts:
+        return []
+    return list(db.session.execute(sa.union_all(*parts)).all())
