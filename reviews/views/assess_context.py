@@ -46,7 +46,7 @@ def expected_levels(employee: Employee) -> dict[int, int]:
         .join(RoleProfile, RoleProfile.id == RoleProfileSkill.role_profile_id)
         .where(RoleProfile.job_title == employee.job_title)
     ).tuples()
-    return dict(rows)
+    return dict(rows.all())
 
 
 def level_note(current: int | None, expected: int | None) -> str:
