@@ -8,7 +8,6 @@ shows Trellis's refusal page, which axe checks like every other page.
 """
 
 import json
-import os
 import tempfile
 import threading
 
@@ -20,6 +19,7 @@ from core.config import TestConfig
 from core.extensions import db
 from tests.auth.oidc_provider import oidc_config, start_provider, stop_provider
 from tests.browser.test_pages import _check
+from tests.scratch_databases import drop_database, new_database
 
 pytestmark = pytest.mark.browser
 
@@ -39,14 +39,13 @@ class Site:
 def site():
     process, provider = start_provider()
     tmp = tempfile.TemporaryDirectory(prefix="trellis-oidc-browser-")
+    # A database of its own: on PostgreSQL the worker's test database holds the demo
+    # organisation the other browser tests share (live_server), which must stay.
+    url = new_database(tmp.name, "oidc_browser")
     base = type(
         "BrowserConfig",
         (TestConfig,),
-        {
-            "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
-            or f"sqlite:///{tmp.name}/b.db",
-            "WTF_CSRF_ENABLED": True,
-        },
+        {"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": True},
     )
     app = create_app(oidc_config(base, provider))
     with app.app_context():
@@ -70,8 +69,8 @@ def site():
         server.shutdown()
         thread.join(timeout=5)
         with app.app_context():
-            db.drop_all()
             db.engine.dispose()
+        drop_database(url)
         tmp.cleanup()
         stop_provider(process)
 
