@@ -195,8 +195,10 @@ def _register_cli(app: Flask) -> None:
     from development.demo import register_demo_loader as register_development_demo
     from jobs.demo import register_demo_loader as register_jobs_demo
     from reviews.demo import register_demo_loader
+    from scim.demo import register_demo_loader as register_provisioning_demo
 
     register_demo_loader()
     register_development_demo()  # after reviews: it links evidence to their needs
     register_invitations_demo()  # new joiners, invited or not: the account states
+    register_provisioning_demo()  # the identity provider's SCIM token and requests
     register_jobs_demo()  # last: runs every scheduled job on the finished demo
