@@ -40,78 +40,79 @@ def _words(row, step: str) -> tuple[str, str, str]:
     k, oid, about, n = row.kind, row.object_id, row.about, row.count
     activities = "activity" if n == 1 else "activities"
     reviews = "review" if n == 1 else "reviews"
+    # Each entry is made only when asked for: one url_for per row, not one per kind.
     table = {
-        "self_assessment": (
+        "self_assessment": lambda: (
             f"Write your self-assessment for {about}",
             "You",
             url_for("reviews.edit_self_assessment", review_id=oid),
         ),
-        "sign_off": (
+        "sign_off": lambda: (
             f"Read and acknowledge your review for {about}",
             "You",
             url_for("reviews.detail", review_id=oid),
         ),
-        "manager_part": (
+        "manager_part": lambda: (
             f"Finish and share {about}’s review"
             if step == "share"
             else f"Write your part of {about}’s review",
             about,
             url_for("reviews.edit_manager_assessment", review_id=oid),
         ),
-        "approval": (
+        "approval": lambda: (
             f"Approve or refuse {about}’s informational interview (over the monthly"
             " limit)",
             about,
             url_for("development.interview", interview_id=oid),
         ),
-        "verify": (
+        "verify": lambda: (
             f"Verify {n} completed {activities} of {about}",
             about,
             url_for("development.team") + "#verify-heading",
         ),
-        "need": (
+        "need": lambda: (
             f"Work on your training need: {about}",
             "You",
             url_for("reviews.need_detail", need_id=oid),
         ),
-        "thank_you": (
+        "thank_you": lambda: (
             f"Send a thank-you for your interview with {about}",
             "You",
             url_for("development.interview", interview_id=oid),
         ),
-        "follow_up": (
+        "follow_up": lambda: (
             f"Follow up with {about}",
             "You",
             url_for("development.interview", interview_id=oid),
         ),
-        "goal_target": (
+        "goal_target": lambda: (
             f"Your goal “{about}” is past its target date: record how it ended",
             "You",
             url_for("reviews.goal_detail", goal_id=oid),
         ),
-        "goal_check_in": (
+        "goal_check_in": lambda: (
             f"Check in on your goal “{about}”",
             "You",
             url_for("reviews.goal_detail", goal_id=oid),
         ),
-        "cycle_late": (
+        "cycle_late": lambda: (
             f"{n} {reviews} late on a step in {about}",
             "HR",
             # The report names who is late on which step.
             url_for("reports.cycle_progress", cycle_id=oid),
         ),
-        "cycle_close": (
+        "cycle_close": lambda: (
             f"Close {about}: its sign-off date has passed",
             "HR",
             url_for("reviews.cycle_detail", cycle_id=oid),
         ),
-        "quality": (
+        "quality": lambda: (
             f"Look at {n} {reviews} flagged for quality",
             "HR",
             url_for("reviews.quality"),
         ),
     }
-    return table[k]
+    return table[k]()
 
 
 def _due(row, today: date) -> date | None:

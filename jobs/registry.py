@@ -35,6 +35,7 @@ def job_specs() -> list[JobSpec]:
         send_deadline_reminders,
         send_need_reminders,
     )
+    from scim.jobs import purge_request_log
 
     return [
         # Domain jobs. Reminders are due at 09:00 local (core.clock), so the daily ones
@@ -116,5 +117,12 @@ def job_specs() -> list[JobSpec]:
             "cron",
             {"hour": 3, "minute": 40},
             "Forget Idempotency-Key records older than 24 hours (daily)",
+        ),
+        JobSpec(
+            "scim.purge_request_log",
+            purge_request_log,
+            "cron",
+            {"hour": 3, "minute": 50},
+            "Forget SCIM request-log rows older than 90 days (daily)",
         ),
     ]

@@ -5,10 +5,8 @@ or a personal access token is a 401, and a SCIM token opens nothing else (it is 
 ``api_tokens``). CSRF does not apply (no ambient credential; exempted in ``app.py``).
 Every answer is SCIM JSON (``application/scim+json``), errors included — an unknown
 path, a wrong method and an unexpected failure too — and every request is logged
-(method, path, status, token; no bodies; kept 90 days) for the admin page.
+(method, path, status, token; no bodies; kept 90 days by ``scim.jobs``) for the admin page.
 """
-
-from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, g, request
@@ -28,7 +26,6 @@ from scim.tokens import find_token
 
 bp = Blueprint("scim", __name__, url_prefix=PREFIX)
 MAX_BODY = 64 * 1024
-KEEP_LOG = timedelta(days=90)
 
 
 @bp.before_request
@@ -56,9 +53,6 @@ def log_request(response):
                 .where(ScimToken.id == token_id)
                 .values(last_used_at=now)
             )
-        db.session.execute(  # the log keeps KEEP_LOG; one indexed DELETE
-            sa.delete(ScimRequest).where(ScimRequest.at < now - KEEP_LOG)
-        )
         db.session.add(
             ScimRequest(
                 at=now,
