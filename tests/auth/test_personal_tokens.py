@@ -420,9 +420,9 @@ def test_issue_and_revoke_are_audited_without_the_secret(client, db, token_heade
     ).get_json()
     client.delete(f"/api/v1/personal-tokens/{got['id']}", headers=headers)
     events = db.session.scalars(
-        sa.select(AuditEvent).where(
-            AuditEvent.object_type == "ApiToken", AuditEvent.object_id == got["id"]
-        )
+        sa.select(AuditEvent)
+        .where(AuditEvent.object_type == "ApiToken", AuditEvent.object_id == got["id"])
+        .order_by(AuditEvent.id)
     ).all()
     assert [e.action for e in events] == ["issued", "revoked"]
     assert events[0].changes["name"] == "Audited"

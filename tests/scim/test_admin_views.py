@@ -73,7 +73,9 @@ def test_a_token_is_revoked_and_audited(client, org, login_as):
     assert response.status_code == 302
     assert db.session.get(ScimToken, row.id).revoked_at is not None
     actions = db.session.scalars(
-        sa.select(AuditEvent.action).where(AuditEvent.object_type == "ScimToken")
+        sa.select(AuditEvent.action)
+        .where(AuditEvent.object_type == "ScimToken")
+        .order_by(AuditEvent.id)
     ).all()
     assert actions == ["created", "revoked"]
     assert admin.post(f"{PAGE}/scim-tokens/{row.id}/revoke").status_code == 409
