@@ -10,6 +10,8 @@ Decisions the brief left open:
   all.
 - The ``.ics`` file and the outreach draft are the owner's (their calendar, their
   letter); the referral tree is readable by anyone who may see the interview.
+- The referral tree's depths are ``development.referrals.chain_depth`` (hops from the
+  root of the chain), the number the interview page shows.
 - ``POST …/referrals`` adds one referral (a contact and the next interview, an idea);
   it needs no ``If-Match``: the interview itself does not change.
 """
@@ -34,8 +36,10 @@ from development.api.blueprint import (
     reload_interview,
 )
 from development.ics import ics_download
-from development.models import Contact, DevelopmentActivity, InformationalInterview
+from development.models import DevelopmentActivity, InformationalInterview
+from development.outreach import draft_outreach
 from development.permissions import has_employee_record
+from development.referrals import referral_tree
 from development.schemas.api import (
     InterviewOwnerSchema,
     InterviewQueryArgsSchema,
@@ -50,7 +54,6 @@ from people.models import Employee
 IV = InformationalInterview
 FILTERS = ("employee_id", "status", "direction")
 OWNER_ONLY = "Only the employee does this."
-MAX_DEPTH = 50
 
 
 def visible_interviews(user) -> sa.Select:
@@ -111,7 +114,7 @@ class InterviewOutreachDraft(MethodView):
         employee = get_or_404(
             Employee, interview.employee_id, joinedload(Employee.department)
         )
-        text = services.draft_outreach(employee, interview, interview.contact)
+        text = draft_outreach(employee, interview, interview.contact)
         return {"message": text}
 
 
@@ -128,44 +131,6 @@ class InterviewCalendar(MethodView):
     def get(self, interview):
         """The scheduled interview as a calendar file."""
         return ics_download(interview, utcnow())
-
-
-def referral_tree(root: IV) -> dict:
-    """Every interview referred from ``root``, down the chain, in one statement."""
-    child = sa.orm.aliased(IV)
-    tree = (
-        sa.select(IV.id, sa.literal(1).label("depth"))
-        .where(IV.referred_by_id == root.id, IV.employee_id == root.employee_id)
-        .cte("tree", recursive=True)
-    )
-    tree = tree.union_all(
-        sa.select(child.id, tree.c.depth + 1).where(
-            child.referred_by_id == tree.c.id,
-            child.employee_id == root.employee_id,
-            tree.c.depth < MAX_DEPTH,
-        )
-    )
-    rows = db.session.execute(
-        sa.select(IV.id, IV.referred_by_id, IV.status, tree.c.depth, Contact.name)
-        .join(tree, tree.c.id == IV.id)
-        .outerjoin(Contact, Contact.id == IV.contact_id)
-        .order_by(tree.c.depth, IV.id)
-    ).all()
-    nodes = [
-        {
-            "id": i,
-            "referred_by_id": parent,
-            "status": status,
-            "depth": depth,
-            "contact_name": name or "",
-        }
-        for i, parent, status, depth, name in rows
-    ]
-    return {
-        "interview_id": root.id,
-        "depth": max((n["depth"] for n in nodes), default=0),
-        "referrals": nodes,
-    }
 
 
 @blp.route("/interviews/<int:interview_id>/referrals")

@@ -1,7 +1,8 @@
-"""The interviews of the demo: referral chains 3–4 deep (the demo employee's grew into a
-mentorship), the demo employee's board with an interview at every step and one waiting
-for the demo manager's approval, declined and unanswered requests, interviews given by
-senior people, and the managers' suggestions."""
+"""The interviews of the demo: referral chains of 3–4 interviews, depth 2–3 (the demo
+employee's grew into a mentorship; each referral's letter names its referrer), the demo
+employee's board with an interview at every step and one waiting for the demo manager's
+approval, declined and unanswered requests, interviews given by senior people, and the
+managers' suggestions."""
 
 from datetime import timedelta
 

@@ -14,6 +14,7 @@ from development.demo.common import DevDemo, at
 from development.demo.contacts import referral
 from development.enums import InterviewDirection, InterviewMode, InterviewStatus
 from development.models import Contact, InformationalInterview, QuestionTopic
+from development.outreach import draft_outreach
 from development.services import interviews as svc
 from people.models import Employee
 
@@ -91,7 +92,7 @@ def walk(
     message = (
         texts.GIVEN_REQUEST.format(**fill)
         if plan.given
-        else svc.draft_outreach(_with_department(owner), interview, contact)
+        else draft_outreach(_with_department(owner), interview, contact)
     )
     svc.request_interview(
         actor,

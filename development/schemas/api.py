@@ -163,14 +163,27 @@ class OutreachDraftSchema(Schema):
 class ReferralNodeSchema(Schema):
     id = fields.Integer()
     referred_by_id = fields.Integer(allow_none=True)
-    depth = fields.Integer(metadata={"description": "1 = referred by this interview."})
+    depth = fields.Integer(
+        metadata={
+            "description": "Hops from the root of the chain (0 = nobody referred "
+            "it), as the interview page shows it."
+        }
+    )
     status = fields.Enum(InterviewStatus)
     contact_name = fields.String()
 
 
 class ReferralTreeSchema(Schema):
     interview_id = fields.Integer()
-    depth = fields.Integer(metadata={"description": "The deepest chain below it."})
+    depth = fields.Integer(
+        metadata={
+            "description": "This interview's own depth: hops from the root of its "
+            "chain (0 = nobody referred it), the page's “Chain depth”."
+        }
+    )
+    levels_below = fields.Integer(
+        metadata={"description": "How many hops the tree goes below it (0 = none)."}
+    )
     referrals = fields.List(fields.Nested(ReferralNodeSchema))
 
 

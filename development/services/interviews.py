@@ -38,7 +38,6 @@ from development.models import (
     InformationalInterview,
     MentoringSession,
 )
-from people.models import Department, Employee
 
 S = InterviewStatus
 HELD = "the day of the interview"
@@ -126,38 +125,6 @@ def create_interview(
     db.session.flush()
     record_event(actor, interview, "created", {"direction": direction.value}, now=now)
     return interview
-
-
-def draft_outreach(
-    employee: Employee, interview: InformationalInterview, contact
-) -> str:
-    """The written request: who they are, background, purpose, contact, 20 minutes, mode."""
-    name = contact.name.split()[0] if contact and contact.name else "there"
-    department = (
-        db.session.get(Department, employee.department_id)
-        if employee.department_id
-        else None
-    )
-    focus = (
-        interview.target_role
-        or interview.target_industry
-        or interview.target_organisation
-    )
-    purpose = interview.purpose.strip() or (
-        f"to learn what it is like to work as {focus}"
-        if focus
-        else "to learn about your work"
-    )
-    return (
-        f"Dear {name},\n\n"
-        f"My name is {employee.name}; I work as {employee.job_title or 'a professional'}"
-        f"{' in ' + department.name if department else ''}. "
-        f"I am writing {purpose}.\n\n"
-        f"Would you have 20 minutes for a short {interview.mode.title.lower()} conversation "
-        "in the coming weeks? I would come prepared with a few questions, and this is not "
-        "a job enquiry.\n\n"
-        f"You can reach me at {employee.email}.\n\nThank you for considering it,\n{employee.name}"
-    )
 
 
 def request_interview(actor, interview, data: dict, *, now=None):

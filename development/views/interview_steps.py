@@ -18,6 +18,7 @@ from development import permissions as perms
 from development.enums import InterviewMode, InterviewStatus
 from development.learning_record import current_policy
 from development.models import MentoringSession, QuestionTopic
+from development.outreach import draft_outreach
 from development.schemas.forms import (
     CompleteSchema,
     FollowUpSchema,
@@ -64,9 +65,7 @@ def render_detail(interview, status=200, failed=None, errors=None, form=None):
         )
     draft = interview.outreach_message
     if owner and not draft and interview.status is S.idea:
-        draft = services.draft_outreach(
-            interview.employee, interview, interview.contact
-        )
+        draft = draft_outreach(interview.employee, interview, interview.contact)
     return render_template(
         "development/interview_detail.html",
         interview=interview,

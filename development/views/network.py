@@ -1,5 +1,8 @@
 """The referral network of one employee's interviews: the tree below and the chain above
-an interview, chain depth, and conversion rates. One query for all of them."""
+an interview, chain depth, and conversion rates. One query for all of them.
+
+The depth is ``development.referrals.chain_depth`` (hops from the root, root = 0), the
+same function the API's referral tree uses."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -9,6 +12,7 @@ import sqlalchemy as sa
 from core.extensions import db
 from development.enums import InterviewDirection, InterviewStatus
 from development.models import Contact, InformationalInterview
+from development.referrals import chain_depth
 
 S = InterviewStatus
 DONE = (S.completed, S.followed_up)
@@ -27,7 +31,7 @@ class Node:
 class Network:
     above: list[Node]  # from the root of the chain down to the parent
     below: list[Node]  # this interview's referrals (each with its own children)
-    depth: int  # 1 for an interview nobody referred
+    depth: int  # referrals.chain_depth: 0 for an interview nobody referred
     requested_to_completed: tuple[int, int]
     thanked_within_two_days: tuple[int, int]
 
@@ -75,7 +79,7 @@ def network(interview: InformationalInterview) -> Network:
     return Network(
         above,
         below,
-        len(above) + 1,
+        chain_depth(interview.id, {r.id: r.referred_by_id for r in rows}),
         (len([r for r in requested if r.status in DONE]), len(requested)),
         (len(quick), len(done)),
     )

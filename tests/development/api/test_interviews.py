@@ -90,13 +90,15 @@ def test_a_referral_becomes_the_next_interview_in_the_chain(emma):
         emma.get(f"/api/v1/interviews/{nxt}").get_json()["referred_by_id"]
         == (done["id"])
     )
+    draft = emma.get(f"/api/v1/interviews/{nxt}/outreach-draft").get_json()["message"]
+    assert draft.startswith("Dear Ann Lee,") and "Dana Lee suggested I contact" in draft
     emma.step(
         nxt, "request", {"message": "Dana suggested I write to you.", "sent_on": SENT}
     )
     emma.step(nxt, "schedule", {"scheduled_at": "2026-11-12T09:00:00Z"})
     emma.step(nxt, "complete", {"referrals": [{"name": "Cy Chen"}]})
     tree = emma.get(f"/api/v1/interviews/{done['id']}/referrals").get_json()
-    assert tree["depth"] == 2
+    assert (tree["depth"], tree["levels_below"]) == (0, 2)  # done is the root
     assert tree["referrals"][-1]["contact_name"] == "Cy Chen"
 
 

@@ -27,6 +27,8 @@ from development.models import (
     MentoringSession,
     QuestionTopic,
 )
+from development.outreach import draft_outreach
+from development.referrals import chain_depth
 from development.seeds import STANDARD_TOPICS
 from people.models import Department, Employee, User
 from reviews.models import NeedEvidence, TrainingNeed
@@ -60,15 +62,9 @@ def _all(stmt) -> list:
 
 
 def _depths() -> dict[int, int]:
-    """Each interview's place in its referral chain (1 = not referred)."""
+    """Each interview's ``chain_depth`` (hops from the root of its chain, root = 0)."""
     parent = dict(_db.session.execute(sa.select(IV.id, IV.referred_by_id)).all())
-    depth = {}
-    for iv_id in parent:
-        n, at = 1, parent[iv_id]
-        while at is not None:
-            n, at = n + 1, parent[at]
-        depth[iv_id] = n
-    return depth
+    return {iv_id: chain_depth(iv_id, parent) for iv_id in parent}
 
 
 def test_policy_and_question_bank(demo):
@@ -80,21 +76,47 @@ def test_policy_and_question_bank(demo):
 
 
 def test_interviews_form_chains_three_and_four_deep(demo):
-    depths = _depths()
-    assert max(depths.values()) == 4
+    depths = _depths()  # a chain of four interviews reaches depth 3
+    assert max(depths.values()) == 3
     owners = _all(
         sa.select(IV.employee_id).where(
-            IV.id.in_([i for i, d in depths.items() if d >= 3])
+            IV.id.in_([i for i, d in depths.items() if d >= 2])
         )
     )
     assert len(set(owners)) >= 3
     mine = _all(sa.select(IV.id).where(IV.employee_id == demo["employee"].id))
-    assert max(depths[i] for i in mine) == 4
+    assert max(depths[i] for i in mine) == 3
     # Every referral made a contact of the owner's, from the referral.
     for interview in _all(sa.select(IV).where(IV.referred_by_id.is_not(None))):
         contact = _db.session.get(Contact, interview.contact_id)
         assert contact.owner_id == interview.employee_id
         assert contact.source.value == "referral"
+
+
+def test_a_referred_interviews_letter_names_its_referrer(demo):
+    """Each request sent to a referral names who referred them, and so does the draft
+    of the demo employee's newest referral (still an idea)."""
+    referrer = sa.orm.aliased(IV)
+    rows = _db.session.execute(
+        sa.select(IV, Contact.name)
+        .join(referrer, referrer.id == IV.referred_by_id)
+        .join(Contact, Contact.id == referrer.contact_id)
+        .where(IV.direction == InterviewDirection.conducted)
+    ).all()
+    sent = [(iv, name) for iv, name in rows if iv.outreach_message]
+    assert len(sent) >= 5
+    for iv, name in sent:
+        assert f"{name} suggested I contact you." in iv.outreach_message
+    idea = next(
+        iv
+        for iv, _ in rows
+        if iv.employee_id == demo["employee"].id and iv.status is S.idea
+    )
+    contact = _db.session.get(Contact, idea.contact_id)
+    draft = draft_outreach(demo["employee"], idea, contact)
+    assert draft.startswith("Dear Rafael Ortiz,\n\n")
+    assert "Naomi Achterberg suggested I contact you." in draft
+    assert "Staff Engineer role" in draft and "not a job enquiry" in draft
 
 
 def test_one_interview_became_a_mentorship_with_sessions(demo):

@@ -7,6 +7,7 @@ from core.audit import AuditEvent
 from core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from development.enums import InterviewDirection, InterviewStatus
 from development.models import Contact, DevelopmentPolicy, InformationalInterview
+from development.outreach import draft_outreach
 from development.services import interviews as svc
 from people.models import Employee
 
@@ -32,7 +33,7 @@ def _scheduled(db, org, when=WHEN):
         .where(Employee.id == org.employee.employee_id)
         .options(sa.orm.joinedload(Employee.department))
     )
-    message = svc.draft_outreach(employee, interview, contact)
+    message = draft_outreach(employee, interview, contact)
     svc.request_interview(
         org.employee, interview, {"message": message, "sent_on": SENT}
     )

@@ -136,7 +136,7 @@ def test_an_interview_goes_through_every_step_in_the_html(client, org):
         client, org.employee, f"/development/interviews/{interview.id}"
     )
     page = _get(client, org.employee, f"/development/interviews/{ideas[0].id}")
-    assert "Chain depth: <strong>2</strong>" in page
+    assert "Chain depth: <strong>1</strong>" in page
     for viewer in (org.manager, org.ceo, org.hr):
         html = _get(client, viewer, f"/development/interviews/{interview.id}")
         assert MARKER not in html and "Learn dbt" in html
