@@ -22,7 +22,7 @@ from people.models import (
     RoleProfileSkill,
     Skill,
 )
-from people.queries import filter_people, latest_skill_levels
+from people.queries import filter_people, latest_skill_levels, skill_history
 from people.schemas import (
     DepartmentCreateSchema,
     DepartmentSchema,
@@ -36,6 +36,7 @@ from people.schemas import (
     RoleProfileSchema,
     RoleProfileUpdateSchema,
     SkillCreateSchema,
+    SkillLevelQueryArgsSchema,
     SkillLevelSchema,
     SkillSchema,
     SkillUpdateSchema,
@@ -120,15 +121,21 @@ blp.detail(
 
 @blp.route("/people/<int:person_id>/skill-levels")
 class PersonSkillLevels(MethodView):
-    @blp.listing(SkillLevelSchema)
-    def get(self, person_id):
-        """Current assessed level per skill (the latest assessment of each)."""
+    @blp.listing(SkillLevelSchema, SkillLevelQueryArgsSchema)
+    def get(self, args, person_id):
+        """Current assessed level per skill (the latest assessment of each); with
+        ``history=1``, the skill history: every assessment, per skill oldest first,
+        each with its source (a review, a verified training need, a manager, HR) and
+        the review or need that wrote it.
+
+        One resource with a flag rather than a second one: the history is the same
+        rows under the same rule — the person, their managers (direct or indirect)
+        and HR (``can_view_skill_levels``), checked object by object."""
         employee = get_or_404(Employee, person_id)
         require_visible(perms.can_view_person(current_user, employee))
         require(perms.can_view_skill_levels(current_user, employee))
-        return latest_skill_levels(employee.id).options(
-            joinedload(EmployeeSkillLevel.skill)
-        )
+        query = skill_history if args["history"] else latest_skill_levels
+        return query(employee.id).options(joinedload(EmployeeSkillLevel.skill))
 
 
 @blp.route("/departments")

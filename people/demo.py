@@ -286,10 +286,21 @@ def _role_profiles(org: DemoOrg) -> None:
         db.session.add(profile)
 
 
+# The demo employee's first skill: a history of three points, dated back from the load.
+HISTORY_STORY = (
+    (400, SkillLevelSource.import_, -2),  # HR's level at go-live
+    (200, SkillLevelSource.review, -1),  # a shared review's rating
+    (30, SkillLevelSource.training_need, 0),  # a training need verified met
+)
+
+
 def _skill_levels(org: DemoOrg) -> None:
     now = utcnow()
+    story = _history_story(org, now)
     for emp in org.people:
         for name, level in PROFILE_SKILLS.get(emp.job_title, {}).items():
+            if (emp, name) == story:
+                continue
             # Two assessments a year apart: most people grow, some stay below par.
             first = max(1, min(5, level + org.rng.choice([-2, -1, -1, 0])))
             latest = max(1, min(5, first + org.rng.choice([0, 0, 1, 1, 2])))
@@ -303,6 +314,29 @@ def _skill_levels(org: DemoOrg) -> None:
                         source=SkillLevelSource.manager,
                     )
                 )
+
+
+def _history_story(org: DemoOrg, now) -> tuple[Employee, str] | None:
+    """Give the demo employee login (found as ``demo_logins`` finds it) a skill
+    history of three points — HR, a review, a verified need — on their first skill;
+    return (person, skill name) so the usual two assessments skip it."""
+    title = "Senior Software Engineer"
+    mine = [p for p in org.people if p.job_title == title]
+    if not mine or not PROFILE_SKILLS.get(title):
+        return None
+    emp = min(mine, key=lambda p: p.email)
+    name, level = next(iter(PROFILE_SKILLS[title].items()))
+    for days, source, step in HISTORY_STORY:
+        db.session.add(
+            EmployeeSkillLevel(
+                employee=emp,
+                skill=org.skills[name],
+                level=max(1, min(5, level + step)),
+                assessed_at=now - timedelta(days=days),
+                source=source,
+            )
+        )
+    return emp, name
 
 
 def _accounts(org: DemoOrg) -> None:

@@ -19,6 +19,9 @@ PROFICIENCY_LABELS = {p.value: p.title for p in Proficiency}
 
 
 class SkillLevelSource(enum.Enum):
+    """What wrote an assessed level: a shared review's rating, a training need verified
+    met, a manager, the person, or HR (loaded by HR, e.g. at go-live)."""
+
     review = "review"
     training_need = "training_need"
     manager = "manager"
@@ -27,7 +30,11 @@ class SkillLevelSource(enum.Enum):
 
     @property
     def title(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return {
+            "training_need": "Verified need",
+            "self_assessment": "Self-assessment",
+            "import": "HR",
+        }.get(self.value, self.value.capitalize())
 
 
 class LinkPurpose(enum.Enum):

@@ -61,6 +61,19 @@ def latest_skill_levels(employee_id: int) -> sa.Select:
     )
 
 
+def skill_history(employee_id: int) -> sa.Select:
+    """Select every EmployeeSkillLevel of one employee: per skill, oldest first."""
+    return (
+        sa.select(EmployeeSkillLevel)
+        .where(EmployeeSkillLevel.employee_id == employee_id)
+        .order_by(
+            EmployeeSkillLevel.skill_id,
+            EmployeeSkillLevel.assessed_at,
+            EmployeeSkillLevel.id,
+        )
+    )
+
+
 def expected_skill_levels(
     employee_ids, columns: Callable[[sa.Subquery], Iterable]
 ) -> tuple[sa.Select, sa.Subquery]:

@@ -150,13 +150,36 @@ class RoleProfileFormSchema(RoleProfileUpdateSchema, VersionedForm):
     pass
 
 
+class SkillLevelQueryArgsSchema(Schema):
+    history = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Every assessment of every skill (skill, then oldest "
+            "first), not only the latest of each."
+        },
+    )
+
+
 class SkillLevelSchema(Schema):
     skill_id = fields.Integer()
     skill_name = fields.Function(lambda s: s.skill.name)
     level = fields.Integer()
     level_label = fields.Function(lambda s: PROFICIENCY_LABELS.get(s.level, ""))
     assessed_at = fields.AwareDateTime()
-    source = fields.Function(lambda s: s.source.value)
+    source = fields.Function(
+        lambda s: s.source.value,
+        metadata={
+            "description": "review, training_need (verified), manager, "
+            "self_assessment or import (HR)."
+        },
+    )
+    source_label = fields.Function(
+        lambda s: s.source.title, metadata={"description": "The source, as shown."}
+    )
+    source_id = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The review or training need that wrote it."},
+    )
 
 
 class MeSchema(Schema):

@@ -9,6 +9,13 @@ Decisions the brief left open:
 - "Positive recent reviews": the last two shared reviews with an overall rating (or the
   only one) are all at or above the middle of their scale ("Meets expectations", 3 of
   5). The organisation "never acted on" a need as in the needs report.
+- People with no shared review in the period (the pack's period is the whole history)
+  are counted apart — "1 person has no review in the period" — and never in the
+  denominator of "positive": twenty reviewed and positive people and one unreviewed are
+  "20 of 20", not "20 of 21".
+- Downloads: ``/reports/decision-evidence.csv`` is the one-line-per-person summary;
+  ``/reports/decision-evidence.zip`` holds it with the packs' per-review and per-need
+  CSVs (``reports.downloads``), every cell through the one safe CSV writer.
 - Named people outside the caller's scope (or inactive) make the pack a 403; a
   department is intersected with the caller's scope. Opening the pack — HTML, CSV or
   JSON — writes an AuditEvent (``reports.views`` / ``reports.api``).
@@ -50,6 +57,7 @@ TITLE = "Decision evidence"
 DESCRIPTION = "One pack per person: reviews, training needs and their fate, learning."
 FILTERS = ("department_id", "job_title", "people")
 RECENT = 2
+NO_REVIEW = "no reviews"  # "positive recent reviews" of someone with no shared review
 
 COLUMNS = table_columns(
     """
@@ -220,6 +228,21 @@ def fate(need, today) -> str:
     return "Open, not yet due" if need.due_on else "Open"
 
 
+def has_packs(filters: Filters) -> bool:
+    """The per-review and per-need tables come with a chosen group."""
+    return bool(filters.department_id or filters.people or filters.job_title)
+
+
+def no_review_note(count: int) -> str:
+    """The note on the people counted apart: "1 person has no review in the period"."""
+    who = "1 person has" if count == 1 else f"{count} people have"
+    verb = "is" if count == 1 else "are"
+    return (
+        f"{who} no review in the period and {verb} not counted in "
+        "“Positive recent reviews”."
+    )
+
+
 def is_positive(rating: int, labels) -> bool:
     return 2 * rating >= len(labels) + 1
 
@@ -240,7 +263,7 @@ def build(filters: Filters, actor, today) -> ReportResult:
     # The per-review and per-need tables (the packs) come with a chosen group; for a
     # whole organisation the result is one line per person, its figures counted in
     # the database (the same rules: tests/reports/test_decision_evidence.py).
-    detailed = bool(filters.department_id or filters.people or filters.job_title)
+    detailed = has_packs(filters)
     scales = _scales()
     review_rows, need_rows = [], []
     if detailed:
@@ -271,7 +294,7 @@ def build(filters: Filters, actor, today) -> ReportResult:
             positive = all(is_positive(r, scales[t]) for r, t in recent)
             positive_recent = "yes" if positive else "no"
         else:
-            positive_recent = "no reviews"
+            positive_recent = NO_REVIEW
         last = record.last_evidence_on
         rows.append(
             {
@@ -365,23 +388,30 @@ def _packs(reviews, needs, name, scales, today, review_rows, need_rows):
 
 
 def _summarise(rows, review_rows, need_rows) -> ReportResult:
+    # People without a shared review are counted apart, never in the denominator of
+    # "positive" (a principal with no reviews once made twenty positives "20 of 21").
     positive = sum(r["positive_recent"] == "yes" for r in rows)
+    unreviewed = sum(r["positive_recent"] == NO_REVIEW for r in rows)
+    reviewed = len(rows) - unreviewed
     named = sum(r["needs_named"] for r in rows)
     never = sum(r["never_acted_on"] for r in rows)
     notes = []
     if positive and never:
         notes.append(
-            f"{positive} of {len(rows)} people had positive recent reviews, and the "
-            f"organisation never acted on {never} of the {named} training needs their "
-            "reviews named. Weigh that before any decision about them."
+            f"{positive} of {reviewed} reviewed people had positive recent reviews, "
+            f"and the organisation never acted on {never} of the {named} training "
+            "needs their reviews named. Weigh that before any decision about them."
         )
+    if unreviewed:
+        notes.append(no_review_note(unreviewed))
     return ReportResult(
         COLUMNS,
         rows,
         None,
         facts=[
             Fact("People", len(rows)),
-            Fact("Positive recent reviews", f"{positive} of {len(rows)}"),
+            Fact("Positive recent reviews", f"{positive} of {reviewed}"),
+            Fact("No review in the period", unreviewed),
             Fact("Training needs named", named),
             Fact("Met", sum(r["needs_met"] for r in rows)),
             Fact("Never acted on by the organisation", never, never > 0),

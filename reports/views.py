@@ -1,5 +1,6 @@
 """HTML blueprint ``reports`` (``/reports``): the dashboard, one page per report (chart,
-table twin, filters) and its CSV download (``/reports/<slug>.csv``, the main table).
+table twin, filters) and its CSV download (``/reports/<slug>.csv``, the main table);
+decision evidence also as a ZIP with its packs (``/reports/decision-evidence.zip``).
 
 Bad filters re-render the page with the field errors (422). The rules are explicit,
 one per report, so the authorization matrix and the query budget list each one.
@@ -11,13 +12,16 @@ from flask_login import current_user, login_required
 from core.db import utcnow
 from core.errors import ValidationFailed
 from core.forms import load_form
+from reports import decision_evidence
 from reports.base import Filters, ReportFilterSchema, gc_paused, require_reports
+from reports.downloads import pack_zip
 from reports.html import packs_of, page_of
 from reports.registry import REPORTS, endpoint
 from reports.result import to_csv
 from reports.runner import filter_choices, run
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
+MIMETYPES = {"csv": "text/csv", "zip": "application/zip"}
 
 
 @bp.route("")
@@ -69,19 +73,24 @@ def _page(slug: str):
 
 
 def _csv(slug: str):
+    return _download(slug, "csv", lambda result, _: to_csv(result.columns, result.rows))
+
+
+def _download(slug: str, fmt: str, render):
+    """The report as a file: ``render(result, filters)`` makes its body."""
     require_reports(current_user)
     data, errors = load_form(ReportFilterSchema(), request.args)
     if errors:
         return _page(slug)
     filters = Filters.from_data(data)
     try:
-        result = run(slug, filters, current_user, fmt="csv")
+        result = run(slug, filters, current_user, fmt=fmt)
     except ValidationFailed:
         return _page(slug)
-    name = f"{slug}-{utcnow().date().isoformat()}.csv"
+    name = f"{slug}-{utcnow().date().isoformat()}.{fmt}"
     return Response(
-        to_csv(result.columns, result.rows),
-        mimetype="text/csv",
+        render(result, filters),
+        mimetype=MIMETYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
@@ -107,6 +116,20 @@ def _register(slug: str) -> None:
 
 for _slug in REPORTS:
     _register(_slug)
+
+
+@bp.route("/decision-evidence.zip")
+@login_required
+def decision_evidence_zip():
+    """Download decision evidence as a ZIP: the summary CSV and the packs' CSVs."""
+    with gc_paused():
+        return _download(
+            decision_evidence.SLUG,
+            "zip",
+            lambda result, filters: pack_zip(
+                result, with_packs=decision_evidence.has_packs(filters)
+            ),
+        )
 
 
 @bp.app_template_global("may_see_reports")

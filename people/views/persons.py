@@ -1,5 +1,7 @@
 """The directory, the person page and HR's person forms."""
 
+from typing import Any
+
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -16,12 +18,13 @@ from people.account_state import AccountInfo, account_info_of, account_rows
 from people.enums import PROFICIENCY_LABELS
 from people.models import Employee, EmployeeSkillLevel, RoleProfile, RoleProfileSkill
 from people.panels import person_panels
-from people.queries import filter_people, latest_skill_levels
+from people.queries import filter_people, skill_history
 from people.schemas import (
     EmployeeCreateSchema,
     EmployeeFormSchema,
     EmployeeQueryArgsSchema,
 )
+from people.skill_history import skill_histories
 from people.views import bp
 from people.views.common import (
     department_choices,
@@ -97,14 +100,22 @@ def directory():
     )
 
 
-def _skill_rows(employee: Employee) -> list[dict]:
-    """Latest level and role-profile expectation per skill, with the gap."""
-    levels = db.session.scalars(
-        latest_skill_levels(employee.id).options(joinedload(EmployeeSkillLevel.skill))
+def _skill_rows(employee: Employee) -> list[dict[str, Any]]:
+    """Latest level, role-profile expectation, gap and history per skill (the latest
+    level is the history's last point: one statement for both)."""
+    histories = skill_histories(
+        db.session.scalars(
+            skill_history(employee.id).options(joinedload(EmployeeSkillLevel.skill))
+        ).all()
     )
-    rows = {
-        row.skill_id: {"skill": row.skill, "level": row.level, "at": row.assessed_at}
-        for row in levels
+    rows: dict[int, dict[str, Any]] = {
+        skill_id: {
+            "skill": history.skill,
+            "level": history.latest.level,
+            "at": history.latest.assessed_at,
+            "history": history,
+        }
+        for skill_id, history in histories.items()
     }
     if employee.job_title:
         expectations = db.session.scalars(
@@ -114,7 +125,9 @@ def _skill_rows(employee: Employee) -> list[dict]:
             .options(joinedload(RoleProfileSkill.skill))
         )
         for exp in expectations:
-            row = rows.setdefault(exp.skill_id, {"skill": exp.skill, "level": None})
+            row = rows.setdefault(
+                exp.skill_id, {"skill": exp.skill, "level": None, "history": None}
+            )
             row["expected"] = exp.expected_level
     for row in rows.values():
         row.setdefault("expected", None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.csv import safe_cell, write_csv
+from core.csv import safe_cell, write_csv, write_csv_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +67,23 @@ SKIP_DIRS = {
     "instance",
     "test-artifacts",
 }
+
+
+def test_write_csv_zip_holds_each_file_written_safely_and_stored():
+    import zipfile
+
+    body = write_csv_zip(
+        {
+            "people.csv": (["Name", "Hours"], [["=cmd()", -2]]),
+            "needs.csv": (["Skill"], [["Ålesund Ωmega"]]),
+        }
+    )
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    assert archive.namelist() == ["people.csv", "needs.csv"]
+    assert archive.read("people.csv").decode() == "Name,Hours\r\n'=cmd(),-2\r\n"
+    assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+    # Stored, so a response's text shows what it carries (the private-data sweep).
+    assert "Ålesund Ωmega".encode() in body
 
 
 def test_no_module_outside_core_writes_csv_by_itself():

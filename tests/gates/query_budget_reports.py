@@ -10,4 +10,5 @@ for _slug in REPORTS:
     BUDGET[f"/reports/{_slug}"] = "hr"
     BUDGET[f"/reports/{_slug}.csv"] = "manager"
     BUDGET[f"/api/v1/reports/{_slug}"] = "ceo"
+BUDGET["/reports/decision-evidence.zip"] = "manager"
 NOT_A_LIST: dict = {}

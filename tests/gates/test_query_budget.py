@@ -6,7 +6,7 @@ most ``LIMIT``) or in ``NOT_A_LIST`` with a reason. A new route in neither fails
 """
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -56,6 +56,8 @@ BUDGET = {
     "/api/v1/people": "hr",
     "/api/v1/people/<int:person_id>": "manager",
     "/api/v1/people/<int:person_id>/skill-levels": "manager",
+    # The skill history (every assessment, grown with the skills): same statements.
+    "/api/v1/people/<int:person_id>/skill-levels?history=1": "manager",
     "/api/v1/departments": "hr",
     "/api/v1/departments/<int:department_id>": "hr",
     "/api/v1/skills": "hr",
@@ -127,6 +129,13 @@ def grow(org, n: int) -> None:
                     skill_id=skill.id,
                     level=3,
                     source=SkillLevelSource.manager,
+                ),
+                EmployeeSkillLevel(  # a second point of Emma's skill history
+                    employee_id=org.employee.employee_id,
+                    skill_id=skill.id,
+                    level=2,
+                    assessed_at=datetime(2025, 1, 1, tzinfo=UTC),
+                    source=SkillLevelSource.review,
                 ),
                 RoleProfileSkill(
                     role_profile_id=profile.id, skill_id=skill.id, expected_level=3

@@ -67,12 +67,16 @@ def test_one_pack_per_person_of_a_department_with_its_sub_departments(world, db)
         ("Cara Agent", "In progress (evidence linked)"),
     ]
     facts = {f.label: f.value for f in result.facts}
-    assert facts["Positive recent reviews"] == "1 of 4"
+    # Ben and Mona have no shared review: counted apart, not in the denominator.
+    assert facts["Positive recent reviews"] == "1 of 2"
+    assert facts["No review in the period"] == 2
     assert facts["Never acted on by the organisation"] == 1
     assert result.notes == [
-        "1 of 4 people had positive recent reviews, and the organisation never acted "
-        "on 1 of the 3 training needs their reviews named. Weigh that before any "
-        "decision about them."
+        "1 of 2 reviewed people had positive recent reviews, and the organisation "
+        "never acted on 1 of the 3 training needs their reviews named. Weigh that "
+        "before any decision about them.",
+        "2 people have no review in the period and are not counted in “Positive "
+        "recent reviews”.",
     ]
 
 

@@ -17,3 +17,4 @@ for _slug in REPORTS:
     ROWS[("GET", f"/reports/{_slug}")] = only(READERS, 200)
     ROWS[("GET", f"/reports/{_slug}.csv")] = only(READERS, 200)
     ROWS[("GET", f"/api/v1/reports/{_slug}")] = api_only(READERS, 200)
+ROWS[("GET", "/reports/decision-evidence.zip")] = only(READERS, 200)  # with packs
