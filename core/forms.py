@@ -3,9 +3,22 @@
 CSRF is Flask-WTF's ``CSRFProtect``; templates put ``csrf_token()`` in every form.
 ``save_form`` (flat forms) and ``save_nested`` (forms converted to nested data) are the
 one load → service → ``(result, errors, status)`` step every HTML form view uses.
+
+All errors at once, each on its field. Marshmallow skips a schema's own rules
+(``@validates_schema``: dates in order, …) while any field has an error, and the
+service's rules (limits, duplicates, dates against the stored record) used to run only
+once the schema passed — so a form failed in rounds. Now a failed load is loaded again
+without the fields that failed (``_load_parts``), so the schema's rules judge the
+fields that did parse, and the action then runs on those fields as a dry run whose work
+is always rolled back (``_rule_errors``): a ``ValidationFailed`` it raises adds its
+field messages. Nothing is stored; a rule that needs a field that failed either passes
+(the order helpers skip a missing value) or stops the dry run with some other error,
+which adds nothing; its message comes once that field is fixed. Messages on a field
+that failed in the schema are the schema's; messages the action flashes during the dry
+run are taken back.
 """
 
-from flask import render_template
+from flask import has_request_context, render_template, session
 from marshmallow import EXCLUDE, Schema, ValidationError
 
 from core.errors import Conflict, ValidationFailed
@@ -18,8 +31,16 @@ def load_form(schema: Schema, form, *, partial=False) -> tuple[dict | None, dict
     """Load ``form`` (a MultiDict) with ``schema``; return ``(data, errors)``.
 
     Empty strings become missing values so optional fields stay optional; fields a
-    schema marks ``many`` (``metadata={"multi": True}``) read every value.
+    schema marks ``many`` (``metadata={"multi": True}``) read every value. ``errors``
+    holds every field's message at once, the schema's own rules on the fields that
+    parsed included.
     """
+    data, errors, _parsed = _load_form_parts(schema, form, partial)
+    return data, errors
+
+
+def _load_form_parts(schema: Schema, form, partial=False):
+    """``load_form`` that also returns what the fields that parsed loaded to."""
     raw: dict = {}
     for key in form:
         if key in FORM_ONLY_FIELDS:
@@ -34,10 +55,73 @@ def load_form(schema: Schema, form, *, partial=False) -> tuple[dict | None, dict
                 raw[key] = None
             continue
         raw[key] = value
+    data, errors, parsed = _load_parts(schema, raw, partial, unknown=EXCLUDE)
+    return data, _in_form_order(schema, _flatten(errors)), parsed
+
+
+def _in_form_order(schema: Schema, errors: dict) -> dict:
+    """``errors`` in the order the schema declares its fields (the page's order, which
+    the error summary follows); other keys after them."""
+    order = {f.data_key or n: i for i, (n, f) in enumerate(schema.fields.items())}
+    return dict(sorted(errors.items(), key=lambda item: order.get(item[0], len(order))))
+
+
+def _load_parts(schema: Schema, raw: dict, partial=False, **options):
+    """Load ``raw``; after field errors, load again without the fields that failed.
+
+    Returns ``(data, errors, parsed)``: ``data`` when all of it loads; otherwise the
+    messages of every round (the first message of a field wins) and ``parsed``, what
+    the fields that did parse loaded to (``None`` when no round passed). Each round
+    drops at least one field, so the loop ends.
+    """
+    by_key = {f.data_key or name: name for name, f in schema.load_fields.items()}
+    remaining = dict(raw)
+    skipped: set[str] = set()
+    errors: dict = {}
+    while True:
+        try:
+            loaded = schema.load(
+                remaining, partial=partial or tuple(skipped), **options
+            )
+        except ValidationError as err:
+            messages = err.messages
+            if not isinstance(messages, dict):
+                messages = {"_schema": messages}
+            for key, value in messages.items():
+                errors.setdefault(key, value)
+            failed = {k for k in messages if k in remaining or k in by_key}
+            if not failed - skipped:
+                return None, errors, None
+            for key in failed:
+                remaining.pop(key, None)
+                if key in by_key:
+                    skipped.add(by_key[key])
+            continue
+        return (None if errors else loaded), errors, loaded
+
+
+def _rule_errors(action, parsed: dict, shown: dict) -> dict:
+    """The field messages of the rules ``action`` breaks on ``parsed`` (the fields that
+    parsed), found in a dry run that is rolled back whatever happens; a message for a
+    field already in ``shown`` or a message for the whole form is left out."""
+    flashes = session.get("_flashes") if has_request_context() else None
+    found: dict = {}
     try:
-        return schema.load(raw, partial=partial, unknown=EXCLUDE), {}
-    except ValidationError as err:
-        return None, _flatten(err.messages)
+        action(parsed)
+    except ValidationFailed as err:
+        found = err.errors or {}
+    except Exception:  # a rule that needed a field that failed: nothing to add
+        pass
+    finally:
+        db.session.rollback()
+        if has_request_context() and session.get("_flashes") != flashes:
+            if flashes is None:
+                session.pop("_flashes", None)
+            else:
+                session["_flashes"] = flashes
+    return {
+        k: v for k, v in found.items() if k not in shown and not str(k).startswith("_")
+    }
 
 
 def _flatten(messages) -> dict:
@@ -95,10 +179,13 @@ def save_form(schema, form, action):
     returned and the caller commits; otherwise the session is rolled back and
     ``errors`` holds the field messages to show inline (422, or 409 for a stale form).
     """
-    data, errors = load_form(schema, form)
-    if data is None:
-        return None, errors, 422
-    return _act(action, data)
+    data, errors, parsed = _load_form_parts(schema, form)
+    if data is not None:
+        return _act(action, data)
+    if parsed is not None:
+        rules = _flatten(_rule_errors(action, parsed, errors))
+        errors = _in_form_order(schema, {**errors, **rules})
+    return None, errors, 422
 
 
 def save_nested(schema, data: dict, names: dict, pre_errors: dict, action):
@@ -107,12 +194,13 @@ def save_nested(schema, data: dict, names: dict, pre_errors: dict, action):
 
     Returns ``(result, errors, status)``; 422 for invalid input, 409 for a stale form.
     """
-    try:
-        loaded = schema.load(data)
-    except ValidationError as err:
-        return None, {**map_errors(err.messages_dict, names), **pre_errors}, 422
-    if pre_errors:
-        return None, pre_errors, 422
+    loaded, messages, parsed = _load_parts(schema, data)
+    if loaded is None or pre_errors:
+        errors = {**map_errors(messages, names), **pre_errors}
+        if parsed is not None:
+            rules = map_errors(_rule_errors(action, parsed, messages), names)
+            errors |= {k: v for k, v in rules.items() if k not in errors}
+        return None, errors, 422
     result, errors, status = _act(action, loaded)
     if errors and not errors.get("_stale"):
         # A service's nested field errors ({"rows": {"0": {"field": …}}}) land on the

@@ -8,6 +8,9 @@ has no zone of its own. The reader's zone is ``Employee.time_zone`` (an IANA nam
 as ``Europe/Berlin``), loaded with the signed-in user as ``user.time_zone`` (a
 ``core.hooks`` user column that ``people`` registers); without one it is the
 organisation's ``SCHEDULER_TIMEZONE`` (Europe/London), the clock of the reminders.
+HR sets it on the person form and the person under Account → Time zone, choosing from
+``zone_options`` (UTC and the Region/City names, each with today's offset); the
+validator takes every name the server knows, legacy aliases included.
 """
 
 from datetime import datetime
@@ -104,6 +107,40 @@ def read_local(value: str) -> str:
     if naive.tzinfo is not None:
         return value
     return naive.replace(tzinfo=viewer_zone()).isoformat()
+
+
+# The regions of the IANA names a person picks from; the legacy aliases (GB,
+# US/Eastern, Etc/GMT+5 …) stay valid when an API client sends one, but are not listed.
+REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+def zone_options(now: datetime, current: str | None = None) -> list[tuple[str, str]]:
+    """``(name, "Europe/Berlin · UTC+01:00 now")`` for a picker: UTC and every
+    Region/City zone, and ``current`` even when it is a legacy alias."""
+    names = sorted(n for n in _known() if n.split("/")[0] in REGIONS)
+    names = ["UTC", *names]
+    if current and current not in names and is_zone(current):
+        names.insert(0, current)
+    return [
+        (name, name if name == "UTC" else f"{name} · UTC{_offset(now, name)} now")
+        for name in names
+    ]
+
+
+def _offset(now: datetime, name: str) -> str:
+    text = now.astimezone(ZoneInfo(name)).strftime("%z")  # "+0100"
+    return f"{text[:3]}:{text[3:]}"
 
 
 def zone_label() -> str:

@@ -120,6 +120,14 @@ def can_edit_person(user, employee: Employee | None) -> bool:
     return employee is not None and is_hr(user)
 
 
+def can_set_own_time_zone(user) -> bool:
+    """A signed-in person sets her own time zone; an account without a person has no
+    record to hold one (it reads the organisation's)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return user.employee_id is not None
+
+
 def can_create_person(user) -> bool:
     """HR adds people."""
     return is_hr(user)

@@ -64,6 +64,18 @@ class EmployeeFormSchema(EmployeeUpdateSchema, VersionedForm):
     pass
 
 
+class OwnTimeZoneSchema(StrictSchema):
+    """A person's own time zone (``/account/time-zone``): the one field she may set on
+    her record herself."""
+
+    time_zone = Text(
+        required=True,  # the form always sends it; empty means the organisation's
+        allow_none=True,
+        validate=[validate.Length(max=64), zone_choice()],
+        metadata={"description": "IANA time zone; null: the organisation's."},
+    )
+
+
 class EmployeeQueryArgsSchema(Schema):
     q = Text(load_default=None, validate=validate.Length(max=100))
     department_id = Id(load_default=None)

@@ -120,6 +120,21 @@ def update_employee(actor, employee: Employee, data: dict) -> Employee:
     return _audited(actor, employee, changes)
 
 
+NO_PERSON = (
+    "Your account is not linked to a person, so pages show times in the "
+    "organisation's time zone."
+)
+
+
+def set_own_time_zone(actor, data: dict) -> Employee:
+    """Set the zone the actor's pages show and take times in (None: the
+    organisation's); audited like any change to her record."""
+    require(perms.can_set_own_time_zone(actor), NO_PERSON)
+    employee = db.session.get(Employee, actor.employee_id)
+    changes = _changes(employee, {"time_zone": data.get("time_zone")})
+    return _audited(actor, employee, changes)
+
+
 def _deactivate_account(employee: Employee) -> None:
     user = db.session.scalar(sa.select(User).where(User.employee_id == employee.id))
     if user is not None:

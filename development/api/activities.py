@@ -6,6 +6,9 @@ Decisions the brief left open:
 - ``PATCH`` is partial and needs ``If-Match``; dates are checked against the saved
   ones, so a lone ``ended_on`` before the saved ``started_on`` is refused (422).
 - ``POST …/verify`` needs ``If-Match`` (it closes the linked needs' evidence loop).
+  Its JSON body is required, as every body here (``{}`` verifies the activity
+  alone); ``{"need_met": true}`` also marks met the needs it is evidence for, in the
+  same transaction, as the manager's desk does.
 - The evidence upload is ``multipart/form-data`` with one part, ``file``; other form
   fields and other file parts are ignored (never read or stored). It needs no
   ``If-Match``: it only replaces the file. ``GET …/evidence-file`` streams it as an
@@ -31,6 +34,7 @@ from development.models import DevelopmentActivity
 from development.schemas.api import (
     ActivityQueryArgsSchema,
     ActivitySchema,
+    ActivityVerifySchema,
     EvidenceFileSchema,
 )
 from development.schemas.forms import ActivityCreateSchema, ActivityUpdateSchema
@@ -41,6 +45,7 @@ from development.services.evidence_files import (
     attach_evidence_file,
     get_evidence_file,
 )
+from development.services.verification import verify_activity_and_needs
 
 FILTERS = ("employee_id", "kind", "status")
 OWNER_ONLY = "Only the owner changes an activity."
@@ -108,18 +113,28 @@ class ActivityDetail(MethodView):
         return _respond(activity.id)
 
 
-blp.action(
-    "/activities/<int:activity_id>/verify",
-    "ActivityVerify",
-    activity_action(
+@blp.route("/activities/<int:activity_id>/verify")
+class ActivityVerify(MethodView):
+    @activity_action(
         perms.can_verify_activity, "Only the direct manager verifies.", if_match=True
-    ),
-    services.verify_activity,
-    respond=lambda activity, _: _respond(activity.id),
-    doc="The direct manager confirms a completed activity (never the owner).",
-    response=ActivitySchema,
-    etag=blp.etag,
-)
+    )
+    @blp.etag
+    @blp.arguments(ActivityVerifySchema)
+    @blp.response(200, ActivitySchema)
+    def post(self, data, activity):
+        """The direct manager confirms a completed activity (never the owner).
+
+        With ``{"need_met": true}`` the training needs in
+        progress that this activity is evidence for are marked met in the same
+        transaction — the manager's desk's "is the need now met?" — each raising the
+        person's skill level as a need verified on its own page does; the answer is
+        the verified activity. ``need_met`` for an activity that is evidence for no
+        need in progress is a 422 naming ``need_met``, and nothing is verified.
+        With ``{}`` or ``false`` only the activity is verified.
+        """
+        verify_activity_and_needs(current_user, activity, data)
+        db.session.commit()
+        return _respond(activity.id)
 
 
 @blp.route("/activities/<int:activity_id>/evidence-file")

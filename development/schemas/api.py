@@ -48,6 +48,20 @@ class EvidenceFileSchema(StrictSchema):
     )
 
 
+class ActivityVerifySchema(StrictSchema):
+    """The body of ``POST /activities/{id}/verify`` (``{}``: the activity alone)."""
+
+    need_met = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": (
+                "Also mark met, in the same step, every need in progress this "
+                "activity is evidence for (422 on this field when there is none)."
+            )
+        },
+    )
+
+
 class CloseSchema(StrictSchema):
     outcome = Text(
         required=True,

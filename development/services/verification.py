@@ -6,6 +6,11 @@ says there whether the need is now met, instead of a second "Verify met" on the 
 page. Which needs may be marked is decided here, not by the form: only needs in
 progress that one of the verified activities is linked to as evidence. All or nothing:
 a refusal raises before anything is flushed, and the caller rolls back.
+
+The API's verify takes the same step with one boolean, ``need_met``: every need in
+progress the activity is evidence for is marked met (the verifier is the owner's direct
+manager, who may close each of them), and asking for it when there is none is a 422 on
+the field rather than a silent plain verification.
 """
 
 from collections.abc import Iterable
@@ -47,6 +52,32 @@ def needs_evidenced_by(activity_ids: Iterable[int]) -> dict[int, list[TrainingNe
         if need not in needs:
             needs.append(need)
     return found
+
+
+NOT_EVIDENCE = (
+    "This activity is not evidence for a need in progress: verify it without "
+    "need_met, or link it to the need first."
+)
+
+
+def verify_activity_and_needs(
+    actor, activity: DevelopmentActivity, data: dict, *, now=None
+) -> DevelopmentActivity:
+    """Verify one activity (the API's verify); with ``data["need_met"]`` also mark
+    met every need in progress it is evidence for, through ``verify_activities`` — the
+    step the manager's desk takes — so both happen in one transaction or neither.
+
+    :raises ValidationFailed: ``need_met`` for an activity that is evidence for no
+        need in progress.
+    """
+    met_need_ids: list[int] = []
+    if data.get("need_met"):
+        needs = needs_evidenced_by([activity.id]).get(activity.id, [])
+        if not needs:
+            raise ValidationFailed(NOT_VERIFIED, {"need_met": NOT_EVIDENCE})
+        met_need_ids = [need.id for need in needs]
+    verify_activities(actor, [activity], met_need_ids=met_need_ids, now=now)
+    return activity
 
 
 def verify_activities(

@@ -1,5 +1,6 @@
 """HTML pages of the people area: directory, person pages, departments and org charts,
-skills, role profiles and (admin) accounts.
+skills, role profiles, (admin) accounts and a person's own time zone
+(``/account/time-zone``).
 
 One blueprint, ``people``, cut into modules by noun. Every handler follows the same
 shape: load (404) → check permission (403, before the input is read) → validate the form
@@ -10,4 +11,10 @@ from flask import Blueprint
 
 bp = Blueprint("people", __name__)
 
-from people.views import accounts, departments, persons, skills  # noqa: E402, F401
+from people.views import (  # noqa: E402, F401
+    accounts,
+    departments,
+    persons,
+    skills,
+    time_zone,
+)

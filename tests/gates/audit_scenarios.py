@@ -159,6 +159,7 @@ def reference_data(org):
         org.hr, {"name": "Ann Audit", "email": "ann.audit@example.com"}
     )
     people.update_employee(org.hr, person, {"job_title": "Analyst"})
+    people.set_own_time_zone(org.employee, {"time_zone": "Europe/Berlin"})
     skill = people.create_skill(org.hr, {"name": "Auditing", "group": "Craft"})
     people.update_skill(org.hr, skill, {"description": "Reading trails."})
     profile = people.create_role_profile(
@@ -249,6 +250,24 @@ def verify_with_need_met(org):
         },
     )
     verification.verify_activities(org.manager, [activity], met_need_ids=[need.id])
+    need = reviews.create_need(
+        org.manager,
+        {
+            "employee_id": org.employee.employee_id,
+            "skill_id": f.make_skill(name="API desk skill").id,
+            "target_level": 2,
+        },
+    )
+    activity = activities.create_activity(
+        org.employee,
+        {
+            "kind": ActivityKind.course,
+            "title": "A course verified over the API",
+            "status": ActivityStatus.completed,
+            "need_ids": [need.id],
+        },
+    )
+    verification.verify_activity_and_needs(org.manager, activity, {"need_met": True})
 
 
 def interview_approval(org):

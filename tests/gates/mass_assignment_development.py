@@ -28,6 +28,11 @@ VALID_BODIES = {
         "employee",
         lambda org: {"title": "Statistics, part 2", "hours": 4},
     ),
+    # Emma's completed course; its direct manager verifies it.
+    ("POST", "/api/v1/activities/<int:activity_id>/verify"): (
+        "manager",
+        lambda org: {"need_met": False},
+    ),
     ("POST", "/api/v1/interviews"): (
         "employee",
         lambda org: {"purpose": "Learn how product managers work."},

@@ -24,6 +24,7 @@ BUDGET_PAGES = {
     "/admin/accounts": "admin",
     "/account/two-factor": "employee",
     "/account/tokens": "employee",
+    "/account/time-zone": "employee",
     "/reviews": "manager",
     "/reviews/<int:review_id>": "hr",
     "/reviews/<int:review_id>/self-assessment": "employee",

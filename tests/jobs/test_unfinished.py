@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from core.db import utcnow
 from core.extensions import db
+from core.timezones import local
 from jobs.models import JobRun
 from jobs.registry import JobSpec
 from jobs.runner import run_job
@@ -109,9 +110,10 @@ def test_the_jobs_page_shows_the_unfinished_runs(db, login_as, org):
     section = page.split('id="unfinished"')[1]
     assert "<code>notifications.send_due</code>" in section
     assert "did not finish" in section and "42 item(s) committed" in section
-    started = run.started_at.strftime("%Y-%m-%d %H:%M:%S")
+    # In the reader's zone (the organisation's: the admin has none), with its name.
+    started = local(run.started_at, "%Y-%m-%d %H:%M:%S")
     assert f"the run of {started}: 2 item(s)" in section
-    assert dead.started_at.strftime("%Y-%m-%d %H:%M:%S") in section
+    assert local(dead.started_at, "%Y-%m-%d %H:%M:%S") in section
 
 
 def test_the_jobs_page_says_when_every_run_finished(db, login_as, org):
