@@ -12,10 +12,28 @@ goal pages) read the dataclasses below; the domains only pass their numbers in.
 - ``month_chart``: one vertical bar per month (the learning record).
 - ``bar_chart``: one horizontal bar per row, stacked by series (the reports).
 - ``heat_map``: rows × columns of cells coloured by a share, each cell a link.
+
+Labels are never clipped, at normal spacing or under the WCAG 1.4.12 text-spacing
+override: every margin that holds labels is computed from their length
+(``core.chart_geometry``), and a label past its cap is cut with the full name kept
+beside it (a ``<title>`` and the table).
 """
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from core.chart_geometry import (
+    SLANT,
+    TICK_GAP,
+    AxisLabel,
+    Frame,
+    axis_label,
+    shorten,
+    spaced_columns,
+    text_room,
+    tick_room,
+)
 
 SERIES_CLASSES = 6  # .series-0 … .series-5 in app.css
 MAX_BARS = 30
@@ -38,55 +56,6 @@ def ordered_series(names: Sequence[str]) -> list[tuple[str, str]]:
     return [(name, f"scale-{s}") for name, s in zip(names, steps, strict=True)]
 
 
-def shorten(label: str, size: int = 24) -> str:
-    """``label`` cut to ``size`` characters, the last one an ellipsis."""
-    return label if len(label) <= size else label[: size - 1] + "…"
-
-
-def edge_anchor(i: int, n: int) -> str:
-    """The text-anchor of the ``i``-th of ``n`` axis labels: edge labels grow inwards so
-    they are never cut off."""
-    if n > 1 and i == 0:
-        return "start"
-    if n > 1 and i == n - 1:
-        return "end"
-    return "middle"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """A chart's size and margins; the scales map into the plot area inside them."""
-
-    width: int
-    height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
-
-    @property
-    def plot_w(self) -> int:
-        return self.width - self.left - self.right
-
-    @property
-    def plot_h(self) -> int:
-        return self.height - self.top - self.bottom
-
-    def x_at(self, i: int, n: int) -> float:
-        """The ``i``-th of ``n`` points spread edge to edge (one point: the middle)."""
-        step = self.plot_w / max(1, n - 1)
-        return self.left + (i * step if n > 1 else self.plot_w / 2)
-
-    def band(self, i: int, n: int) -> tuple[float, float]:
-        """(x, width) of the ``i``-th of ``n`` vertical bars, 70 % of its slot."""
-        step = self.plot_w / n
-        return self.left + i * step + step * 0.15, step * 0.7
-
-    def y_at(self, value: float, low: float, high: float) -> float:
-        """``value`` on a vertical scale from ``low`` (bottom) to ``high`` (top)."""
-        return self.top + self.plot_h - (value - low) * self.plot_h / max(1, high - low)
-
-
 # --- lines ---------------------------------------------------------------------------
 
 
@@ -103,7 +72,8 @@ class Line:
 
 @dataclass
 class Chart:
-    """A line chart."""
+    """A line chart; the grid runs from ``left`` to ``width - right``, the tick
+    labels end at ``left - TICK_GAP`` and carry ``unit``."""
 
     width: int
     height: int
@@ -111,6 +81,13 @@ class Chart:
     ticks: list[tuple[float, int]]  # y, value
     lines: list[Line]
     description: str
+    left: int = 0
+    right: int = 0
+    unit: str = ""
+
+    @property
+    def tick_x(self) -> int:
+        return self.left - TICK_GAP
 
 
 def line_chart(
@@ -123,13 +100,20 @@ def line_chart(
     *,
     shown: Iterable[int] | None = None,
     label: Callable[[str], str] = str,
+    unit: str = "",
 ) -> Chart:
     """Lines over ``labels`` (one x position each). ``series``: (name, CSS class, value
     per label, None for no point); a series without points draws no line. ``scale``:
     (low, high) of the y axis; ``ticks``: the values marked on it; ``shown``: the indexes
-    of the labels written under the axis (all by default), through ``label``."""
+    of the labels written under the axis (all by default), through ``label``;
+    ``unit``: written after each tick value ("%"). The margins grow to hold the
+    longest tick label (``tick_room``) and the edge labels (``spaced_columns``)."""
     n = len(labels)
     low, high = scale
+    ticks = list(ticks)
+    frame = tick_room(frame, (f"{v}{unit}" for v in ticks))
+    texts = [(i, label(labels[i])) for i in (range(n) if shown is None else shown)]
+    frame, columns = spaced_columns(frame, n, texts)
     lines = []
     for name, css, values in series:
         plotted = [
@@ -139,10 +123,6 @@ def line_chart(
         ]
         if plotted:
             lines.append(Line(name, css, plotted))
-    columns = [
-        (frame.x_at(i, n), label(labels[i]), edge_anchor(i, n))
-        for i in (range(n) if shown is None else shown)
-    ]
     return Chart(
         frame.width,
         frame.height,
@@ -150,6 +130,9 @@ def line_chart(
         [(frame.y_at(v, low, high), v) for v in ticks],
         lines,
         description,
+        frame.left,
+        frame.right,
+        unit,
     )
 
 
@@ -176,6 +159,11 @@ class MonthChart:
     bars: list[Bar]
     ticks: list[tuple[float, int]]
     description: str
+    left: int = MONTHS.left  # the grid's start; tick labels end TICK_GAP before it
+
+    @property
+    def tick_x(self) -> int:
+        return self.left - TICK_GAP
 
 
 def month_chart(points, title: str, small: bool = False) -> MonthChart | None:
@@ -183,8 +171,8 @@ def month_chart(points, title: str, small: bool = False) -> MonthChart | None:
     ``activities`` (the count drawn); ``small`` labels every third month only."""
     if not points:
         return None
-    frame = MONTHS
     top = max((p.activities for p in points), default=0) or 1
+    frame = tick_room(MONTHS, [str(top)])
     bars = []
     for i, p in enumerate(points):
         h = frame.plot_h * p.activities / top
@@ -195,7 +183,9 @@ def month_chart(points, title: str, small: bool = False) -> MonthChart | None:
         bars.append(Bar(x, y, width, h, label, p.activities, css))
     ticks = [(frame.y_at(v, 0, top), v) for v in sorted({0, top})]
     description = ", ".join(f"{p.label}: {p.activities}" for p in points)
-    return MonthChart(frame.width, frame.height, bars, ticks, f"{title}: {description}")
+    return MonthChart(
+        frame.width, frame.height, bars, ticks, f"{title}: {description}", frame.left
+    )
 
 
 # --- horizontal stacked bars ---------------------------------------------------------
@@ -216,6 +206,7 @@ class BarRow:
     y: float
     total: float
     segments: list[Segment] = field(default_factory=list)
+    title: str = ""  # the full label when ``label`` is cut
 
 
 @dataclass
@@ -247,12 +238,15 @@ def bar_chart(
         s[1] if isinstance(s, tuple) else series_class(n) for n, s in enumerate(series)
     ]
     series = [s[0] if isinstance(s, tuple) else s for s in series]
-    width, left, right, top, row_h, bar_h = 640, 190, 40, 8, 28, 18
+    width, right, top, row_h, bar_h = 640, 40, 8, 28, 18
+    # Room for the longest label, right-aligned 8 px before the bars (13 px type).
+    left = max(80, math.ceil(max(text_room(shorten(r[0]), 13) for r in rows) + 16))
     top_value = max(sum(values) for _, values in rows) or 1
     plot_w = width - left - right
     bars = []
     for i, (label, values) in enumerate(rows):
         row = BarRow(shorten(label), top + i * row_h, sum(values))
+        row.title = label if row.label != label else ""
         x = float(left)
         for n, (name, value) in enumerate(zip(series, values, strict=True)):
             w = plot_w * value / top_value
@@ -299,8 +293,8 @@ class HeatMap:
     kind: str
     width: int
     height: int
-    columns: list[tuple[float, str]]
-    rows: list[tuple[float, str]]
+    columns: list[AxisLabel]  # slanted by 45°, anchored above each column
+    rows: list[AxisLabel]  # right-aligned at ``x``, left of the cells
     cells: list[Cell]
     cell_w: int
     cell_h: int
@@ -316,6 +310,33 @@ def heat_level(share: float | None) -> str:
     return "heat-1" if share < 34 else "heat-2" if share < 67 else "heat-3"
 
 
+HEAT_FONT = 13  # px, .report-heat in reports.css
+HEAT_LABEL_MAX = 32  # characters; a longer name is cut, the full one in its <title>
+PAD = 8
+
+
+def heat_room(
+    row_labels: Sequence[str], column_labels: Sequence[str], cell_w: int
+) -> tuple[int, int, int]:
+    """(left, top, right) margins of a heat map: ``left`` holds the longest row label,
+    ``top`` the longest column label slanted by 45°, ``right`` the part of the last
+    columns' labels that slants past the cells."""
+    font = HEAT_FONT
+    rows = [text_room(shorten(r, HEAT_LABEL_MAX), font) for r in row_labels]
+    cols = [text_room(shorten(c, HEAT_LABEL_MAX), font) for c in column_labels]
+    left = round(max(rows, default=0) + 2 * PAD)
+    # A slanted label rises by its width and its glyphs' height, times sin 45°.
+    top = round(PAD + (max(cols, default=0) + font) * SLANT + PAD)
+    n = len(cols)
+    # Column j's label starts half a cell in (plus 4 px) and reaches its width × cos
+    # 45° further right; ``right`` is how far the furthest one passes the last cell.
+    reach = max(
+        (j + 0.5) * cell_w + 4 + (w + font / 3) * SLANT for j, w in enumerate(cols)
+    )
+    right = round(max(PAD, reach - n * cell_w + PAD))
+    return left, top, right
+
+
 def heat_map(
     row_labels: list[str],
     column_labels: list[str],
@@ -324,11 +345,13 @@ def heat_map(
     selected: tuple[int, int] | None = None,
 ) -> HeatMap | None:
     """``cells``: (row i, column j) -> (text, share 0–100, spoken text, url);
-    ``selected``: the (row, column) of the clicked cell, drawn highlighted."""
+    ``selected``: the (row, column) of the clicked cell, drawn highlighted. The
+    margins grow with the longest labels (``heat_room``)."""
     if not row_labels or not column_labels:
         return None
-    left, top, cell_w, cell_h = 170, 110, 62, 34
-    width = left + cell_w * len(column_labels) + 100  # room for the slanted labels
+    cell_w, cell_h = 62, 34
+    left, top, right = heat_room(row_labels, column_labels, cell_w)
+    width = left + cell_w * len(column_labels) + right
     height = top + cell_h * len(row_labels) + 6
     drawn = [
         Cell(
@@ -349,11 +372,11 @@ def heat_map(
         if (i, j) not in cells
     ]
     columns = [
-        (left + j * cell_w + cell_w / 2, shorten(c, 18))
+        axis_label(left + j * cell_w + cell_w / 2 + 4, top - 6, c, HEAT_LABEL_MAX)
         for j, c in enumerate(column_labels)
     ]
     rows = [
-        (top + i * cell_h + cell_h / 2, shorten(r, 22))
+        axis_label(left - PAD, top + i * cell_h + cell_h / 2 + 5, r, HEAT_LABEL_MAX)
         for i, r in enumerate(row_labels)
     ]
     description = f"{title}: " + "; ".join(c.said for c in drawn)

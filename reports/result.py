@@ -31,6 +31,9 @@ class Table:
     title: str
     columns: list[Column]
     rows: list[dict]
+    # The id of the table's heading when a chart links to it (a heat-map cell opens its
+    # people): the page shows it first, even empty, and focus lands on its heading.
+    anchor: str = ""
 
 
 @dataclass

@@ -9,7 +9,9 @@ their own department; the people list of a cell follows the department filter, s
 parent department's list includes its sub-departments. The heat map has a column for
 every skill a role profile expects of someone in scope, alphabetically — a top-ten cut
 once left Finance looking empty and hid a skill with everyone below — and scrolls
-sideways with a visible hint; the clicked cell (department and skill) is highlighted.
+sideways with a visible hint; the clicked cell (department and skill) is highlighted,
+and its link ends in ``#cell-people``: the heading of its people, which names the cell,
+so focus lands on the result, not at the top of the reloaded page.
 """
 
 import sqlalchemy as sa
@@ -148,15 +150,30 @@ def build(filters: Filters, actor, today) -> ReportResult:
         caption="Departments × skills: people below their role profile's level",
     )
     if filters.skill_id:
-        name = next((r["skill"] for r in out if r["skill_id"] == filters.skill_id), "")
         result.tables.append(
             Table(
-                f"People below the expected level in {name or 'this skill'}",
+                cell_title(out, filters),
                 PEOPLE,
                 people_below(actor, filters, filters.skill_id),
+                anchor=CELL_ANCHOR,
             )
         )
     return result
+
+
+CELL_ANCHOR = "cell-people"  # the heading a cell's link jumps to (and focus lands on)
+
+
+def cell_title(out: list[dict], filters: Filters) -> str:
+    """The heading of a clicked cell's people, naming the cell as its link does
+    ("Sales, Negotiation: people below the expected level")."""
+    skill = next((r["skill"] for r in out if r["skill_id"] == filters.skill_id), "")
+    department = next(
+        (r["department"] for r in out if r["department_id"] == filters.department_id),
+        "",
+    )
+    cell = ", ".join(n for n in (department, skill or "This skill") if n)
+    return f"{cell}: people below the expected level"
 
 
 def _chart(out: list[dict], filters: Filters):

@@ -18,6 +18,7 @@ from reviews.services.flow import (
     share_problems,
     share_review,
     signed_snapshot,
+    silent_errors,
     unrated_competencies,
     unrated_errors,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "share_problems",
     "share_review",
     "signed_snapshot",
+    "silent_errors",
     "skill_gaps",
     "start_adhoc_review",
     "unfinished_count",

@@ -101,6 +101,7 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
                         unrated,
                         data.get("ratings", []),
                         "Rate every competency before submitting: ",
+                        before="submit",
                     )
                 },
             )
@@ -115,14 +116,24 @@ def save_self_assessment(actor, review: Review, data: dict, *, now=None) -> Revi
     return review
 
 
-def unrated_errors(unrated, sent: list[dict], lead: str) -> dict | str:
-    """Each unrated competency's error on its own rating — ``{"3": {"rating": …}}`` by
-    its place in the ``ratings`` sent — or one message naming them all when one of them
-    was not sent at all (an API body that leaves a competency out)."""
+def unrated_errors(unrated, sent: list[dict], lead: str, *, before: str) -> dict | str:
+    """The group's message naming every unrated competency (``_schema``, on the rating
+    set) and each one's own on its rating — ``{"_schema": "Rate every competency: A,
+    B", "3": {"rating": "Rate A before you submit."}}``, by its place in the
+    ``ratings`` sent, so a form marks and links each empty field — or the group's
+    message alone when one of them was not sent at all (an API body that leaves a
+    competency out). ``before``: the action refused ("submit", "share")."""
+    group = lead + ", ".join(c.name for c in unrated)
     place = {item["competency_id"]: str(i) for i, item in enumerate(sent)}
     if any(c.id not in place for c in unrated):
-        return lead + ", ".join(c.name for c in unrated)
-    return {place[c.id]: {"rating": f"Rate {c.name}."} for c in unrated}
+        return group
+    return {
+        "_schema": group,
+        **{
+            place[c.id]: {"rating": f"Rate {c.name} before you {before}."}
+            for c in unrated
+        },
+    }
 
 
 def unrated_competencies(review: Review, prefix: str) -> list:
@@ -242,21 +253,46 @@ def share_problems(review: Review, previous: Review | None) -> dict[str, str]:
         )
     if review.overall_rating is None:
         problems["overall_rating"] = "Give an overall rating."
+    silent = silent_changes(review, previous)
+    if silent:
+        problems["ratings"] = SILENT_LEAD + ", ".join(c.name for c in silent)
+    return problems
+
+
+SILENT_LEAD = "A rating that moved by 2 or more since the last review needs a comment: "
+
+
+def silent_changes(review: Review, previous: Review | None) -> list:
+    """The competencies whose manager's rating moved by ``JUMP`` or more since
+    ``previous`` without a comment."""
     before = manager_ratings_by_name(previous)
-    silent = [
-        r.competency.name
+    return [
+        r.competency
         for r in review.ratings
         if r.manager_rating is not None
         and r.competency.name in before
         and abs(r.manager_rating - before[r.competency.name]) >= JUMP
         and not r.manager_comment
     ]
-    if silent:
-        problems["ratings"] = (
-            "A rating that moved by 2 or more since the last review needs a comment: "
-            + ", ".join(silent)
-        )
-    return problems
+
+
+def silent_errors(review: Review, sent: list[dict]) -> dict | str:
+    """``share_problems``' message on the rating set and each silent change's own on
+    its comment (``{"_schema": …, "2": {"comment": …}}``, by place in the ``ratings``
+    sent), like ``unrated_errors``; the message alone when one was not sent."""
+    earlier = previous_reviews(review, limit=1)
+    silent = silent_changes(review, earlier[0] if earlier else None)
+    group = SILENT_LEAD + ", ".join(c.name for c in silent)
+    place = {item["competency_id"]: str(i) for i, item in enumerate(sent)}
+    if any(c.id not in place for c in silent):
+        return group
+    return {
+        "_schema": group,
+        **{
+            place[c.id]: {"comment": f"Say why the {c.name} rating moved by 2 or more."}
+            for c in silent
+        },
+    }
 
 
 def share_review(actor, review: Review, *, now=None) -> Review:

@@ -226,10 +226,15 @@ def _save_manager(actor, review: Review, data: dict) -> Review:
         except ValidationFailed as err:
             errors = {"_form": "Not shared yet.", **(err.errors or {})}
             unrated = services.unrated_competencies(review, "manager")
-            if unrated:  # on the empty fields, not above the section
+            sent = data.get("ratings", [])
+            # On the fields that cause it as well as on the rating set: the empty
+            # ratings, or else the comments a rating's jump needs.
+            if unrated:
                 errors["ratings"] = services.unrated_errors(
-                    unrated, data.get("ratings", []), "Rate every competency: "
+                    unrated, sent, "Rate every competency: ", before="share"
                 )
+            elif "ratings" in errors:
+                errors["ratings"] = services.silent_errors(review, sent)
             raise ValidationFailed(err.message, errors) from err
     return review
 

@@ -179,4 +179,5 @@ def progress_chart(check_ins: list[GoalCheckIn]) -> Chart | None:
         (0, 25, 50, 75, 100),
         f"Progress per check-in: {description}.",
         shown=sorted({*range(0, n, every), n - 1}),
+        unit="%",
     )

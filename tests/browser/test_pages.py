@@ -8,6 +8,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from tests.browser.a11y_checks import keyboard_and_screen_reader_problems
 from tests.browser.conftest import ARTIFACTS, employee_ids, sign_in
 
 pytestmark = pytest.mark.browser
@@ -21,6 +22,7 @@ EVERYONE_PAGES = (
     "department",
     "two-factor",
     "tokens",
+    "time-zone",
 )
 EXTRA_PAGES = {
     "hr": (
@@ -34,18 +36,46 @@ EXTRA_PAGES = {
         "audit-filtered",
         "accounts",
         "accounts-people",
+        "review-template-new",
+        "review-template-edit",
+        "notification-settings",
     ),
     "admin": ("accounts", "accounts-people", "audit", "sign-in"),
-    "manager": (),
-    "employee": (),
+    "manager": ("manager-assessment", "team-goals", "notifications"),
+    "employee": ("self-assessment", "goals", "needs"),
 }
+
+
+def _open_review(server, role: str, column: str, statuses: tuple[str, ...]):
+    """The demo's first review whose ``column`` (employee_id, reviewer_id) is the
+    ``role`` login's person and whose part is open (the assessment forms)."""
+    from people.models import User
+    from reviews.models import Review
+
+    person = server.query(
+        sa.select(User.employee_id).where(User.email == server.logins[role])
+    )
+    return server.query(
+        sa.select(sa.func.min(Review.id)).where(
+            getattr(Review, column) == person,
+            Review.status.in_(statuses),
+        )
+    )
 
 
 def _paths(server) -> dict[str, str]:
     from people.models import RoleProfile
+    from reviews.models import ReviewTemplate
 
     person, dept = employee_ids(server)
     profile = server.query(sa.select(sa.func.min(RoleProfile.id)))
+    template = server.query(sa.select(sa.func.min(ReviewTemplate.id)))
+    mine = _open_review(
+        server, "employee", "employee_id", ("not_started", "self_in_progress")
+    )
+    theirs = _open_review(
+        server, "manager", "reviewer_id", ("self_submitted", "manager_in_progress")
+    )
     return {
         "home": "/",
         "people": "/people",
@@ -61,10 +91,20 @@ def _paths(server) -> dict[str, str]:
         "accounts-people": "/admin/accounts?view=people",
         "two-factor": "/account/two-factor",
         "tokens": "/account/tokens",
+        "time-zone": "/account/time-zone",
         "review-settings": "/reviews/settings",
         "audit": "/admin/audit",
         "sign-in": "/admin/sign-in",
         "audit-filtered": "/admin/audit?subject_type=Review&action=status_changed",
+        "review-template-new": "/reviews/templates/new",
+        "review-template-edit": f"/reviews/templates/{template}/edit",
+        "notification-settings": "/notifications/preferences",
+        "notifications": "/notifications",
+        "self-assessment": f"/reviews/{mine}/self-assessment",
+        "manager-assessment": f"/reviews/{theirs}/manager-assessment",
+        "team-goals": "/reviews/goals/team",
+        "goals": "/reviews/goals",
+        "needs": "/reviews/needs",
     }
 
 
@@ -94,6 +134,7 @@ def _check(page, name: str, problems: dict) -> None:
     )
     if found:
         problems[f"{name} axe"] = found
+    problems.update(keyboard_and_screen_reader_problems(page, name, ARTIFACTS))
     if overflow:
         problems[f"{name} layout"] = "the page scrolls sideways"
     # At laptop width the header bar is one row: the nav and the user menu share a line.

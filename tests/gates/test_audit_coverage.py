@@ -53,6 +53,8 @@ READ_ONLY = {
     "reviews.services.cycles.population_select",
     "reviews.services.cycles.unfinished_count",
     "reviews.services.flow.share_problems",
+    "reviews.services.flow.silent_changes",
+    "reviews.services.flow.silent_errors",  # builds error messages, no data
     "reviews.services.flow.signed_snapshot",
     "reviews.services.goals.progress_for",
     "reviews.services.goals.rolled_up_progress",

@@ -114,7 +114,7 @@ def test_the_heat_map_has_every_expected_skill_as_a_column(world, db):
     db.session.get(Employee, world.ana.employee_id).job_title = "Clerk"
     db.session.commit()
     result = build(training_gaps, world.hr)
-    columns = [label for _, label in result.chart.columns]
+    columns = [label.text for label in result.chart.columns]
     assert len(columns) == len({r["skill"] for r in result.rows}) >= 12
     assert columns == sorted(columns)
 
@@ -131,3 +131,55 @@ def test_the_clicked_cell_is_highlighted(world, db):
     )
     (chosen,) = [c for c in result.chart.cells if c.is_selected]
     assert chosen.said.startswith("Support, Writing:")
+
+
+def test_the_clicked_cell_heads_its_people_with_the_cell(world, db):
+    writing, _ = _arrange(world, db)
+    rows = build(training_gaps, world.hr).rows
+    support = next(r for r in rows if r["department"] == "Support")
+    result = build(
+        training_gaps,
+        world.hr,
+        department_id=support["department_id"],
+        skill_id=writing.id,
+    )
+    (people,) = result.tables
+    assert people.title == "Support, Writing: people below the expected level"
+    assert people.anchor == training_gaps.CELL_ANCHOR == "cell-people"
+
+
+def _page(client, **args):
+    import re
+
+    html = client.get("/reports/training-gaps", query_string=args).text
+    regions = re.findall(r'role="region" aria-label="([^"]+)"', html)
+    return html, regions
+
+
+def test_cell_links_jump_to_the_people_heading_even_when_nobody_is_below(
+    world, db, login_as
+):
+    """Focus follows the fragment (static/js/focus-on-arrival.js): the heading exists
+    for every cell, names it, and takes focus; the page's scroll regions are told
+    apart by name (the map's and its table twin's once shared one)."""
+    import re
+
+    writing, _ = _arrange(world, db)
+    client = login_as(world.hr)
+    html, regions = _page(client)
+    links = re.findall(r'<a href="([^"]+)" aria-label="[^"]+: \d+ of', html)
+    assert links and all(link.endswith("#cell-people") for link in links)
+    assert len(regions) == len(set(regions)) >= 2
+    sales = next(
+        r for r in build(training_gaps, world.hr).rows if r["department"] == "Sales"
+    )
+    assert sales["below"] == 0
+    html, regions = _page(
+        client, department_id=sales["department_id"], skill_id=writing.id
+    )
+    assert (
+        '<h2 id="cell-people" tabindex="-1">Sales, Writing: people below the expected'
+        " level</h2>" in html
+    )
+    assert "Nobody in this cell is below the expected level." in html
+    assert len(regions) == len(set(regions))

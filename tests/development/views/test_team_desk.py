@@ -87,7 +87,12 @@ def test_the_teams_reviews_show_by_step_overdue_marked(client, org):
     db.session.commit()
     page = _page(client, org.manager)
     form = f"/reviews/{review.id}/manager-assessment"
-    assert f'href="{form}">Emma Employee</a>' in page  # your part: straight to it
+    # your part: straight to it, told apart from her other reviews by its description
+    assert (
+        f'href="{form}" aria-describedby="step-manager-review-{review.id}">'
+        "Emma Employee</a>"
+    ) in page
+    assert f'id="step-manager-review-{review.id}">· {cycle.name}' in page
     assert "your part" in page
     line = page.split(f'href="{form}"')[1].split("</li>")[0]
     assert 'datetime="2026-07-20"' in line and "Overdue ·" in line
