@@ -49,6 +49,7 @@ PRIVATE_KEYS = frozenset(
     {
         "private_notes",
         "reflection",
+        "session_note",  # a mentoring session's note: the mentee's alone
         "password",
         "password_hash",
         "current_password",

@@ -18,4 +18,8 @@ Decisions the brief left open:
   step whether the needs it is evidence for are met (``services.verification``).
 - Over the monthly limit an interview keeps the schedule its owner proposed while it
   waits; the manager's approval schedules it as proposed.
+- The paid-hours cap counts the planned durations of a person's conducted informational
+  interviews in the month (no other activity); beyond it an interview waits for the
+  manager like one over the count. "May leave the premises" off refuses an interview
+  away from the premises (422 on ``off_premises``). See ``interview_policy``.
 """

@@ -6,7 +6,8 @@ by it, so each manager gets one per week however often the job runs. It covers t
 reports: reviews still to write or awaiting sign-off (active cycles and ad hoc), overdue
 training needs, interviews and other activities logged in the past week (counts only —
 titles of private activities and interview notes stay out), and who is lapsing or
-inactive. It is sent even in a quiet week: the weekly rhythm is the point; a manager who
+inactive, and their goals without a recent check-in (due by the goal's cadence, the
+rule of ``reviews.goal_due`` — the owner's reminder and to-do use it too). It is sent even in a quiet week: the weekly rhythm is the point; a manager who
 does not want it turns the kind off. Here, not in ``reviews``, because it reads both
 domains (``development`` may import ``reviews``, never the reverse). Digests are
 committed 100 at a time (``notifications.batches``), so a killed run keeps its batches.
@@ -28,7 +29,8 @@ from notifications.kinds import NotificationKind
 from notifications.services import Pending, user_ids_by_employee
 from people.models import Employee
 from reviews.enums import CycleStatus, ReviewStatus, TrainingNeedStatus
-from reviews.models import Review, ReviewCycle, TrainingNeed
+from reviews.goal_due import check_in_due
+from reviews.models import Goal, Review, ReviewCycle, TrainingNeed
 
 SHOWN = 8  # names listed per line; the rest are counted
 
@@ -99,6 +101,13 @@ def send_manager_digests(now: datetime) -> int:
         (interviews if kind.is_interview else activities)[manager_of[employee_id]] += (
             count
         )
+    quiet_goals = defaultdict(list)
+    for owner_id, title in db.session.execute(
+        sa.select(Goal.owner_id, Goal.title).where(
+            Goal.owner_id.in_(ids), check_in_due(today)
+        )
+    ):
+        quiet_goals[manager_of[owner_id]].append(f"{name_of[owner_id]}: “{title}”")
     lapsing, inactive = defaultdict(list), defaultdict(list)
     for employee_id, record in learning_records(ids, today=today, months=1).items():
         if record.status is KeepsLearning.lapsing:
@@ -123,6 +132,7 @@ def send_manager_digests(now: datetime) -> int:
                 "activities": activities[m],
                 "lapsing": _names(lapsing[m]),
                 "inactive": _names(inactive[m]),
+                "quiet_goals": _names(quiet_goals[m]),
             },
             link="/development/team",
         )

@@ -43,6 +43,14 @@ class ActivityStatus(_Titled):
     completed = "completed"
 
 
+class Cadence(_Titled):
+    """How often a mentorship meets: the next session is the last one plus a step."""
+
+    weekly = "weekly"
+    fortnightly = "fortnightly"
+    monthly = "monthly"
+
+
 class InterviewDirection(_Titled):
     conducted = "conducted"
     given = "given"

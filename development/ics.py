@@ -99,7 +99,7 @@ def ics_download(interview, now: datetime):
 
     text = interview_ics(
         interview,
-        contact_name=interview.contact.name if interview.contact else "",
+        contact_name=interview.contact_label,
         organiser_email=interview.employee.email or "",
         now=now,
     )

@@ -12,7 +12,9 @@ due moment) makes a rerun a no-op. Due moments are fixed instants:
 - certification: 09:00 local 90 and 30 days before ``expires_on`` (two notices);
 - learning: 09:00 local on the first day of the month the person went from *active* to
   *lapsing* (a lapse is nudged once, however many weekly runs see it; someone moving up
-  from *inactive* to *lapsing* is improving and is not nudged).
+  from *inactive* to *lapsing* is improving and is not nudged);
+- mentoring: 09:00 local the day before the next session (mentee and mentor), and the
+  day after it while it is not recorded (the mentee; ``send_mentoring_reminders``).
 
 Each notice stays sendable for a week after its moment (a scheduler that was down
 catches up); older ones are not sent. Contexts hold safe fields only — never private
@@ -68,6 +70,8 @@ def send_interview_reminders(now: datetime) -> int:
             iv.follow_up_on,
             iv.referred_by_id,
             iv.needs_approval,
+            iv.over_count_limit,
+            iv.over_hours_cap,
             iv.created_at,
             iv.target_role,
             iv.target_organisation,
@@ -148,6 +152,9 @@ def send_interview_reminders(now: datetime) -> int:
                 "contact": r.contact or "your contact",
                 "target_role": r.target_role,
                 "target_organisation": r.target_organisation,
+                # Why it waits for approval (development.interview_policy).
+                "over_count": bool(r.over_count_limit),
+                "over_hours": bool(r.over_hours_cap),
                 "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else "",
                 "scheduled_on": r.scheduled_at.date().isoformat()
                 if r.scheduled_at
@@ -262,5 +269,79 @@ def send_learning_nudges(now: datetime) -> int:
         )
         for e, rec, due in wanted
         if e in users
+    ]
+    return queue_in_batches(pending, now)
+
+
+def _mentorship_link(activity_id: int) -> str:
+    return f"/development/mentorships/{activity_id}"
+
+
+def send_mentoring_reminders(now: datetime) -> int:
+    """Mentoring sessions: both sides the day before; the mentee when one is overdue.
+
+    The reminder is due at 09:00 local the day before ``next_session_on`` and is sent
+    until the session's day; the overdue nudge at 09:00 local the day after, for a
+    week. Recording a session moves ``next_session_on`` on, so an overdue nudge is only
+    for a session that is still not recorded; a new date is a new due moment (a new
+    notice), a rerun the same day nothing new. The mentor is reminded only when they are
+    an employee with an account; contexts never hold a session's note.
+    """
+    today = local_today(now)
+    act = DevelopmentActivity
+    mentee = sa.orm.aliased(Employee)
+    mentor = sa.orm.aliased(Employee)
+    rows = db.session.execute(
+        sa.select(
+            act.id,
+            act.title,
+            act.employee_id,
+            act.mentor_id,
+            act.next_session_on,
+            mentee.name.label("mentee"),
+            mentor.name.label("mentor"),
+        )
+        .join(mentee, mentee.id == act.employee_id)
+        .outerjoin(
+            mentor, sa.and_(mentor.id == act.mentor_id, mentor.is_active.is_(True))
+        )
+        .where(
+            act.kind == ActivityKind.mentoring,
+            act.status != ActivityStatus.completed,
+            mentee.is_active.is_(True),
+            act.next_session_on.between(today - GRACE - DAY, today + DAY),
+        )
+    ).all()
+    wanted = []  # (kind, row, due moment, recipient employee id, role)
+    for r in rows:
+        before = moment(r.next_session_on - DAY)
+        if before <= now < moment(r.next_session_on, 0):
+            wanted.append((K.mentoring_session_tomorrow, r, before, r.employee_id, ""))
+            if r.mentor is not None:
+                wanted.append(
+                    (K.mentoring_session_tomorrow, r, before, r.mentor_id, "mentor")
+                )
+        late = moment(r.next_session_on + DAY)
+        if late <= now < late + GRACE:
+            wanted.append((K.mentoring_session_overdue, r, late, r.employee_id, ""))
+    users = user_ids_by_employee({w[3] for w in wanted})
+    pending = [
+        Pending(
+            users[person],
+            kind,
+            "DevelopmentActivity",
+            r.id,
+            due,
+            {
+                "mentorship": r.title,
+                "mentee": r.mentee,
+                "mentor": r.mentor or "",
+                "next_session_on": r.next_session_on.isoformat(),
+                "role": role or "mentee",
+            },
+            link=_mentorship_link(r.id),
+        )
+        for kind, r, due, person, role in wanted
+        if person in users
     ]
     return queue_in_batches(pending, now)

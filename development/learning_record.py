@@ -6,6 +6,11 @@ by ``ended_on`` (else ``started_on``, also when the end is still to come) on or 
 ``today``. Private activities count:
 only their reflection and evidence are hidden, not their existence.
 
+A mentorship with sessions is evidence once per session, in the month the session was
+held and with its hours — four monthly sessions from August to November are four months,
+not one in the month the activity ended. A mentorship without sessions counts as any
+activity. Sessions are read in the same statement as the activities (an outer join).
+
 "Keeps learning" follows the single ``DevelopmentPolicy`` row: *active* with evidence in at
 least ``active_months`` distinct months of the last ``window_months`` months (the current
 month included), *lapsing* with evidence in at least one of them, else *inactive*.
@@ -18,6 +23,7 @@ are bucketed in Python so SQLite and PostgreSQL agree.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -33,6 +39,7 @@ from development.models import (
     DevelopmentActivity,
     DevelopmentPolicy,
     InformationalInterview,
+    MentoringSession,
 )
 from people.permissions import is_hr, is_manager_of
 from reviews.models import NeedEvidence, TrainingNeed
@@ -150,20 +157,31 @@ def learning_records(
         for i in ids
     }
 
-    act = DevelopmentActivity
+    act, ms = DevelopmentActivity, MentoringSession
     rows = db.session.execute(
         sa.select(
-            act.employee_id, act.kind, act.ended_on, act.started_on, act.hours
-        ).where(
+            act.employee_id,
+            act.kind,
+            act.ended_on,
+            act.started_on,
+            act.hours,
+            ms.held_on,
+            ms.hours,
+        )
+        .outerjoin(ms, ms.activity_id == act.id)
+        .where(
             act.employee_id.in_(ids),
-            act.status.in_(COUNTED_STATUSES),
-            sa.or_(act.ended_on <= today, act.started_on <= today),
+            sa.or_(act.status.in_(COUNTED_STATUSES), ms.id.is_not(None)),
+            sa.or_(act.ended_on <= today, act.started_on <= today, ms.held_on <= today),
         )
     ).all()
     evidence_months: dict[int, set[date]] = {i: set() for i in ids}
-    for employee_id, kind, ended_on, started_on, hours in rows:
-        # An activity still running (ends later) is dated by its start.
-        on_day = ended_on if ended_on and ended_on <= today else started_on
+    for employee_id, kind, ended_on, started_on, hours, held_on, held_hours in rows:
+        if held_on is not None:  # one session of a mentorship: its own day and hours
+            on_day, hours = held_on, held_hours
+        else:
+            # An activity still running (ends later) is dated by its start.
+            on_day = ended_on if ended_on and ended_on <= today else started_on
         if on_day is None or on_day > today:
             continue
         record = records[employee_id]
@@ -224,33 +242,273 @@ def learning_record(employee_id: int, **kwargs) -> LearningRecord:
     return learning_records([employee_id], **kwargs)[employee_id]
 
 
-def development_since(user, review, previous_end: date | None) -> list[str]:
-    """Activities completed since the previous review's period end (one query).
+def _since_line(title, kind, ended_on, hours, verified_at) -> str:
+    hours = f", {hours:g} h" if hours else ""
+    verified = ", verified" if verified_at else ""
+    return f"{title} — {kind.title}, {ended_on.isoformat()}{hours}{verified}"
 
-    Lines of text for the review page; a private activity shows its kind and title only.
-    """
-    allowed = (
-        user.employee_id == review.employee_id
-        or is_hr(user)
-        or is_manager_of(user, review.employee_id)
-    )
-    if not allowed:
-        return []
-    stmt = sa.select(DevelopmentActivity).where(
-        DevelopmentActivity.employee_id == review.employee_id,
-        DevelopmentActivity.status == ActivityStatus.completed,
-        DevelopmentActivity.ended_on <= review.period_end,
-    )
-    if previous_end is not None:
-        stmt = stmt.where(DevelopmentActivity.ended_on > previous_end)
-    rows = db.session.scalars(
-        stmt.order_by(DevelopmentActivity.ended_on, DevelopmentActivity.id)
-    )
-    lines = []
-    for a in rows:
-        hours = f", {a.hours:g} h" if a.hours else ""
-        verified = ", verified" if a.verified_at else ""
-        lines.append(
-            f"{a.title} — {a.kind.title}, {a.ended_on.isoformat()}{hours}{verified}"
+
+# --- The review's period (issue 16, items 7 and 8) -------------------------------------
+# What the review page and ``GET /api/v1/reviews/{id}/history`` show of the person's
+# learning. Reviews read development only through this module, so the review's
+# suggestions are read here too. Four statements whatever the numbers: the policy, the
+# activities (of the period, the policy window and since the previous review, with
+# their interviews), the evidence on the previous review's needs (when there is one)
+# and the suggestions made in the review; a manager's right to read is one more.
+
+
+@dataclass
+class EvidenceLine:
+    need_id: int
+    skill_name: str
+    need_status: str
+    activity_id: int | None
+    title: str  # the activity's title, else the note
+    kind: ActivityKind | None
+    on_day: date | None
+    is_verified: bool
+
+
+@dataclass
+class SuggestionLine:
+    id: int
+    topic: str
+    contact_name: str
+    manager_name: str
+    created_at: object
+    status: str  # open, accepted, dismissed
+    interview_id: int | None
+    interview_status: InterviewStatus | None
+
+    @property
+    def outcome(self) -> str:
+        """What came of it: pending, declined, or the interview's status."""
+        if self.status == "dismissed":
+            return "Declined"
+        if self.status == "open":
+            return "Pending — not answered yet"
+        if self.interview_status is None:
+            return "Accepted"
+        return f"Accepted — interview {self.interview_status.title.lower()}"
+
+
+@dataclass
+class ReviewLearning:
+    """The person's learning within the review's period (ending today if still running)."""
+
+    employee_id: int
+    period_start: date
+    period_end: date
+    status: KeepsLearning
+    window_months: int
+    by_kind: list[tuple[ActivityKind, KindTotal]]
+    activities: int = 0
+    hours: float = 0.0
+    given_hours: float = 0.0
+    interviews_conducted: int = 0
+    interviews_given: int = 0
+    evidence: list[EvidenceLine] = field(default_factory=list)
+    suggestions: list[SuggestionLine] = field(default_factory=list)
+    since: list[str] = field(default_factory=list)  # completed since the last review
+    reader: Any = None  # who reads it: ``can_suggest`` asks about them
+
+    @property
+    def can_suggest(self) -> bool:
+        """The reader manages the person: the review page offers "suggest an
+        interview" (asked only by the page, so the API spends no statement on it)."""
+        user, employee_id = self.reader, self.employee_id
+        return (
+            user is not None
+            and user.employee_id is not None
+            and user.employee_id != employee_id
+            and is_manager_of(user, employee_id)
         )
-    return lines
+
+
+def _may_read(user, employee_id: int) -> bool:
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and (
+            user.employee_id == employee_id
+            or is_hr(user)
+            or is_manager_of(user, employee_id)
+        )
+    )
+
+
+def _on_day(ended_on, started_on, as_of: date) -> date | None:
+    day = ended_on if ended_on and ended_on <= as_of else started_on
+    return day if day is not None and day <= as_of else None
+
+
+def review_learning(user, review, previous, *, today: date) -> ReviewLearning | None:
+    """The learning record of ``review``'s period, for a reader of the record.
+
+    ``previous`` is the previous shared review (or None). ``None`` when ``user`` may
+    not read the person's learning record (the person, their managers and HR may).
+    The keeps-learning status is the one at the period's end (today while it runs);
+    activities are dated as in ``learning_records``. ``since`` holds the activities
+    completed since the previous review's end, as lines, from the same statement.
+    """
+    from development.models import InterviewSuggestion
+    from people.models import Employee, Skill
+
+    employee_id = review.employee_id
+    if not _may_read(user, employee_id):
+        return None
+    policy = current_policy()
+    window = max(policy.window_months, 1)
+    start = review.period_start
+    end = min(review.period_end, today)
+    window_start = month_start(end, window - 1)
+    previous_end = previous.period_end if previous is not None else None
+    act, iv, ms = DevelopmentActivity, InformationalInterview, MentoringSession
+    since_filter = act.ended_on > previous_end if previous_end else sa.true()
+    low = min(start, window_start)
+    rows = db.session.execute(
+        sa.select(
+            act.kind,
+            act.status,
+            act.ended_on,
+            act.started_on,
+            act.hours,
+            iv.status,
+            ms.held_on,
+            ms.hours,
+            act.title,
+            act.verified_at,
+            act.id,
+        )
+        .outerjoin(iv, iv.activity_id == act.id)
+        .outerjoin(ms, ms.activity_id == act.id)  # a mentorship: a row per session
+        .where(
+            act.employee_id == employee_id,
+            sa.or_(
+                act.ended_on >= low,
+                act.started_on >= low,
+                ms.held_on >= low,
+                since_filter,
+            ),
+            sa.or_(
+                act.ended_on <= review.period_end,
+                act.started_on <= end,
+                ms.held_on <= end,
+            ),
+        )
+        .order_by(act.ended_on, act.id, ms.held_on)
+    ).all()
+    totals: dict[ActivityKind, KindTotal] = {}
+    months: set[date] = set()
+    out = ReviewLearning(employee_id, start, end, KeepsLearning.inactive, window, [])
+    listed: set[int] = set()
+    for kind, status, ended_on, started_on, hours, iv_status, *more in rows:
+        held_on, held_hours, title, verified_at, activity_id = more
+        if (
+            status is ActivityStatus.completed
+            and ended_on is not None
+            and ended_on <= review.period_end
+            and (previous_end is None or ended_on > previous_end)
+            and activity_id not in listed
+        ):  # completed since the previous review
+            listed.add(activity_id)
+            out.since.append(_since_line(title, kind, ended_on, hours, verified_at))
+        if held_on is not None:  # as learning_records: a session, its day and hours
+            day, hours = (held_on if held_on <= end else None), held_hours
+        else:
+            day = _on_day(ended_on, started_on, end)
+            if status not in COUNTED_STATUSES:
+                day = None if iv_status not in DONE_INTERVIEWS else day
+        if day is None:
+            continue
+        if iv_status in DONE_INTERVIEWS and day >= start:
+            if kind is ActivityKind.interview_given:
+                out.interviews_given += 1
+            else:
+                out.interviews_conducted += 1
+        if held_on is None and status not in COUNTED_STATUSES:
+            continue
+        hours = float(hours or 0)
+        if kind.is_learning and day >= window_start:
+            months.add(month_start(day))
+        if day < start:
+            continue
+        if not kind.is_learning:
+            out.given_hours += hours
+            continue
+        total = totals.setdefault(kind, KindTotal())
+        total.activities += 1
+        total.hours += hours
+        out.activities += 1
+        out.hours += hours
+    out.status = keeps_learning(len(months), policy)
+    out.by_kind = sorted(totals.items(), key=lambda item: item[0].title)
+
+    if previous is not None:
+        evidence = db.session.execute(
+            sa.select(
+                TrainingNeed.id,
+                Skill.name,
+                TrainingNeed.status,
+                NeedEvidence.activity_id,
+                NeedEvidence.note,
+                act.title,
+                act.kind,
+                act.ended_on,
+                act.started_on,
+                act.verified_at,
+            )
+            .join(NeedEvidence, NeedEvidence.need_id == TrainingNeed.id)
+            .join(Skill, Skill.id == TrainingNeed.skill_id)
+            .outerjoin(act, act.id == NeedEvidence.activity_id)
+            .where(TrainingNeed.source_review_id == previous.id)
+            .order_by(TrainingNeed.id, NeedEvidence.id)
+        ).all()
+        out.evidence = [
+            EvidenceLine(
+                need_id,
+                skill,
+                need_status.title,
+                activity_id,
+                title or note,
+                kind,
+                ended_on or started_on,
+                verified_at is not None,
+            )
+            for (
+                need_id,
+                skill,
+                need_status,
+                activity_id,
+                note,
+                title,
+                kind,
+                ended_on,
+                started_on,
+                verified_at,
+            ) in evidence
+        ]
+
+    s = InterviewSuggestion
+    suggestions = db.session.execute(
+        sa.select(s, Employee.name, iv.status)
+        .join(Employee, Employee.id == s.manager_id)
+        .outerjoin(iv, iv.id == s.interview_id)
+        .where(s.review_id == review.id)
+        .order_by(s.created_at, s.id)
+    ).all()
+    out.suggestions = [
+        SuggestionLine(
+            x.id,
+            x.topic,
+            x.contact_name,
+            manager_name,
+            x.created_at,
+            x.status.value,
+            x.interview_id,
+            iv_status,
+        )
+        for x, manager_name, iv_status in suggestions
+    ]
+    out.reader = user
+    return out

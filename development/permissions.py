@@ -59,6 +59,32 @@ def can_verify_activity(user, activity) -> bool:
     return bool(chain) and user.employee_id == chain[0]
 
 
+def is_mentor(user, activity) -> bool:
+    """The signed-in user is the employee who mentors in this mentorship."""
+    return (
+        _signed_in(user)
+        and activity is not None
+        and activity.mentor_id is not None
+        and user.employee_id == activity.mentor_id
+    )
+
+
+def can_view_mentorship(user, activity) -> bool:
+    """The mentorship's plan and sessions: whoever sees the activity, and the mentor
+    (an employee) for the sessions they give."""
+    return can_view_activity(user, activity) or is_mentor(user, activity)
+
+
+def can_edit_mentorship(user, activity) -> bool:
+    """The mentee (the activity's owner) plans and records sessions."""
+    return is_owner(user, activity)
+
+
+def can_read_session_notes(user, activity) -> bool:
+    """A session's note is the mentee's alone — never the mentor's, manager's or HR's."""
+    return is_owner(user, activity)
+
+
 def can_view_interview(user, interview) -> bool:
     """As its activity: the owner, their managers and HR."""
     return can_view_activity(user, interview)
@@ -72,6 +98,21 @@ def can_read_private_notes(user, interview) -> bool:
 def can_edit_interview(user, interview) -> bool:
     """The owner alone takes an interview's steps."""
     return is_owner(user, interview)
+
+
+def can_edit_contact(user, contact) -> bool:
+    """Contacts are their owner's alone: only the owner edits or deletes one."""
+    return (
+        _signed_in(user)
+        and contact is not None
+        and user.employee_id == contact.owner_id
+    )
+
+
+def can_delete_activity(user, activity) -> bool:
+    """The owner deletes an activity entered by mistake (the service adds the grace
+    period and refuses a verified one with 409)."""
+    return is_owner(user, activity)
 
 
 def can_approve_interview(user, interview) -> bool:

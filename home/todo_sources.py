@@ -21,8 +21,8 @@ The sources and the decisions the issue left open:
   the last ``RECENT_DAYS`` (due the day after it), and a follow-up whose date is within
   a week (or passed in the last ``RECENT_DAYS``).
 - **Goal check-ins**: my active goals past their target date ("record how it ended"),
-  and the others with no check-in for ``CHECK_IN_DAYS`` (due that many days after the
-  latest check-in, or after the goal was created).
+  and the others whose next check-in is due by their cadence — the one rule of
+  ``reviews.goal_due`` that the reminder job and the manager's digest use too.
 - **HR**: per active cycle, the reviews late on a step and, once the sign-off date has
   passed, closing it; reviews with quality flags in active cycles or ad hoc, not yet
   closed, as one item (the flags page).
@@ -37,10 +37,16 @@ from development.enums import ActivityStatus, InterviewDirection, InterviewStatu
 from development.models import Contact, DevelopmentActivity, InformationalInterview
 from people.models import Employee, Skill
 from people.permissions import is_hr, report_ids_select
-from reviews.enums import CycleStatus, GoalStatus, ReviewStatus, TrainingNeedStatus
+from reviews.enums import (
+    CheckInCadence,
+    CycleStatus,
+    GoalStatus,
+    ReviewStatus,
+    TrainingNeedStatus,
+)
+from reviews.goal_due import check_in_due, last_check_in_on
 from reviews.models import (
     Goal,
-    GoalCheckIn,
     Review,
     ReviewCycle,
     ReviewQualityFlag,
@@ -50,7 +56,6 @@ from reviews.permissions import MANAGER_EDITABLE, SELF_EDITABLE
 
 S = ReviewStatus
 NEED_HORIZON_DAYS = 30
-CHECK_IN_DAYS = 30
 RECENT_DAYS = 30
 FOLLOW_UP_AHEAD_DAYS = 7
 OPEN_NEEDS = (TrainingNeedStatus.open, TrainingNeedStatus.in_progress)
@@ -188,22 +193,14 @@ def _own_sources(me: int, today: date, now: datetime) -> list[sa.Select]:
     past_target = past_target.where(
         Goal.owner_id == me, Goal.status == GoalStatus.active, Goal.target_on < today
     )
-    last = (
-        sa.select(sa.func.max(GoalCheckIn.checked_on))
-        .where(GoalCheckIn.goal_id == Goal.id)
-        .scalar_subquery()
-    )
-    quiet_since = today - timedelta(days=CHECK_IN_DAYS)
+    last = last_check_in_on()
+    days = sa.case(
+        *[(Goal.check_in_cadence == c, c.days) for c in CheckInCadence]
+    )  # the cadence's days ride in ``count``: ``home.todos`` dates the to-do with them
     check_in = sa.select(
-        *_row("goal_check_in", Goal.id, Goal.title, last, Goal.created_at)
+        *_row("goal_check_in", Goal.id, Goal.title, last, Goal.created_at, days)
     )
-    check_in = check_in.where(
-        Goal.owner_id == me,
-        Goal.status == GoalStatus.active,
-        sa.or_(Goal.target_on.is_(None), Goal.target_on >= today),
-        sa.or_(last.is_(None), last < quiet_since),
-        Goal.created_at < now - timedelta(days=CHECK_IN_DAYS),
-    )
+    check_in = check_in.where(Goal.owner_id == me, check_in_due(today, last))
     return [needs, thank_you, follow_up, past_target, check_in]
 
 

@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from flask import url_for
 
 from core.due import due_state
-from home.todo_sources import CHECK_IN_DAYS, todo_rows
+from home.todo_sources import todo_rows
+from reviews.goal_due import next_check_in_on
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,7 @@ def _due(row, today: date) -> date | None:
         ended = at.date() if at else due_on
         return ended + timedelta(days=1) if ended else None
     if row.kind == "goal_check_in":
-        last = due_on or (at.date() if at else today)
-        return last + timedelta(days=CHECK_IN_DAYS)
+        return next_check_in_on(row.count, due_on, at)
     return due_on
 
 
@@ -144,7 +144,7 @@ def todos_for(user, today: date, now: datetime) -> list[Todo]:
                 state.is_overdue,
                 state.days_overdue,
                 url,
-                row.count,
+                1 if row.kind == "goal_check_in" else row.count,  # count: its days
             )
         )
     items = _one_verify_item(items)

@@ -27,11 +27,13 @@ def job_specs() -> list[JobSpec]:
         send_certification_expiry,
         send_interview_reminders,
         send_learning_nudges,
+        send_mentoring_reminders,
     )
     from notifications.jobs import send_due
     from reviews.jobs import (
         advance_cycle_phases,
         create_planned_reviews,
+        send_check_in_reminders,
         send_deadline_reminders,
         send_need_reminders,
     )
@@ -76,6 +78,13 @@ def job_specs() -> list[JobSpec]:
             "Training needs due in 14 days; overdue",
         ),
         JobSpec(
+            "reviews.send_check_in_reminders",
+            send_check_in_reminders,
+            "cron",
+            {"hour": 9, "minute": 12},
+            "Goal check-ins due by the goal's cadence (to the owner, once per due day)",
+        ),
+        JobSpec(
             "development.send_interview_reminders",
             send_interview_reminders,
             "cron",
@@ -96,6 +105,14 @@ def job_specs() -> list[JobSpec]:
             "cron",
             {"hour": 9, "minute": 20},
             "A nudge when someone's keeps-learning status falls to lapsing",
+        ),
+        JobSpec(
+            "development.send_mentoring_reminders",
+            send_mentoring_reminders,
+            "cron",
+            {"hour": 9, "minute": 25},
+            "Mentoring sessions: both sides the day before; "
+            "the mentee when one is overdue",
         ),
         JobSpec(
             "development.send_manager_digests",

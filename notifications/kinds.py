@@ -16,8 +16,11 @@ class NotificationKind(TitledEnum):
     interview_approval = "interview_approval"
     need_due_soon = "need_due_soon"
     need_overdue = "need_overdue"
+    goal_check_in_due = "goal_check_in_due"
     certification_expiring = "certification_expiring"
     learning_lapsing = "learning_lapsing"
+    mentoring_session_tomorrow = "mentoring_session_tomorrow"
+    mentoring_session_overdue = "mentoring_session_overdue"
     manager_digest = "manager_digest"
     planned_review_created = "planned_review_created"
     job_unfinished = "job_unfinished"
@@ -56,8 +59,11 @@ TITLES = {
     K.interview_approval: "An informational interview waits for your approval",
     K.need_due_soon: "A training need is due soon",
     K.need_overdue: "A training need is overdue",
+    K.goal_check_in_due: "A check-in on your goal is due",
     K.certification_expiring: "A certification is expiring",
     K.learning_lapsing: "Your learning record is lapsing",
+    K.mentoring_session_tomorrow: "A mentoring session is tomorrow",
+    K.mentoring_session_overdue: "A mentoring session is overdue",
     K.manager_digest: "Your weekly team digest",
     K.planned_review_created: "A planned review was created",
     K.job_unfinished: "A scheduled job did not finish twice in a row",

@@ -2,6 +2,12 @@
 
 Lists are paginated (``page``, ``page_size``; metadata in ``X-Pagination``). Updates are
 PATCH with ``If-Match`` (ETag from ``{id, version}``): missing → 428, stale → 412.
+
+``POST /people/import`` (HR) takes the CSV text as JSON (``csv``, as the contacts
+import does) with ``dry_run`` (default true): a dry run answers 200 with the report —
+every row and what it would do, or every bad row with its line; ``dry_run`` false
+imports all or nothing, and any bad row is a 422 with ``errors`` keyed ``line N``.
+Each request stands alone, so the import writes exactly the text it was sent.
 """
 
 import sqlalchemy as sa
@@ -10,10 +16,12 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.api import ApiBlueprint
+from core.extensions import db
 from core.permissions import require, require_visible
 from core.queries import get_or_404
 from people import permissions as perms
 from people import services
+from people.importer import ImportFailed
 from people.models import (
     Department,
     Employee,
@@ -32,6 +40,8 @@ from people.schemas import (
     EmployeeSchema,
     EmployeeUpdateSchema,
     MeSchema,
+    PeopleImportReportSchema,
+    PeopleImportSchema,
     RoleProfileCreateSchema,
     RoleProfileSchema,
     RoleProfileUpdateSchema,
@@ -101,6 +111,44 @@ class PeopleList(MethodView):
     def post(self, employee):
         """Add a person (HR)."""
         return _load_person(employee.id)
+
+
+@blp.route("/people/import")
+@blp.gate(perms.can_import_people, "POST")
+class PeopleImport(MethodView):
+    @blp.arguments(PeopleImportSchema)
+    @blp.response(200, PeopleImportReportSchema)
+    def post(self, data):
+        """Check (``dry_run``, the default) or import a people CSV, all or nothing (HR).
+
+        The file of ``flask people import``. A dry run reports every row and its action,
+        or every bad row with its line, and writes nothing; an import with any bad row
+        answers 422 (``errors`` keyed ``line N``) and writes nothing."""
+        dry_run = data["dry_run"]
+        try:
+            result = services.import_people(current_user, data["csv"], dry_run=dry_run)
+        except ImportFailed as err:
+            db.session.rollback()
+            if not dry_run:
+                raise
+            errors = [{"line": n, "message": m} for n, m in err.row_errors]
+            return _import_report(dry_run, errors=errors)
+        if dry_run:
+            db.session.rollback()
+        else:
+            db.session.commit()
+        return _import_report(dry_run, result)
+
+
+def _import_report(dry_run: bool, result=None, errors=()) -> dict:
+    return {
+        "dry_run": dry_run,
+        "created": result.created if result else 0,
+        "updated": result.updated if result else 0,
+        "departments_created": result.departments_created if result else [],
+        "rows": result.rows if result else [],
+        "errors": list(errors),
+    }
 
 
 blp.detail(

@@ -7,6 +7,12 @@ character, or longer than its column, is a bad row), and then nothing is written
 ``--dry-run`` runs every check the real import runs. A manager
 must be in the file or already in Trellis, and the result may not contain a management
 loop. Rows are written with bulk statements (a 5,000-row file takes a few seconds).
+
+The same import runs from the CLI, HR's page (``/people/import``) and the API
+(``POST /api/v1/people/import``) through ``people.services.import_people``. Page and API
+take at most ``MAX_BYTES`` (1 MiB, about 10,000 rows); larger files go through the CLI.
+The result lists every row with what it would do (``rows``: new or update), so the
+dry-run report shows exactly what the confirm will write.
 """
 
 import csv
@@ -27,6 +33,10 @@ from people.models import Department, Employee
 
 COLUMNS = ("email", "name", "job_title", "department", "manager_email", "hired_on")
 EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
+MAX_BYTES = 1024 * 1024
+SIZE_MESSAGE = (
+    "The file is larger than 1 MB; split it, or import it with `flask people import`."
+)
 
 
 @dataclass
@@ -35,6 +45,7 @@ class ImportResult:
     updated: int = 0
     departments_created: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)  # every row's, in file order
+    rows: list[dict] = field(default_factory=list)  # every row and its action
 
 
 class ImportFailed(ValidationFailed):
@@ -162,6 +173,13 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
     result.created = sum(1 for r in rows if r["email"] not in existing)
     result.updated = len(rows) - result.created
     result.emails = [r["email"] for r in rows]
+    result.rows = [
+        {
+            **{k: r[k] for k in ("line", *COLUMNS)},
+            "action": "update" if r["email"] in existing else "create",
+        }
+        for r in rows
+    ]
     if dry_run:
         return result
     now = utcnow()

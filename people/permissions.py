@@ -133,6 +133,11 @@ def can_create_person(user) -> bool:
     return is_hr(user)
 
 
+def can_import_people(user) -> bool:
+    """HR imports people from a CSV file (the page and the API; the CLI is the operator)."""
+    return is_hr(user)
+
+
 def can_edit_department(user, department: Department | None = None) -> bool:
     """HR edits departments."""
     return is_hr(user)

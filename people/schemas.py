@@ -11,6 +11,7 @@ from core.fields import EmailText, Id, LongText, Text, bounded_list
 from core.schemas import RefSchema, StrictSchema, TrimmedString, VersionedForm
 from core.timezones import zone_choice
 from people.enums import PROFICIENCY_LABELS
+from people.importer import MAX_BYTES as MAX_IMPORT_BYTES
 
 LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
 
@@ -207,3 +208,57 @@ class AccountUpdateSchema(StrictSchema):
     is_hr = fields.Boolean(load_default=False)
     is_admin = fields.Boolean(load_default=False)
     is_enabled = fields.Boolean(load_default=False)
+
+
+class PeopleImportSchema(StrictSchema):
+    csv = LongText(
+        required=True,
+        trim=False,
+        validate=validate.Length(
+            min=1,
+            max=MAX_IMPORT_BYTES,
+            error="Send the CSV text, at most 1 MB ({max} characters); split a "
+            "larger file or import it with `flask people import`.",
+        ),
+        metadata={
+            "description": "The CSV text, columns "
+            "email, name, job_title, department, manager_email, hired_on."
+        },
+    )
+    dry_run = fields.Boolean(
+        load_default=True,
+        metadata={
+            "description": "true (default): check every row and report; write "
+            "nothing. false: import, all or nothing (any bad row: 422, nothing written)."
+        },
+    )
+
+
+class PeopleImportRowSchema(Schema):
+    line = fields.Integer()
+    email = fields.String()
+    name = fields.String()
+    job_title = fields.String()
+    department = fields.String()
+    manager_email = fields.String()
+    hired_on = fields.Date(allow_none=True)
+    action = fields.String(
+        metadata={"description": "``create`` (a new person) or ``update``."}
+    )
+
+
+class PeopleImportRowErrorSchema(Schema):
+    line = fields.Integer()
+    message = fields.String()
+
+
+class PeopleImportReportSchema(Schema):
+    dry_run = fields.Boolean()
+    created = fields.Integer()
+    updated = fields.Integer()
+    departments_created = fields.List(fields.String())
+    rows = fields.List(fields.Nested(PeopleImportRowSchema))
+    errors = fields.List(
+        fields.Nested(PeopleImportRowErrorSchema),
+        metadata={"description": "Every bad row with its line (a dry run only)."},
+    )

@@ -12,6 +12,7 @@ from core.errors import Conflict, ValidationFailed
 from core.extensions import db
 from core.permissions import require
 from core.queries import ancestor_ids, is_free
+from people import importer
 from people import permissions as perms
 from people.enums import SkillLevelSource
 from people.models import (
@@ -133,6 +134,15 @@ def set_own_time_zone(actor, data: dict) -> Employee:
     employee = db.session.get(Employee, actor.employee_id)
     changes = _changes(employee, {"time_zone": data.get("time_zone")})
     return _audited(actor, employee, changes)
+
+
+def import_people(actor, text: str, *, dry_run: bool = False) -> importer.ImportResult:
+    """Import the CSV ``text`` (HR), all or nothing; ``dry_run`` checks and writes none.
+
+    :raises ImportFailed: any bad row (every one, with its line); nothing is written.
+    """
+    require(perms.can_import_people(actor))
+    return importer.import_people(actor, text, dry_run=dry_run)
 
 
 def _deactivate_account(employee: Employee) -> None:

@@ -9,7 +9,9 @@ activities and hours per kind and month (four statements). The window ends at th
 period's end, the cycle's end or today, and starts at the period's or cycle's start or
 12 months before (1–36 months). "Stopped learning": inactive now (no evidence in the
 policy window) after having had evidence before; people who never had any are counted
-separately.
+separately. "Policy exceptions": the interviews in the window that went over the
+interview policy's monthly count or paid-hours cap, and who approved them
+(``reports.learning_exceptions``).
 """
 
 from datetime import date
@@ -22,6 +24,8 @@ from development.enums import ActivityKind, KeepsLearning
 from development.learning_record import COUNTED_STATUSES, current_policy, month_start
 from development.models import DevelopmentActivity
 from reports.base import Filters, people_rows, scope_ids
+from reports.learning_exceptions import COLUMNS as EXCEPTIONS
+from reports.learning_exceptions import exception_rows
 from reports.learning_figures import (
     NOTHING,
     Window,
@@ -88,12 +92,13 @@ def build(filters: Filters, actor, today) -> ReportResult:
     people = people_rows(actor, filters)
     end, months = window(filters, today)
     scope = scope_ids(actor, filters)
-    figures, month_rows, kind_rows = {}, [], []
+    figures, month_rows, kind_rows, exceptions = {}, [], [], []
     if people:
         policy = current_policy()
         span = Window.of(end, months, policy)
         figures = person_learning(scope, span, policy)
         month_rows, kind_rows = _over_time(scope, span)
+        exceptions = exception_rows(scope, span.start, end)
     groups: dict[str, dict] = {}
     stopped, never = [], 0
     for p in people:
@@ -139,6 +144,7 @@ def build(filters: Filters, actor, today) -> ReportResult:
             Fact("Keep learning (active)", sum(r["active"] for r in rows)),
             Fact("Stopped learning", len(stopped), bool(stopped)),
             Fact("Never any learning evidence", never, bool(never)),
+            Fact("Interview policy exceptions", len(exceptions)),
         ],
         tables=[
             Table(
@@ -148,6 +154,12 @@ def build(filters: Filters, actor, today) -> ReportResult:
             ),
             Table("Learning activities and hours by kind", KINDS, kind_rows),
             Table("Who has stopped learning", STOPPED, stopped),
+            Table(
+                "Interview policy exceptions (over the monthly limit or the "
+                "paid-hours cap)",
+                EXCEPTIONS,
+                exceptions,
+            ),
         ],
         caption="Keeps-learning status and learning by department",
     )

@@ -98,6 +98,23 @@ class MeasureType(_Titled):
     }
 
 
+class CheckInCadence(_Titled):
+    """How often a goal's owner checks in; the days between check-ins (a month is 30
+    days, a quarter 91: whole days keep the due rule one comparison in SQL)."""
+
+    weekly = "weekly"
+    fortnightly = "fortnightly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+
+    @property
+    def days(self) -> int:
+        return CADENCE_DAYS[self.value]
+
+
+CADENCE_DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 91}
+
+
 class CheckInStatus(_Titled):
     on_track = "on_track"
     at_risk = "at_risk"

@@ -42,7 +42,10 @@ class History:
     ]  # name -> [(label, rating)], oldest first
     goals: list[Goal]
     previous_needs: list[NeedFate]
-    development: list = field(default_factory=list)  # filled by the development issue
+    development: list = field(default_factory=list)  # filled by the views and API
+    # The learning record of the review's period (``development.learning_record.
+    # review_learning``), filled by the views and API; None for who may not read it.
+    learning: object = None
 
 
 def _label(review: Review) -> str:

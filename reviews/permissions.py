@@ -208,6 +208,18 @@ def can_edit_goal(user, goal) -> bool:
 can_check_in = can_edit_goal
 
 
+def can_delete_check_in(user, goal, check_in) -> bool:
+    """The person who entered a check-in on ``goal``, while they may still check in
+    on it (the service adds the grace period)."""
+    return (
+        check_in is not None
+        and _signed_in(user)
+        and check_in.goal_id == goal.id
+        and check_in.author_id == user.id
+        and can_check_in(user, goal)
+    )
+
+
 def can_align_to(user, owner_id: int, parent) -> bool:
     """A parent goal must be the owner's own or owned by someone up the owner's chain."""
     from people.permissions import manager_chain_ids

@@ -63,6 +63,9 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("reviews.views", "development.learning_record"): (
         "the review page shows development since the last review (read side)"
     ),
+    ("reviews.api", "development.learning_record"): (
+        "the review's history API shows the period's learning record as the page does"
+    ),
     ("people.cli", "auth.passwords"): "create-admin hashes the one-time password",
     ("people.cli", "auth.services"): "create-admin and unlock use the account services",
     (

@@ -19,6 +19,7 @@ from development.api import (  # noqa: F401  (routes)
     contacts,
     interview_actions,
     interviews,
+    mentorships,
     settings,
 )
 from development.api.blueprint import blp

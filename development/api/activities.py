@@ -9,6 +9,9 @@ Decisions the brief left open:
   Its JSON body is required, as every body here (``{}`` verifies the activity
   alone); ``{"need_met": true}`` also marks met the needs it is evidence for, in the
   same transaction, as the manager's desk does.
+- ``DELETE`` (``If-Match``, 204) is the owner's, for an activity entered by mistake:
+  within 7 days and while unverified, else 409 with the reason
+  (``services.activities.delete_activity``).
 - The evidence upload is ``multipart/form-data`` with one part, ``file``; other form
   fields and other file parts are ignored (never read or stored). It needs no
   ``If-Match``: it only replaces the file. ``GET …/evidence-file`` streams it as an
@@ -111,6 +114,15 @@ class ActivityDetail(MethodView):
         services.update_activity(current_user, activity, data)
         db.session.commit()
         return _respond(activity.id)
+
+    @activity_action(perms.can_delete_activity, OWNER_ONLY, if_match=True)
+    @blp.response(204)
+    def delete(self, activity):
+        """Delete your activity entered by mistake: within 7 days of entering it and
+        while it is not verified (409 with the reason after)."""
+        services.delete_activity(current_user, activity)
+        db.session.commit()
+        return None
 
 
 @blp.route("/activities/<int:activity_id>/verify")

@@ -2,8 +2,8 @@
 412 when stale); the answer is the interview as the caller sees it, with its new ETag.
 
 Decisions the brief left open:
-- ``/schedule`` over the policy's monthly limit answers 200 with ``needs_approval``
-  true and the status still ``requested``, the proposed time kept in ``scheduled_at``;
+- ``/schedule`` over the policy's monthly limit or its paid-hours cap answers 200 with
+  ``needs_approval`` true (``over_count_limit`` / ``over_hours_cap`` say why) and the status still ``requested``, the proposed time kept in ``scheduled_at``;
   a manager's ``/approve`` schedules it as proposed (an older request without a
   proposal stays requested and the same ``/schedule`` call then schedules it).
 - ``/approve`` is for the employee's managers (direct or indirect), never HR alone.
@@ -64,15 +64,17 @@ _step(
     services.schedule_interview,
     doc="Schedule (requested → scheduled), subject to the interview policy.",
     schema=ScheduleSchema,
-    description="Scheduled, or — over the monthly limit — ``needs_approval`` true "
-    "and still requested until a manager approves.",
+    description="Scheduled, or — over the monthly limit or the paid-hours cap — "
+    "``needs_approval`` true and still requested until a manager approves. Away from "
+    "the premises when the policy keeps interviews there: 422 on ``off_premises``.",
 )
 _step(
     I + "/approve",
     "InterviewApprove",
     MANAGER,
     services.approve_interview,
-    doc="A manager approves an interview over the monthly limit; it is scheduled at "
+    doc="A manager approves an interview over the monthly limit or the paid-hours "
+    "cap; it is scheduled at "
     "the time the employee proposed.",
 )
 _step(

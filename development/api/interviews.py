@@ -12,6 +12,10 @@ Decisions the brief left open:
   letter); the referral tree is readable by anyone who may see the interview.
 - The referral tree's depths are ``development.referrals.chain_depth`` (hops from the
   root of the chain), the number the interview page shows.
+- ``PATCH /interviews/<id>`` (``If-Match``) changes the contact, target role, purpose
+  or mode while the interview is an idea or requested (409 later); an interview
+  accepted from a manager's suggestion gets its contact this way. Other fields are
+  the steps' (``/request``, ``/schedule``…) and are refused as unknown (422).
 - ``POST …/referrals`` adds one referral (a contact and the next interview, an idea);
   it needs no ``If-Match``: the interview itself does not change.
 """
@@ -47,7 +51,11 @@ from development.schemas.api import (
     OutreachDraftSchema,
     ReferralTreeSchema,
 )
-from development.schemas.forms import InterviewCreateSchema, ReferralSchema
+from development.schemas.forms import (
+    InterviewCreateSchema,
+    InterviewUpdateSchema,
+    ReferralSchema,
+)
 from development.services import interviews as services
 from people.models import Employee
 
@@ -102,6 +110,17 @@ class InterviewDetail(MethodView):
         interview = load_interview(interview_id)
         require_visible(perms.can_view_interview(current_user, interview))
         return interview_response(interview)
+
+    @sends_etag
+    @interview_action(perms.can_edit_interview, OWNER_ONLY, if_match=True)
+    @blp.arguments(InterviewUpdateSchema)
+    @blp.response(200, InterviewOwnerSchema)
+    def patch(self, data, interview):
+        """Change the contact, target role, purpose or mode (only the fields sent)
+        while the interview is an idea or requested; ``If-Match``."""
+        services.update_interview(current_user, interview, data)
+        db.session.commit()
+        return reload_interview(interview.id)
 
 
 @blp.route("/interviews/<int:interview_id>/outreach-draft")

@@ -16,16 +16,23 @@ services stamp with the wall clock are re-dated from their audit events (``backd
   connection exports (``contacts_import``); the other interviews' contacts were typed in,
   and every referral made a contact.
 - Interviews (``interviews``, ``walk``): the demo employee's chain is four deep (followed
-  up → followed up, which became a mentorship with three sessions → completed three days
+  up → followed up, which became a monthly mentorship: four sessions in four months, the next
+  date a month after the last → completed three days
   ago, thank-you still to send → an idea); a product designer's chain is four deep, an
   account executive's and a marketing specialist's three (one ends declined). The demo
   employee also has a request out, two interviews scheduled next month, one declined, one
   unanswered, and a third request for next month that waits for the demo manager's
-  approval (over the monthly limit). Completed interviews carry private notes, which no
+  approval (over the monthly limit). A policy exception: the demo employee's half-day
+  site visit 47 days ago (150 minutes, away from the premises) went over the 2 paid
+  hours a month, and the demo manager approved it (HR's learning report lists it).
+  Completed interviews carry private notes, which no
   audit row holds. Senior people (the demo manager among them, and the CEO) gave
   interviews, each confirming the confidentiality reminder.
 - Suggestions: the demo manager's to the demo employee — two open, one turned into an
   idea, one dismissed — and a few from team leads.
+- Corrections (``corrections``): the idea accepted from a suggestion got its contact
+  afterwards (edited while an idea); the declined request's contact was deleted and the
+  interview keeps the name.
 - Activities (``activities``): courses, certifications, a degree module, on-the-job
   training, mentoring, professional associations, online groups, conferences, self-study
   and networking, drawn so that people end active, lapsing or inactive as planned (the
@@ -47,6 +54,7 @@ from development.demo.activities import assign_targets, load_activities
 from development.demo.backdate import backdate_rows
 from development.demo.common import CAUTIONARY_DEPARTMENT, DevDemo, at
 from development.demo.contacts import import_all
+from development.demo.corrections import load_corrections
 from development.demo.interviews import load_interviews
 from development.seeds import ensure_question_bank
 from development.services import settings
@@ -100,6 +108,7 @@ def _load(org: DemoOrg, progress) -> None:
     import_all(dd)
     progress("development policy, question bank and contacts")
     chain_owners = load_interviews(dd)
+    load_corrections(dd)
     progress("informational interviews")
     assign_targets(dd, chain_owners)
     load_activities(dd)

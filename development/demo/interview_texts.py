@@ -43,13 +43,18 @@ DEMO_CHAIN = {
     ],
 }
 MENTORSHIP_STARTED = 175
+# A monthly mentorship: one session a month, the last LAST_SESSION_AGO days ago, each
+# earlier one a month before (so they fall in four different months); the next date
+# is the last one plus a month (the service computes it).
+LAST_SESSION_AGO = 9
 MENTORING_SESSIONS = [
-    (140, "Walked through my design doc for the event pipeline; rewrite the "
-          "alternatives section before the review."),
-    (80, "Talked about sponsorship versus mentoring, and how to find a sponsor "
-         "for the staff promotion case."),
-    (22, "Reviewed my first quarter leading the platform guild; next: write the "
-         "technical strategy one-pager."),
+    "Walked through my design doc for the event pipeline; rewrite the "
+    "alternatives section before the review.",
+    "Talked about sponsorship versus mentoring, and how to find a sponsor "
+    "for the staff promotion case.",
+    "Practised the promotion-case story; cut it to three outcomes.",
+    "Reviewed my first quarter leading the platform guild; next: write the "
+    "technical strategy one-pager.",
 ]
 
 CHAINS = [
@@ -105,6 +110,33 @@ DEMO_BOARD = [
     # Over the monthly limit (the two above are that month's): waits for approval.
     ("Priyanka Rao", S.requested, 14, 9, -21, Mode.video),
 ]
+# The policy exception: a half-day site visit over the paid-hours cap, approved by the
+# demo manager (contact, days ago it was held).
+POLICY_EXCEPTION = (
+    person("Ingrid Halvorsen", "Staff Engineer", "Northwind Robotics", "Robotics",
+           Src.conference),
+    47,
+)
+POLICY_EXCEPTION_LETTER = (
+    "Dear Ingrid, we met at the platform engineering conference. Would you have a "
+    "morning for me to see how your staff engineers work with the teams on site? "
+    "This is not a job enquiry."
+)
+POLICY_EXCEPTION_RESEARCH = (
+    "Northwind Robotics: four platform teams, a staff engineer for each two; Ingrid "
+    "wrote their engineering ladder."
+)
+POLICY_EXCEPTION_QUESTIONS = [
+    "What does a staff engineer here do that a senior engineer does not?",
+    "Whom else should I talk to?",
+]
+POLICY_EXCEPTION_NOTES = (
+    "Ingrid would mentor one person next year; ask again in the spring."
+)
+POLICY_EXCEPTION_TAKEAWAY = (
+    "Staff engineers there own one cross-team problem a quarter; shadowing a design "
+    "review showed how they write it down."
+)
 OTHER_CLOSED = [  # (job title, contact, ends, idea, sent)
     ("Operations Analyst", person("Pieter de Vries", "Procurement Lead", "Halden Foods",
                                   "Food", Src.chamber_of_commerce), S.no_response, 110, 100),
@@ -137,6 +169,14 @@ SUGGESTIONS = [  # the demo manager to the demo employee: (topic, contact, fate)
     ("Moving from engineering into product management", "", "accepted"),
     ("Sales engineering as a next step", "", "dismissed"),
 ]
+# The demo manager knows Lena Vogel from their alumni association (their own contact).
+MANAGER_CONTACT = person(
+    "Lena Vogel",
+    "Head of Platform",
+    "Orbit Mobility",
+    "Mobility",
+    Src.alumni_association,
+)
 TEAM_SUGGESTIONS = [  # (manager's title, topic)
     ("Engineering Manager", "Site reliability engineering as a specialism"),
     ("Sales Manager", "What customer success leadership involves"),

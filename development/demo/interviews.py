@@ -13,10 +13,11 @@ from development.demo import interview_texts as texts
 from development.demo.common import DevDemo, at
 from development.demo.contacts import add_contact, by_name
 from development.demo.walk import Plan, referred, walk
-from development.enums import InterviewStatus
+from development.enums import Cadence, InterviewStatus
+from development.enums import InterviewMode as Mode
 from development.models import Contact
 from development.services import interviews as svc
-from development.services import settings
+from development.services import mentorships, settings
 from people.models import Employee
 from reviews.models import Review
 
@@ -58,20 +59,31 @@ def chain(dd: DevDemo, owner: Employee, spec: dict) -> list:
 
 
 def mentorship(dd: DevDemo, interview) -> None:
-    """The second interview of the demo employee's chain became a mentorship."""
+    """The second interview of the demo employee's chain became a monthly mentorship:
+    four sessions a month apart (four months of the learning record) and a next date
+    a month after the last, six sessions planned."""
     actor = dd.user(dd.employee)
     started = at(dd.ago(texts.MENTORSHIP_STARTED), 18)
     activity = svc.start_mentorship(actor, interview, now=started)
-    for days, note in texts.MENTORING_SESSIONS:
-        svc.add_mentoring_session(
+    mentorships.plan_mentorship(
+        actor,
+        activity,
+        {"cadence": Cadence.monthly, "planned_sessions": 6},
+        now=started,
+    )
+    last = dd.ago(texts.LAST_SESSION_AGO)
+    count = len(texts.MENTORING_SESSIONS)
+    for i, note in enumerate(texts.MENTORING_SESSIONS):
+        held = mentorships.add_months(last, i - count + 1)
+        mentorships.add_mentoring_session(
             actor,
             activity.id,
-            {"held_on": dd.ago(days), "note": note, "hours": 1.0},
-            now=at(dd.ago(days), 18),
+            {"held_on": held, "note": note, "hours": 1.0},
+            now=at(held, 18),
         )
-        dd.evidence_days.setdefault(dd.employee.id, []).append(dd.ago(days))
+        dd.evidence_days.setdefault(dd.employee.id, []).append(held)
     activity.created_at = started
-    activity.updated_at = at(dd.ago(texts.MENTORING_SESSIONS[-1][0]), 19)
+    activity.updated_at = at(last, 19)
     db.session.flush()
 
 
@@ -135,13 +147,21 @@ def suggestions(dd: DevDemo) -> None:
     )
     for i, (topic, contact_name, fate) in enumerate(texts.SUGGESTIONS):
         made = dd.ago(60 - 15 * i)
+        # Issue 16, item 7: the suggestions the review page shows with what came of
+        # them (open, accepted → the interview's status, declined); the one with a
+        # contact names someone from the manager's own network.
+        contact = (
+            add_contact(dd, dd.manager, texts.MANAGER_CONTACT, at(made, 14))
+            if contact_name
+            else None
+        )
         suggestion = settings.suggest_interview(
             boss,
             {
                 "employee_id": dd.employee.id,
                 "topic": topic,
-                "contact_name": contact_name,
-                "review_id": review_id if i == 0 else None,
+                "contact_id": contact.id if contact else None,
+                "review_id": review_id,
             },
             now=at(made, 15),
         )
@@ -178,5 +198,72 @@ def load_interviews(dd: DevDemo) -> set[int]:
     closed_elsewhere(dd)
     given(dd)
     suggestions(dd)
+    policy_exception(dd)
     db.session.flush()
     return owners
+
+
+def policy_exception(dd: DevDemo) -> None:
+    """A policy exception HR sees in the learning report: the demo employee's half-day
+    visit to a contact's site (150 minutes, away from the premises) went over the 2 paid
+    hours a month; the demo manager approved it and it was held. Drawn without the
+    demo's rng, so everything loaded after it stays as it was."""
+    owner, (spec, days) = dd.employee, texts.POLICY_EXCEPTION
+    actor = dd.user(owner)
+    contact = _contact(dd, owner, spec, days + 10)
+    interview = svc.create_interview(
+        actor,
+        {
+            "contact_id": contact.id,
+            "purpose": texts.DEMO_CHAIN["purpose"],
+            "target_role": "Staff Engineer",
+            "mode": Mode.in_person,
+        },
+        now=at(dd.ago(days + 10), 18),
+    )
+    svc.request_interview(
+        actor,
+        interview,
+        {"message": texts.POLICY_EXCEPTION_LETTER, "sent_on": dd.ago(days + 8)},
+        now=at(dd.ago(days + 8), 10),
+    )
+    svc.prepare_interview(
+        actor,
+        interview,
+        {
+            "research_notes": texts.POLICY_EXCEPTION_RESEARCH,
+            "questions": texts.POLICY_EXCEPTION_QUESTIONS,
+        },
+        now=at(dd.ago(days + 6), 10),
+    )
+    svc.schedule_interview(
+        actor,
+        interview,
+        {
+            "scheduled_at": at(dd.ago(days), 9),
+            "duration_minutes": 150,
+            "mode": Mode.in_person,
+            "location": f"{contact.organisation}, on site",
+            "off_premises": True,
+        },
+        now=at(dd.ago(days + 6), 11),
+    )
+    assert interview.over_hours_cap, "the demo's policy exception"
+    svc.approve_interview(dd.user(dd.manager), interview, now=at(dd.ago(days + 5), 9))
+    svc.complete_interview(
+        actor,
+        interview,
+        {
+            "private_notes": texts.POLICY_EXCEPTION_NOTES,
+            "takeaways": texts.POLICY_EXCEPTION_TAKEAWAY,
+            "notes_permission_asked": True,
+        },
+        now=at(dd.ago(days), 12),
+    )
+    svc.follow_up_interview(
+        actor,
+        interview,
+        {"thank_you_sent_on": dd.ago(days - 1)},
+        now=at(dd.ago(days - 1), 9),
+    )
+    dd.evidence_days.setdefault(owner.id, []).append(dd.ago(days))

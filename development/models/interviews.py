@@ -57,6 +57,9 @@ class InformationalInterview(Tracked, Model):
         InterviewStatus, 20, default=InterviewStatus.idea
     )
     contact_id: Mapped[int | None] = foreign_key("contacts.id", "SET NULL", index=True)
+    # The contact's name, written when the contact is deleted (``delete_contact``):
+    # the interview's history stays readable. "" while the contact exists.
+    contact_name: Mapped[str] = mapped_column(sa.String(160), default="")
     referred_by_id: Mapped[int | None] = foreign_key(
         "informational_interviews.id", "SET NULL", index=True
     )
@@ -82,7 +85,14 @@ class InformationalInterview(Tracked, Model):
     thank_you_sent_on: Mapped[date | None]
     follow_up_on: Mapped[date | None]
     confidentiality_confirmed: Mapped[bool] = mapped_column(default=False)
+    # Held away from the premises (in person, elsewhere): refused when the policy keeps
+    # interviews on the premises (development.interview_policy).
+    off_premises: Mapped[bool] = mapped_column(default=False)
     needs_approval: Mapped[bool] = mapped_column(default=False)
+    # Why it needed the manager's approval (kept after the approval, for HR's learning
+    # report): over the monthly count, over the paid-hours cap, or both.
+    over_count_limit: Mapped[bool] = mapped_column(default=False)
+    over_hours_cap: Mapped[bool] = mapped_column(default=False)
     approved_by_id: Mapped[int | None] = foreign_key("users.id", "SET NULL")
     approved_at: Mapped[datetime | None]
     mentorship_activity_id: Mapped[int | None] = foreign_key(
@@ -92,6 +102,12 @@ class InformationalInterview(Tracked, Model):
     activity: Mapped[DevelopmentActivity] = relationship(foreign_keys=[activity_id])
     contact: Mapped[Contact | None] = relationship()
     employee: Mapped[Employee] = relationship()
+
+    @property
+    def contact_label(self) -> str:
+        """Who the interview is with: the contact's name, or the name kept when the
+        contact was deleted ("" for none)."""
+        return self.contact.name if self.contact is not None else self.contact_name
 
 
 class QuestionTopic(Model):

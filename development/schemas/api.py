@@ -136,6 +136,14 @@ class InterviewSchema(Schema):
     direction = fields.Enum(InterviewDirection)
     status = fields.Enum(InterviewStatus)
     contact = fields.Nested(ContactSchema, allow_none=True)
+    contact_name = fields.String(
+        attribute="contact_label",
+        dump_only=True,
+        metadata={
+            "description": "Who it is with: the contact's name, or the name kept when "
+            "the contact was deleted (contact null)."
+        },
+    )
     referred_by_id = fields.Integer(allow_none=True)
     purpose = fields.String()
     target_role = fields.String()
@@ -154,8 +162,20 @@ class InterviewSchema(Schema):
     thank_you_sent_on = fields.Date(allow_none=True)
     follow_up_on = fields.Date(allow_none=True)
     confidentiality_confirmed = fields.Boolean()
+    off_premises = fields.Boolean(
+        metadata={"description": "Held away from the premises."}
+    )
     needs_approval = fields.Boolean(
-        metadata={"description": "Over the monthly limit: waits for the manager."}
+        metadata={
+            "description": "Over the monthly limit or the paid-hours cap: waits for "
+            "the manager."
+        }
+    )
+    over_count_limit = fields.Boolean(
+        metadata={"description": "Needed approval: over the monthly limit."}
+    )
+    over_hours_cap = fields.Boolean(
+        metadata={"description": "Needed approval: over the paid-hours cap."}
     )
     approved_at = fields.DateTime(allow_none=True)
     mentorship_activity_id = fields.Integer(allow_none=True)

@@ -84,6 +84,28 @@ class InterviewCreateSchema(StrictSchema):
     )
 
 
+class InterviewUpdateSchema(StrictSchema):
+    """``PATCH /interviews/{id}`` (only the fields sent) and the edit page: what can
+    change while the interview is an idea or requested."""
+
+    contact_id = Id(
+        allow_none=True,
+        metadata={"description": "One of your contacts; null for none."},
+    )
+    purpose = LongText(validate=TEXT)
+    target_role = TrimmedString(validate=validate.Length(max=160))
+    mode = fields.Enum(InterviewMode)
+
+
+class InterviewEditFormSchema(InterviewUpdateSchema, VersionedForm):
+    """The interview edit page: every field, with the version it was rendered from."""
+
+    contact_id = Id(load_default=None, allow_none=True)
+    purpose = LongText(load_default="", validate=TEXT)
+    target_role = TrimmedString(load_default="", validate=validate.Length(max=160))
+    mode = fields.Enum(InterviewMode, required=True)
+
+
 class OutreachSchema(StrictSchema):
     message = LongText(required=True, validate=validate.Length(min=1, max=LONG))
     sent_on = PlausibleDate(
@@ -104,6 +126,13 @@ class ScheduleSchema(StrictSchema):
     )
     mode = fields.Enum(InterviewMode, load_default=None, allow_none=True)
     location = TrimmedString(load_default="", validate=validate.Length(max=300))
+    off_premises = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Held away from the premises; refused (422) when the "
+            "policy keeps interviews on the premises."
+        },
+    )
 
 
 class PrepareSchema(StrictSchema):
@@ -167,11 +196,27 @@ class ContactCreateSchema(StrictSchema):
     source = fields.Enum(ContactSource, load_default=ContactSource.other)
 
 
+class ContactUpdateSchema(ContactCreateSchema):
+    """``PATCH /contacts/{id}`` (partial) and the contact edit page (every field)."""
+
+
 class SuggestionCreateSchema(StrictSchema):
     employee_id = Id(required=True)
     topic = TrimmedString(required=True, validate=validate.Length(min=3, max=300))
     contact_name = TrimmedString(load_default="", validate=validate.Length(max=160))
-    review_id = Id(load_default=None, allow_none=True)
+    review_id = Id(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "A review of the same person the suggestion is in."},
+    )
+    contact_id = Id(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "One of the manager's own contacts; its name, title and "
+            "organisation replace contact_name."
+        },
+    )
 
 
 class BulkVerifySchema(StrictSchema):

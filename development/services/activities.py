@@ -1,4 +1,16 @@
-"""Activities: log, edit, link to training needs as evidence, verify (direct manager)."""
+"""Activities: log, edit, link to training needs as evidence, verify (direct manager),
+delete one entered by mistake.
+
+Deleting (``delete_activity``): the owner deletes an activity within
+``GRACE_DAYS`` (7) days of entering it and while it is not verified — whichever ends
+first; afterwards it is part of the record others rely on (409 with the reason). Its
+sessions, evidence file, skills and links as need evidence go with it; a need it had
+moved to "in progress" stays there (the person may have other evidence). An
+interview's activity is deleted only with its interview (409 here: close it instead).
+The audit event keeps the title, kind and dates.
+"""
+
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -10,13 +22,14 @@ from core.extensions import db
 from core.permissions import require
 from development import permissions as perms
 from development.enums import ActivityStatus
-from development.models import DevelopmentActivity
+from development.models import DevelopmentActivity, EvidenceBlob, MentoringSession
 from development.schemas.forms import ACTIVITY_ORDER
 from people.models import Skill
-from reviews.models import TrainingNeed
+from reviews.models import NeedEvidence, TrainingNeed
 from reviews.services import link_evidence
 
 NOT_SAVED = "Nothing was saved; correct the fields marked."
+GRACE_DAYS = 7
 
 
 def _invalid(field, message):
@@ -139,3 +152,45 @@ def link_activity_to_need(
     require(perms.can_edit_activity(actor, activity), "Only the owner links evidence.")
     _link(actor, activity, _needs_for(activity, [need.id]), now or utcnow())
     return need
+
+
+def deletion_refusal(activity: DevelopmentActivity, now) -> str:
+    """Why the owner may no longer delete ``activity`` ("" while they may)."""
+    if activity.kind.is_interview:
+        return "An interview's activity goes with the interview; close the interview."
+    if activity.verified_at is not None:
+        return "A verified activity cannot be deleted."
+    if now - activity.created_at > timedelta(days=GRACE_DAYS):
+        return (
+            f"An activity can be deleted within {GRACE_DAYS} days of entering it; "
+            "this one is part of your record now."
+        )
+    return ""
+
+
+def delete_activity(actor, activity: DevelopmentActivity, *, now=None) -> None:
+    """The owner deletes an activity entered by mistake (grace period, unverified)."""
+    now = now or utcnow()
+    require(
+        perms.can_delete_activity(actor, activity),
+        "Only the owner deletes an activity.",
+    )
+    reason = deletion_refusal(activity, now)
+    if reason:
+        raise InvalidTransition(reason)
+    for model in (MentoringSession, EvidenceBlob, NeedEvidence):
+        db.session.execute(sa.delete(model).where(model.activity_id == activity.id))
+    record_event(
+        actor,
+        activity,
+        "deleted",
+        {
+            "title": activity.title,
+            "kind": activity.kind.value,
+            "started_on": activity.started_on,
+            "ended_on": activity.ended_on,
+        },
+        now=now,
+    )
+    db.session.delete(activity)
+    db.session.flush()

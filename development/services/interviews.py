@@ -3,24 +3,25 @@ and approval) → completed (private notes, takeaways, referrals) → followed u
 
 Private notes are never written to audit events: ``_audit`` only records statuses.
 
+Editing (``update_interview``): the contact, target role, purpose and mode change while
+the interview is an idea or requested — an interview accepted from a manager's
+suggestion gets its contact this way. Once scheduled they are what was arranged (409).
+
 Dates in order: a request is not sent in the future; an interview is not scheduled
 before its request was sent, nor completed before its scheduled time; the thank-you and
 the follow-up are not before the day it was held (the thank-you not in the future either).
 Each refusal is a ``ValidationFailed`` naming the field (422).
 """
 
-from datetime import UTC, date, datetime, time, timedelta
-
-import sqlalchemy as sa
+from datetime import date, timedelta
 
 from core.audit import record_event
 from core.clock import local_today
 from core.dates import NOT_SAVED, iso, not_after, not_before
 from core.db import utcnow
-from core.errors import InvalidTransition, ValidationFailed
+from core.errors import Conflict, InvalidTransition, ValidationFailed
 from core.extensions import db
 from core.permissions import require
-from core.queries import get_or_404
 from core.transitions import StateMachine
 from development import permissions as perms
 from development.enums import (
@@ -31,12 +32,12 @@ from development.enums import (
     InterviewDirection,
     InterviewStatus,
 )
+from development.interview_policy import check_premises, check_schedule
 from development.learning_record import current_policy
 from development.models import (
     Contact,
     DevelopmentActivity,
     InformationalInterview,
-    MentoringSession,
 )
 
 S = InterviewStatus
@@ -85,13 +86,7 @@ def create_interview(
             },
         )
     data.pop("confidentiality_confirmed", None)
-    contact = None
-    if data.get("contact_id") is not None:
-        contact = db.session.get(Contact, data["contact_id"])
-        if contact is None or contact.owner_id != actor.employee_id:
-            raise ValidationFailed(
-                "Nothing was saved.", {"contact_id": "Not one of your contacts."}
-            )
+    contact = _own_contact(actor, data.get("contact_id"))
     title = data.pop("title", "") or (
         f"Informational interview with {contact.name}"
         if contact
@@ -127,6 +122,59 @@ def create_interview(
     return interview
 
 
+EDITABLE = (S.idea, S.requested)
+EDITABLE_FIELDS = ("contact_id", "target_role", "purpose", "mode")
+
+
+def _own_contact(actor, contact_id) -> Contact | None:
+    """The caller's own contact (``None`` for none), else a 422 on ``contact_id``."""
+    if contact_id is None:
+        return None
+    contact = db.session.get(Contact, contact_id)
+    if contact is None or contact.owner_id != actor.employee_id:
+        raise ValidationFailed(NOT_SAVED, {"contact_id": "Not one of your contacts."})
+    return contact
+
+
+def update_interview(actor, interview, data: dict, *, now=None):
+    """Change the contact, target role, purpose or mode while the interview is an idea
+    or requested (afterwards the conversation is arranged: 409). A new contact renames
+    the activity when it still has the default title, so the board and the learning
+    record name the person the interview is with."""
+    now = now or utcnow()
+    _own(actor, interview)
+    if interview.status not in EDITABLE:
+        raise InvalidTransition(
+            f"An interview that is “{interview.status.title}” cannot be edited; only "
+            "an idea or a requested interview can."
+        )
+    version = data.get("version")
+    if version is not None and version != interview.version:
+        raise Conflict("Someone else changed this interview; reload and try again.")
+    data = {k: v for k, v in data.items() if k in EDITABLE_FIELDS}
+    if "contact_id" in data:
+        contact = _own_contact(actor, data["contact_id"])
+        activity = db.session.get(DevelopmentActivity, interview.activity_id)
+        if activity.title.startswith("Informational interview") and (
+            data["contact_id"] != interview.contact_id
+        ):
+            activity.title = (
+                f"Informational interview with {contact.name}"
+                if contact
+                else "Informational interview"
+            )
+            activity.provider = contact.organisation if contact else ""
+        if contact is not None:
+            interview.contact_name = ""
+    changed = sorted(k for k, v in data.items() if getattr(interview, k) != v)
+    for key in changed:
+        setattr(interview, key, data[key])
+    db.session.flush()
+    # Which fields, not their contents (the purpose is the owner's text).
+    record_event(actor, interview, "updated", {"fields": changed}, now=now)
+    return interview
+
+
 def request_interview(actor, interview, data: dict, *, now=None):
     """Record the written request as sent (idea → requested)."""
     now = now or utcnow()
@@ -139,31 +187,12 @@ def request_interview(actor, interview, data: dict, *, now=None):
     return interview
 
 
-def _month_count(interview, when: date) -> int:
-    first = when.replace(day=1)
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    start = datetime.combine(first, time.min, tzinfo=UTC)
-    end = datetime.combine(following, time.min, tzinfo=UTC)
-    return db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(InformationalInterview)
-        .where(
-            InformationalInterview.employee_id == interview.employee_id,
-            InformationalInterview.id != interview.id,
-            InformationalInterview.direction == InterviewDirection.conducted,
-            InformationalInterview.status.in_(
-                [S.scheduled, S.completed, S.followed_up]
-            ),
-            InformationalInterview.scheduled_at >= start,
-            InformationalInterview.scheduled_at < end,
-        )
-    )
-
-
 def schedule_interview(actor, interview, data: dict, *, now=None):
-    """Schedule (requested → scheduled). Over the policy's monthly limit the interview
-    waits for the manager's approval: it is marked ``needs_approval`` and stays requested,
-    with the proposed time, duration, mode and place kept for the approval.
+    """Schedule (requested → scheduled). Over the policy's monthly limit or its
+    paid-hours cap the interview waits for the manager's approval: it is marked
+    ``needs_approval`` (and why) and stays requested, with the proposed time, duration,
+    mode and place kept for the approval. Away from the premises when the policy keeps
+    interviews there: refused (``development.interview_policy``).
     """
     now = now or utcnow()
     _own(actor, interview)
@@ -173,22 +202,36 @@ def schedule_interview(actor, interview, data: dict, *, now=None):
     not_before(
         "scheduled_at", when, interview.requested_on, "the day the request was sent"
     )
-    limit = current_policy().interviews_per_month
-    over = (
-        interview.direction is InterviewDirection.conducted
-        and _month_count(interview, when.date()) >= limit
-    )
+    policy = current_policy()
+    off_premises = bool(data.get("off_premises"))
+    check_premises(off_premises, policy)
+    minutes = data.get("duration_minutes") or 20
+    check = check_schedule(interview, when, minutes, policy)
     # The proposed schedule is kept either way: over the limit it waits (still
     # requested) for the manager, whose approval schedules it as proposed.
     interview.scheduled_at = when
-    interview.duration_minutes = data.get("duration_minutes") or 20
+    interview.duration_minutes = minutes
     if data.get("mode") is not None:
         interview.mode = data["mode"]
     interview.location = data.get("location", "")
-    if over and interview.approved_at is None:
+    interview.off_premises = off_premises
+    interview.over_count_limit = check.over_count
+    interview.over_hours_cap = check.over_hours
+    if check.needs_approval and interview.approved_at is None:
         interview.needs_approval = True
         db.session.flush()
-        record_event(actor, interview, "approval_requested", {"limit": limit}, now=now)
+        record_event(
+            actor,
+            interview,
+            "approval_requested",
+            {
+                "limit": check.limit,
+                "reasons": check.reasons,
+                "hours": check.hours,
+                "cap": check.cap,
+            },
+            now=now,
+        )
         return interview
     INTERVIEWS.move(actor, interview, S.scheduled, now=now)
     db.session.flush()
@@ -339,28 +382,3 @@ def start_mentorship(actor, interview, *, now=None) -> DevelopmentActivity:
         actor, interview, "mentorship_started", {"activity_id": activity.id}, now=now
     )
     return activity
-
-
-def add_mentoring_session(
-    actor, activity_id: int, data: dict, *, now=None
-) -> MentoringSession:
-    activity = get_or_404(DevelopmentActivity, activity_id)
-    require(
-        perms.can_edit_activity(actor, activity), "Only the mentee records sessions."
-    )
-    if activity.kind is not ActivityKind.mentoring:
-        raise InvalidTransition("Sessions belong to a mentoring activity.")
-    session = MentoringSession(
-        activity_id=activity.id, held_on=data["held_on"], note=data.get("note", "")
-    )
-    db.session.add(session)
-    activity.hours = (activity.hours or 0) + data.get("hours", 1.0)
-    db.session.flush()
-    record_event(
-        actor,
-        activity,
-        "mentoring_session_added",
-        {"session_id": session.id, "held_on": session.held_on},
-        now=now,
-    )
-    return session

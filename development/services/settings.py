@@ -1,4 +1,12 @@
-"""Manager suggestions, the organisation's policy and the question bank."""
+"""Manager suggestions, the organisation's policy and the question bank.
+
+A suggestion may be made in a review (``review_id``: a review of the same person; the
+review page then shows it and what came of it) and may name a contact from the
+manager's own network (``contact_id``: one of the manager's contacts; its name, title
+and organisation are copied into ``contact_name``, since the contact record stays the
+manager's and the person cannot read it). A suggestion from a training need's page is
+made in the review that named the need, if any — a suggestion stores no need.
+"""
 
 import sqlalchemy as sa
 
@@ -10,30 +18,72 @@ from core.permissions import require
 from core.queries import get_or_404
 from development import permissions as perms
 from development.enums import SuggestionStatus
-from development.models import DevelopmentPolicy, InterviewSuggestion, QuestionTopic
+from development.models import (
+    Contact,
+    DevelopmentPolicy,
+    InterviewSuggestion,
+    QuestionTopic,
+)
 from development.services.interviews import create_interview
 from people.models import Employee
+from reviews.models import Review
+
+
+def contact_line(contact: Contact) -> str:
+    """ "Name, Title, Organisation" — what the person needs to find the contact."""
+    parts = [contact.name, contact.title, contact.organisation]
+    return ", ".join(p for p in parts if p)[:160]
+
+
+def _suggestion_links(actor, employee: Employee, data: dict) -> tuple[int | None, str]:
+    """The review the suggestion is made in and the contact's line, checked.
+
+    :raises ValidationFailed: a review of someone else, a contact not the manager's.
+    """
+    errors, review_id = {}, data.get("review_id")
+    if review_id is not None:
+        review = db.session.get(Review, review_id)
+        if review is None or review.employee_id != employee.id:
+            errors["review_id"] = f"Choose a review of {employee.name}."
+    contact_name = data.get("contact_name", "")
+    if data.get("contact_id") is not None:
+        contact = db.session.get(Contact, data["contact_id"])
+        if contact is None or contact.owner_id != actor.employee_id:
+            errors["contact_id"] = "Choose one of your own contacts."
+        else:
+            contact_name = contact_line(contact)
+    if errors:
+        raise ValidationFailed("The suggestion was not made.", errors)
+    return review_id, contact_name
 
 
 def suggest_interview(actor, data: dict, *, now=None) -> InterviewSuggestion:
-    """A manager suggests an informational interview to someone in their team."""
+    """A manager suggests an informational interview to someone in their team, in a
+    review of theirs or not, optionally with a contact from the manager's network."""
     now = now or utcnow()
     employee = get_or_404(Employee, data["employee_id"])
     require(
         perms.can_suggest_interview(actor, employee.id),
         "Managers suggest to their team.",
     )
+    review_id, contact_name = _suggestion_links(actor, employee, data)
     suggestion = InterviewSuggestion(
         manager_id=actor.employee_id,
         employee_id=employee.id,
         topic=data["topic"],
-        contact_name=data.get("contact_name", ""),
-        review_id=data.get("review_id"),
+        contact_name=contact_name,
+        review_id=review_id,
         created_at=now,
     )
     db.session.add(suggestion)
     db.session.flush()
-    record_event(actor, suggestion, "created", {"employee_id": employee.id}, now=now)
+    record_event(
+        actor,
+        suggestion,
+        "created",
+        {"employee_id": employee.id, "review_id": review_id},
+        now=now,
+    )
     return suggestion
 
 
@@ -67,7 +117,10 @@ def dismiss_suggestion(actor, suggestion: InterviewSuggestion, *, now=None):
 
 
 def update_policy(actor, data: dict, *, now=None) -> DevelopmentPolicy:
-    """HR sets the interview policy and the keeps-learning rule."""
+    """HR sets the interview policy and the keeps-learning rule. The interview settings
+    act when an interview is scheduled (``development.interview_policy``): the monthly
+    count and the paid-hours cap send it to the manager's approval, "may leave the
+    premises" refuses one away from them."""
     require(perms.can_manage_policy(actor), "HR sets the policy.")
     policy = db.session.scalar(sa.select(DevelopmentPolicy).limit(1))
     if policy is None:

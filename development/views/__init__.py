@@ -22,9 +22,12 @@ bp = Blueprint("development", __name__, url_prefix="/development")
 from development.views import (  # noqa: E402, F401
     activities,
     contacts,
+    edits,
     interview_actions,
     interview_steps,
     interviews,
+    mentorships,
     settings,
+    suggestions,
     team,
 )

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from core.db import utcnow
 from core.downloads import stored_file_response
 from core.errors import InvalidTransition
 from core.extensions import db
@@ -37,6 +38,7 @@ from development.views.common import (
     open_need_choices,
     skill_choices,
 )
+from development.views.mentorships import mentorships_given
 
 KINDS = [k for k in ActivityKind if not k.is_interview]
 
@@ -95,6 +97,7 @@ def index():
         record=record,
         chart=learning_chart(record),
         policy=current_policy(),
+        given=mentorships_given(me),
     )
 
 
@@ -109,6 +112,9 @@ def _form_page(status=200, activity=None, errors=None, form=None):
         statuses=list(ActivityStatus),
         skills=skill_choices(),
         needs=open_need_choices(me),
+        deletable=activity is not None
+        and not services.deletion_refusal(activity, utcnow()),
+        grace_days=services.GRACE_DAYS,
         errors=errors or {},
         form=form or {},
     ), status

@@ -14,6 +14,7 @@ from development.enums import InterviewStatus
 from development.ics import ics_download
 from development.schemas.forms import ReferralSchema
 from development.services import interviews as services
+from development.services import mentorships
 from development.views import bp
 from development.views.common import load_interview
 from development.views.interview_steps import (
@@ -94,7 +95,7 @@ def interview_session(interview_id: int):
         "mentorship",
         SessionSchema(),
         request.form,
-        lambda i, d: services.add_mentoring_session(
+        lambda i, d: mentorships.add_mentoring_session(
             current_user, i.mentorship_activity_id, d
         ),
         "The session is recorded.",

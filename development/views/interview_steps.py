@@ -16,6 +16,7 @@ from core.permissions import require
 from core.schemas import StrictSchema
 from development import permissions as perms
 from development.enums import InterviewMode, InterviewStatus
+from development.interview_policy import approval_reason
 from development.learning_record import current_policy
 from development.models import MentoringSession, QuestionTopic
 from development.outreach import draft_outreach
@@ -63,6 +64,7 @@ def render_detail(interview, status=200, failed=None, errors=None, form=None):
                 .order_by(QuestionTopic.position, QuestionTopic.id)
             )
         )
+    policy = current_policy()
     draft = interview.outreach_message
     if owner and not draft and interview.status is S.idea:
         draft = draft_outreach(interview.employee, interview, interview.contact)
@@ -80,7 +82,8 @@ def render_detail(interview, status=200, failed=None, errors=None, form=None):
         own_questions=[q for q in interview.questions or [] if q not in topics],
         sessions=sessions,
         net=network(interview),
-        policy=current_policy(),
+        policy=policy,
+        approval_reason=approval_reason(interview, policy),
         modes=list(InterviewMode),
         referral_rows=range(REFERRAL_ROWS),
         failed=failed,
@@ -173,7 +176,8 @@ def _with_aware_time(form):
 
 def _scheduled(interview) -> str:
     if interview.needs_approval:
-        return "Over this month’s limit: it waits for your manager’s approval."
+        reason = approval_reason(interview, current_policy())
+        return f"This interview is {reason}: it waits for your manager’s approval."
     return "The interview is scheduled."
 
 

@@ -1,6 +1,6 @@
 """Panels that ``home`` composes into other areas' pages: the home page's "Suggested
 interviews" and "My learning" and the person page's learning record. (The review page's
-"development since the last review" is read-side: ``learning_record.development_since``.)"""
+"development since the last review" is read-side: ``learning_record.review_learning``.)"""
 
 from datetime import date
 

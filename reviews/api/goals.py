@@ -11,6 +11,14 @@ Decisions the brief left open:
 - ``POST /goals/<id>/check-ins`` changes the goal's value and progress, so it needs the
   goal's ``If-Match`` and answers with the goal (new check-in last) and its new ETag;
   ``POST /goals/bulk-assign`` does not — it never changes the parent goal.
+- ``check_in_cadence`` (default monthly) is set on create and changed by ``PATCH``
+  (``If-Match``). One goal answers with ``next_check_in_on`` (``reviews.goal_due``,
+  from the check-ins it already carries); lists do not — it would need each goal's
+  latest check-in — and the to-do list is where due check-ins are listed.
+- ``DELETE /goals/<id>/check-ins/<check_in_id>`` (the goal's ``If-Match``: its value
+  goes back to the latest check-in left) is for whoever entered the check-in, within
+  7 days (409 after, with the reason; ``reviews.services.check_ins``); it answers
+  204 (an ETag cannot go with a DELETE): ``GET`` the goal for its value and ETag.
 """
 
 import sqlalchemy as sa
@@ -19,7 +27,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.api import With
-from core.errors import ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.pagination import SelectPage
 from core.queries import get_or_404
@@ -167,6 +175,25 @@ class GoalCheckIns(MethodView):
         status=201,
         etag=blp.etag,
     )
+
+
+@blp.route("/goals/<int:goal_id>/check-ins/<int:check_in_id>")
+class GoalCheckInDetail(MethodView):
+    @goal_action(
+        perms.can_check_in,
+        "Only the owner, their managers and HR check in on a goal.",
+        if_match=True,
+    )
+    @blp.response(204)
+    def delete(self, goal, check_in_id):
+        """Delete a check-in you entered by mistake (within 7 days); the goal's value
+        goes back to the latest check-in left (``GET`` the goal for its new ETag)."""
+        entry = get_or_404(GoalCheckIn, check_in_id)
+        if entry.goal_id != goal.id:
+            raise NotFound("Check-in not found.")
+        services.delete_check_in(current_user, goal, entry)
+        db.session.commit()
+        return None
 
 
 @blp.route("/goals/bulk-assign")

@@ -255,5 +255,57 @@ def history_payload(history: History) -> dict:
             }
             for f in history.previous_needs
         ],
-        "development": list(history.development),
+        "development": [{"line": line} for line in history.development],
+        "learning": _learning_payload(history.learning),
+    }
+
+
+def _learning_payload(learning) -> dict | None:
+    """``development.learning_record.ReviewLearning`` as plain data (duck-typed: reviews
+    never imports development's types)."""
+    if learning is None:
+        return None
+    return {
+        "period_start": learning.period_start,
+        "period_end": learning.period_end,
+        "keeps_learning": learning.status.value,
+        "window_months": learning.window_months,
+        "activities": learning.activities,
+        "hours": learning.hours,
+        "given_hours": learning.given_hours,
+        "interviews_conducted": learning.interviews_conducted,
+        "interviews_given": learning.interviews_given,
+        "by_kind": [
+            {"kind": kind.value, "activities": t.activities, "hours": t.hours}
+            for kind, t in learning.by_kind
+        ],
+        "evidence": [
+            {
+                "need_id": e.need_id,
+                "skill_name": e.skill_name,
+                "need_status": e.need_status,
+                "activity_id": e.activity_id,
+                "title": e.title,
+                "kind": e.kind.value if e.kind else None,
+                "on": e.on_day,
+                "is_verified": e.is_verified,
+            }
+            for e in learning.evidence
+        ],
+        "suggestions": [
+            {
+                "id": x.id,
+                "topic": x.topic,
+                "contact_name": x.contact_name,
+                "manager_name": x.manager_name,
+                "created_at": x.created_at,
+                "status": x.status,
+                "interview_id": x.interview_id,
+                "interview_status": (
+                    x.interview_status.value if x.interview_status else None
+                ),
+                "outcome": x.outcome,
+            }
+            for x in learning.suggestions
+        ],
     }

@@ -7,6 +7,7 @@ from flask.views import MethodView
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
+from core.due import org_today
 from core.extensions import db
 from core.permissions import require_visible
 from people.permissions import has_reports
@@ -88,10 +89,22 @@ class ReviewHistory(MethodView):
     @blp.response(200, HistorySchema)
     def get(self, review_id):
         """Earlier reviews of the same person, ratings over time, the goals of the
-        period and what happened to the previous review's training needs."""
+        period, what happened to the previous review's training needs and — for the
+        person, their managers and HR — the period's learning record (keeps-learning
+        status, hours and activities by kind, interviews, evidence on the previous
+        review's needs) with the interviews suggested in this review."""
         review = load_review(review_id)
         require_visible(perms.can_view_review(current_user, review))
-        return history_payload(review_history(review))
+        history = review_history(review)
+        previous = history.previous[0] if history.previous else None
+        # As the page: the read-side learning record is reviews' one development arrow.
+        from development.learning_record import review_learning
+
+        history.learning = review_learning(
+            current_user, review, previous, today=org_today()
+        )
+        history.development = history.learning.since if history.learning else []
+        return history_payload(history)
 
 
 R = "/reviews/<int:review_id>"

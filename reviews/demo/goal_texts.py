@@ -302,3 +302,20 @@ EVIDENCE_NOTES = [
     "Six weeks of pairing on {skill} with a senior colleague; write-up linked.",
 ]
 LEARNING_URL = "https://learn.trellis.example/courses/{slug}"
+
+# The demo employee's weekly goal: checked in every week, then not for twelve days, so
+# its check-in is overdue (the to-do, the reminder and the manager's digest show it).
+WEEKLY_GOAL = goal(
+    "Triage the accessibility backlog",
+    "Every open accessibility issue labelled and sized, reviewed each week.",
+    N,
+    0,
+    12,
+    "issues",
+)
+WEEKLY_CHECK_INS = (  # (days after the goal was set, value, status, note)
+    (7, 2, "on_track", "Two issues labelled and sized."),
+    (14, 4, "on_track", "Four done; the form issues are the largest."),
+    (21, 5, "at_risk", "Only one this week: the release took the time."),
+    (35, 7, "at_risk", "Seven done; skipped last week's review."),
+)

@@ -8,6 +8,11 @@ or, where the head leads no team, to the department goal. So alignment runs thre
 levels below the company goal. Every goal has 2–5 check-ins over the last months;
 measures are percent, number and done; a few individual goals end achieved, one missed
 and one dropped. Customer Success, the cautionary department, runs behind.
+
+Check-in cadences: the company and department goals quarterly, the demo manager's
+platform goal fortnightly, the rest monthly (the default); the demo employee also has a
+weekly goal last checked in twelve days ago — overdue, so the home to-do, the reminder
+job and the manager's digest all show it (dates relative to the load day).
 """
 
 from datetime import date, timedelta
@@ -25,9 +30,11 @@ from reviews.demo.goal_texts import (
     PERSONAL_GOALS,
     PLATFORM_GOAL,
     TEAM_GOALS,
+    WEEKLY_CHECK_INS,
+    WEEKLY_GOAL,
 )
 from reviews.demo.journeys import check_ins
-from reviews.enums import GoalStatus, MeasureType
+from reviews.enums import CheckInCadence, CheckInStatus, GoalStatus, MeasureType
 from reviews.models import Goal
 
 PACES = [0.6, 0.8, 0.95, 1.0, 1.05, 1.15]
@@ -39,7 +46,10 @@ def goal_tree(demo: Demo) -> None:
     target = start + timedelta(days=212)
     org = demo.org
     plan = _Plan(demo, start, target)
-    company = plan.add(org.ceo, COMPANY_GOAL, None, pace=0.9, weight=1)
+    quarterly = CheckInCadence.quarterly
+    company = plan.add(
+        org.ceo, COMPANY_GOAL, None, pace=0.9, weight=1, cadence=quarterly
+    )
     heads = {p.department_id: p for p in org.people if p.manager_id == org.ceo.id}
     by_department: dict[int, Goal] = {}  # department id -> its goal
     by_lead: dict[int, Goal] = {}  # team lead's employee id -> their team goal
@@ -47,7 +57,12 @@ def goal_tree(demo: Demo) -> None:
         dept = org.departments[name]
         slow = name == CAUTIONARY_DEPARTMENT
         by_department[dept.id] = plan.add(
-            heads[dept.id], spec, company, pace=0.6 if slow else None, weight=2
+            heads[dept.id],
+            spec,
+            company,
+            pace=0.6 if slow else None,
+            weight=2,
+            cadence=quarterly,
         )
     for title, specs in TEAM_GOALS.items():
         leads = sorted((p for p in org.people if p.job_title == title), key=_id)
@@ -55,12 +70,46 @@ def goal_tree(demo: Demo) -> None:
             parent = by_department[lead.department_id]
             by_lead[lead.id] = plan.add(lead, spec, parent)
     by_lead[demo.manager.id] = plan.add(
-        demo.manager, PLATFORM_GOAL, by_department[demo.manager.department_id]
+        demo.manager,
+        PLATFORM_GOAL,
+        by_department[demo.manager.department_id],
+        cadence=CheckInCadence.fortnightly,
     )
     first_lead = min(p.id for p in org.people if p.job_title == "Engineering Manager")
     plan.bulk(by_lead[first_lead])
     _personal_goals(demo, plan, by_lead, by_department, skip=first_lead)
     plan.run()
+    parent = by_lead.get(demo.employee.manager_id) or by_department.get(
+        demo.employee.department_id
+    )
+    _weekly_goal(demo, parent)
+
+
+def _weekly_goal(demo: Demo, parent: Goal | None) -> Goal:
+    """The demo employee's weekly goal, overdue for its check-in (no draws: fixed)."""
+    set_on = demo.today - timedelta(days=47)
+    user = demo.users[demo.employee.id]
+    data = {
+        **WEEKLY_GOAL,
+        "parent_id": parent.id if parent else None,
+        "target_on": demo.today + timedelta(days=60),
+        "check_in_cadence": CheckInCadence.weekly,
+    }
+    goal = services.create_goal(user, data, now=at(set_on, 10))
+    for days, value, status, note in WEEKLY_CHECK_INS:
+        day = set_on + timedelta(days=days)
+        services.check_in(
+            user,
+            goal,
+            {
+                "value": value,
+                "status": CheckInStatus(status),
+                "note": note,
+                "checked_on": day,
+            },
+            now=at(day, 11),
+        )
+    return goal
 
 
 def _id(person: Employee) -> int:
@@ -110,7 +159,9 @@ class _Plan:
         self.demo, self.start, self.target = demo, start, target
         self.todo: list[tuple[Goal, float, GoalStatus | None]] = []
 
-    def add(self, owner, spec, parent, *, pace=None, weight=None, fate=None) -> Goal:
+    def add(
+        self, owner, spec, parent, *, pace=None, weight=None, fate=None, cadence=None
+    ) -> Goal:
         rng = self.demo.aside
         created = self.start + timedelta(days=rng.randint(0, 12))
         target = self.target
@@ -122,6 +173,7 @@ class _Plan:
             "parent_id": parent.id if parent else None,
             "target_on": target,
             "weight": weight if weight is not None else rng.choice([1, 1, 2, 3]),
+            "check_in_cadence": cadence or CheckInCadence.monthly,
         }
         when = at(created, rng.randint(9, 16))
         goal = services.create_goal(self.demo.users[owner.id], data, now=when)

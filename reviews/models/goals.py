@@ -1,4 +1,9 @@
-"""Goals with a measure, check-ins and alignment to a parent goal up the org chart."""
+"""Goals with a measure, check-ins and alignment to a parent goal up the org chart.
+
+``check_in_cadence`` (default monthly) says how often the owner checks in; when the next
+check-in is due is ``reviews.goal_due`` (one rule for the reminder job, the to-do list,
+the manager's digest and the goal pages).
+"""
 
 from datetime import date, datetime
 
@@ -8,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from core.db import Tracked, children, enum_column, foreign_key, relationship, utcnow
 from core.extensions import Model
 from people.models import Employee, User
-from reviews.enums import CheckInStatus, GoalStatus, MeasureType
+from reviews.enums import CheckInCadence, CheckInStatus, GoalStatus, MeasureType
 
 
 class Goal(Tracked, Model):
@@ -29,6 +34,12 @@ class Goal(Tracked, Model):
     status: Mapped[GoalStatus] = enum_column(GoalStatus, 20, default=GoalStatus.active)
     progress: Mapped[int] = mapped_column(default=0)  # percent, 0–100, derived on write
     weight: Mapped[int] = mapped_column(default=1)
+    check_in_cadence: Mapped[CheckInCadence] = enum_column(
+        CheckInCadence,
+        12,
+        default=CheckInCadence.monthly,
+        server_default=CheckInCadence.monthly.name,
+    )
     cycle_id: Mapped[int | None] = foreign_key(
         "review_cycles.id", "SET NULL", index=True
     )

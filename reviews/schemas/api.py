@@ -227,6 +227,58 @@ class PreviousNeedSchema(Schema):
     fate_label = fields.String()
 
 
+class LearningKindSchema(Schema):
+    kind = fields.String()
+    activities = fields.Integer()
+    hours = fields.Float()
+
+
+class LearningEvidenceSchema(Schema):
+    need_id = fields.Integer()
+    skill_name = fields.String()
+    need_status = fields.String()
+    activity_id = fields.Integer(allow_none=True)
+    title = fields.String(metadata={"description": "The activity, else the note."})
+    kind = fields.String(allow_none=True)
+    on = fields.Date(allow_none=True)
+    is_verified = fields.Boolean()
+
+
+class ReviewSuggestionSchema(Schema):
+    id = fields.Integer()
+    topic = fields.String()
+    contact_name = fields.String()
+    manager_name = fields.String()
+    created_at = fields.DateTime()
+    status = fields.String(metadata={"description": "open, accepted or dismissed."})
+    interview_id = fields.Integer(allow_none=True)
+    interview_status = fields.String(allow_none=True)
+    outcome = fields.String(metadata={"description": "What came of it, in words."})
+
+
+class ReviewLearningSchema(Schema):
+    period_start = fields.Date()
+    period_end = fields.Date(metadata={"description": "Today while the period runs."})
+    keeps_learning = fields.String(
+        metadata={"description": "active, lapsing or inactive at period_end."}
+    )
+    window_months = fields.Integer()
+    activities = fields.Integer()
+    hours = fields.Float()
+    given_hours = fields.Float()
+    interviews_conducted = fields.Integer()
+    interviews_given = fields.Integer()
+    by_kind = fields.List(fields.Nested(LearningKindSchema))
+    evidence = fields.List(
+        fields.Nested(LearningEvidenceSchema),
+        metadata={"description": "Evidence linked to the previous review's needs."},
+    )
+    suggestions = fields.List(
+        fields.Nested(ReviewSuggestionSchema),
+        metadata={"description": "Interviews the manager suggested in this review."},
+    )
+
+
 class HistorySchema(Schema):
     previous = fields.List(fields.Nested(PreviousReviewSchema))
     competencies = fields.List(fields.String())
@@ -239,7 +291,18 @@ class HistorySchema(Schema):
     previous_needs = fields.List(fields.Nested(PreviousNeedSchema))
     development = fields.List(
         fields.Dict(),
-        metadata={"description": "Filled by the development issue; empty until then."},
+        metadata={
+            "description": "Activities completed since the previous review, one "
+            '``{"line": …}`` each (empty for who may not read the learning record).'
+        },
+    )
+    learning = fields.Nested(
+        ReviewLearningSchema,
+        allow_none=True,
+        metadata={
+            "description": "The learning record of the review's period; null for "
+            "who may not read it (the person, their managers and HR may)."
+        },
     )
 
 

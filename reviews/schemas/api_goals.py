@@ -13,6 +13,7 @@ from core.due import org_today
 from core.schemas import RefSchema
 from people.schemas import EmployeeRefSchema
 from reviews.enums import (
+    CheckInCadence,
     CheckInStatus,
     GoalStatus,
     MeasureType,
@@ -20,6 +21,7 @@ from reviews.enums import (
     TrainingNeedSource,
     TrainingNeedStatus,
 )
+from reviews.goal_due import goal_next_check_in_on
 
 OPEN_NEEDS = (TrainingNeedStatus.open, TrainingNeedStatus.in_progress)
 
@@ -39,6 +41,11 @@ def goal_is_overdue(goal) -> bool:
     return due_overdue(
         goal.target_on, org_today(), is_open=goal.status is GoalStatus.active
     )
+
+
+def _next_check_in(goal) -> str | None:
+    day = goal_next_check_in_on(goal, org_today())
+    return day.isoformat() if day else None
 
 
 class GoalRefSchema(Schema):
@@ -75,6 +82,11 @@ class GoalSummarySchema(Schema):
     progress = fields.Integer(metadata={"description": "Own progress, 0–100."})
     rolled_progress = fields.Float(allow_none=True, metadata=ROLLED)
     weight = fields.Integer()
+    check_in_cadence = fields.Enum(
+        CheckInCadence,
+        by_value=True,
+        metadata={"description": "How often the owner checks in."},
+    )
     cycle_id = fields.Integer(allow_none=True)
     parent_id = fields.Integer(allow_none=True)
     source_review_id = fields.Integer(allow_none=True)
@@ -106,6 +118,15 @@ class GoalSchema(GoalSummarySchema):
     )
     children = fields.List(fields.Nested(GoalRefSchema))
     check_ins = fields.List(fields.Nested(CheckInOutSchema))
+    next_check_in_on = fields.Function(
+        _next_check_in,
+        metadata={
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "When the next check-in is due by the cadence (null once "
+            "the goal is not active or is past its target date).",
+        },
+    )
 
 
 class BulkAssignResultSchema(Schema):

@@ -6,6 +6,7 @@ from core.dates import PlausibleDate
 from core.fields import LONG, Id, LongText, UrlText, bounded_list
 from core.schemas import StrictSchema, TrimmedString, VersionedForm
 from reviews.enums import (
+    CheckInCadence,
     CheckInStatus,
     GoalStatus,
     MeasureType,
@@ -18,6 +19,10 @@ LEVEL = validate.Range(min=1, max=5, error="Choose a level from 1 to 5.")
 MEASURE_VALUE = validate.Range(
     min=-1e15, max=1e15, error="Use a number between -10^15 and 10^15."
 )
+CADENCE = {
+    "description": "How often the owner checks in (default monthly); the owner is "
+    "reminded when a check-in is due."
+}
 
 
 class GoalCreateSchema(StrictSchema):
@@ -46,6 +51,9 @@ class GoalCreateSchema(StrictSchema):
     )
     parent_id = Id(load_default=None, allow_none=True)
     cycle_id = Id(load_default=None, allow_none=True)
+    check_in_cadence = fields.Enum(
+        CheckInCadence, load_default=CheckInCadence.monthly, metadata=CADENCE
+    )
 
 
 class GoalUpdateSchema(StrictSchema):
@@ -58,6 +66,7 @@ class GoalUpdateSchema(StrictSchema):
     weight = fields.Integer(validate=validate.Range(min=0, max=100, error="0 to 100."))
     parent_id = Id(allow_none=True)
     status = fields.Enum(GoalStatus)
+    check_in_cadence = fields.Enum(CheckInCadence, metadata=CADENCE)
 
 
 class GoalFormSchema(GoalUpdateSchema, VersionedForm):

@@ -1,5 +1,6 @@
 """Review services: the only code that changes templates, cycles and reviews."""
 
+from reviews.services.check_ins import delete_check_in
 from reviews.services.cycles import (
     close_cycle,
     create_cycle,
@@ -58,6 +59,7 @@ __all__ = [
     "create_need",
     "create_template",
     "current_review_settings",
+    "delete_check_in",
     "drop_need",
     "duplicate_template",
     "flag_quality_issues",

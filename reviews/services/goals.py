@@ -4,6 +4,10 @@ Progress is derived on write from the measure: percent (0–100), number (from s
 target, either direction) or done (0 or 1). Roll-up: a goal with children shows the
 weighted mean of its children's rolled-up progress (weight 0 children do not count);
 a goal without children shows its own.
+
+A goal's ``check_in_cadence`` (default monthly) is set on create and changed like its
+other fields; copies from ``bulk_assign`` take the parent's. When a check-in is due is
+``reviews.goal_due``, not here: services only write.
 """
 
 import sqlalchemy as sa
@@ -93,7 +97,7 @@ def create_goal(actor, data: dict, *, now=None) -> Goal:
     _check_measure(data)
     not_before("target_on", data.get("target_on"), local_today(now), SET)
     _check_parent(actor, owner_id, data.get("parent_id"), None)
-    goal = Goal(owner_id=owner_id, **data)
+    goal = Goal(owner_id=owner_id, created_at=now, updated_at=now, **data)
     if goal.measure is MeasureType.number:
         goal.current_value = goal.start_value
     elif goal.measure is MeasureType.done:
@@ -110,7 +114,7 @@ def create_goal(actor, data: dict, *, now=None) -> Goal:
 
 
 def update_goal(actor, goal: Goal, data: dict, *, now=None) -> Goal:
-    """Change a goal's text, target date, weight, parent or status."""
+    """Change a goal's text, target date, weight, check-in cadence, parent or status."""
     require(perms.can_edit_goal(actor, goal))
     data = dict(data)
     version = data.pop("version", None)
@@ -204,6 +208,7 @@ def bulk_assign(actor, parent: Goal, employee_ids: list[int], *, now=None) -> in
         "status": GoalStatus.active,
         "progress": 0,
         "weight": 1,
+        "check_in_cadence": parent.check_in_cadence,
         "cycle_id": parent.cycle_id,
         "parent_id": parent.id,
         "version": 1,

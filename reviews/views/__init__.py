@@ -25,6 +25,7 @@ bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 from reviews.views import (  # noqa: E402, F401
     actions,
     assess,
+    check_ins,
     cycles,
     gaps,
     goal_forms,

@@ -24,7 +24,7 @@ from core.views import answer_form, form_view, with_id_args
 from people.permissions import has_reports
 from reviews import permissions as perms
 from reviews import services
-from reviews.enums import GOAL_TRANSITIONS, MeasureType
+from reviews.enums import GOAL_TRANSITIONS, CheckInCadence, MeasureType
 from reviews.models import Goal
 from reviews.schemas.goals import GoalCreateSchema, GoalFormSchema
 from reviews.views import bp
@@ -36,6 +36,7 @@ from reviews.views.goal_common import (
 )
 
 MEASURES = [(m.value, m.title) for m in MeasureType]
+CADENCES = choices(CheckInCadence)
 EDITORS_ONLY = "The owner, their managers or HR edit a goal."
 
 
@@ -54,11 +55,17 @@ def _new_page(status=200, **context):
         parents=parent_choices(current_user.employee_id),
         cycles=cycle_choices(),
         measures=MEASURES,
+        cadences=CADENCES,
         **context,
     )
 
 
-NEW_GOAL = {"measure": "percent", "weight": "1", "start_value": "0"}
+NEW_GOAL = {
+    "measure": "percent",
+    "weight": "1",
+    "start_value": "0",
+    "check_in_cadence": CheckInCadence.monthly.value,
+}
 
 
 @bp.route("/goals/new", methods=["GET", "POST"])
@@ -87,6 +94,7 @@ def goal_values(goal: Goal) -> dict:
         "description": goal.description,
         "target_on": goal.target_on.isoformat() if goal.target_on else "",
         "weight": goal.weight,
+        "check_in_cadence": goal.check_in_cadence.value,
         "parent_id": goal.parent_id or "",
         "status": goal.status.value,
         "version": goal.version,
@@ -104,6 +112,7 @@ def _edit_page(goal: Goal, status=200, **context):
         goal=goal,
         parents=parent_choices(goal.owner_id, exclude=goal.id),
         statuses=choices(allowed),
+        cadences=CADENCES,
         **context,
     )
 

@@ -14,6 +14,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
+from core.db import utcnow
+from core.due import org_today
 from core.errors import InvalidTransition
 from core.extensions import db
 from core.forms import save_form
@@ -24,8 +26,10 @@ from people.permissions import has_reports
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import CheckInStatus, GoalStatus
+from reviews.goal_due import goal_next_check_in_on
 from reviews.models import Goal, GoalCheckIn
 from reviews.schemas.goals import CheckInSchema
+from reviews.services.check_ins import check_in_deletion_refusal
 from reviews.views import bp
 from reviews.views.goal_common import load_visible_goal, parents_of, progress_chart
 
@@ -77,6 +81,17 @@ def goals():
     )
 
 
+def deletable_check_ins(goal: Goal, check_ins) -> set[int]:
+    """The check-ins the caller entered and may still delete (the grace period)."""
+    now = utcnow()
+    return {
+        c.id
+        for c in check_ins
+        if perms.can_delete_check_in(current_user, goal, c)
+        and not check_in_deletion_refusal(c, now)
+    }
+
+
 def render_goal(goal: Goal, status: int = 200, errors=None, form=None):
     """The goal page; the check-in handler re-renders it with ``errors`` and ``form``."""
     check_ins = list(
@@ -104,10 +119,12 @@ def render_goal(goal: Goal, status: int = 200, errors=None, form=None):
         parent=parents_of([goal.id]).get(goal.id),
         check_ins=check_ins,
         chart=progress_chart(check_ins),
+        next_check_in_on=goal_next_check_in_on(goal, org_today(), check_ins),
         children=children,
         rolled=services.rolled_up_progress([goal.id]),
         can_edit=perms.can_edit_goal(current_user, goal),
         can_check_in=may_check_in,
+        deletable_check_ins=deletable_check_ins(goal, check_ins),
         can_align=perms.can_create_goal_for(current_user, goal.owner_id),
         statuses=CHECK_IN_STATUSES,
         errors=errors or {},

@@ -20,7 +20,7 @@ from core.forms import save_form
 from core.pagination import paginate_html
 from core.permissions import require
 from people.models import Employee, User
-from people.permissions import has_reports
+from people.permissions import has_reports, is_manager_of
 from reviews import permissions as perms
 from reviews import services
 from reviews.enums import TrainingNeedStatus
@@ -114,6 +114,8 @@ def render_need(need: TrainingNeed, status=200, failed=None, errors=None, form=N
         today=utcnow().date(),
         can_evidence=perms.can_link_evidence(user, need),
         can_decide=perms.can_create_need_for(user, need.employee_id),
+        # A manager (not HR) suggests an interview for the need (development's page).
+        can_suggest=is_manager_of(user, need.employee_id),
         can_verify=perms.can_verify_need(user, need),
         can_drop=perms.can_drop_need(user, need),
         failed=failed,

@@ -10,6 +10,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from sqlalchemy.orm import joinedload
 
 from core.charts import Chart, Frame, line_chart, series_class, shorten
+from core.due import org_today
 from core.extensions import db
 from core.fields import Text
 from core.pagination import paginate_html
@@ -112,11 +113,12 @@ def detail_context(review: Review) -> dict:
     history = review_history(review)
     previous = history.previous[0] if history.previous else None
     # The one arrow from reviews to development: its read-side learning record.
-    from development.learning_record import development_since
+    from development.learning_record import review_learning
 
-    history.development = development_since(
-        current_user, review, previous.period_end if previous else None
+    history.learning = review_learning(
+        current_user, review, previous, today=org_today()
     )
+    history.development = history.learning.since if history.learning else []
     outcomes, skill_names = [], {}
     if show_manager and review.status.is_shared:
         outcomes = review_outcomes(review)

@@ -39,10 +39,31 @@ EXTRA_PAGES = {
         "review-template-new",
         "review-template-edit",
         "notification-settings",
+        "people-import",
+        "report-learning",
     ),
     "admin": ("accounts", "accounts-people", "audit", "sign-in"),
-    "manager": ("manager-assessment", "team-goals", "notifications"),
-    "employee": ("self-assessment", "goals", "needs"),
+    "manager": (
+        "manager-assessment",
+        "team-goals",
+        "notifications",
+        "review-learning",
+        "suggestion-new",
+        "suggestion-new-need",
+    ),
+    "employee": (
+        "self-assessment",
+        "goals",
+        "goal",
+        "goal-edit",
+        "goal-new",
+        "needs",
+        "mentorship",
+        "interview-edit",
+        "contact-edit",
+        "interview-policy",
+        "interview-schedule",
+    ),
 }
 
 
@@ -64,8 +85,10 @@ def _open_review(server, role: str, column: str, statuses: tuple[str, ...]):
 
 
 def _paths(server) -> dict[str, str]:
+    from development.enums import InterviewStatus
+    from development.models import Contact, InformationalInterview
     from people.models import RoleProfile
-    from reviews.models import ReviewTemplate
+    from reviews.models import Goal, Review, ReviewTemplate, TrainingNeed
 
     person, dept = employee_ids(server)
     profile = server.query(sa.select(sa.func.min(RoleProfile.id)))
@@ -75,6 +98,45 @@ def _paths(server) -> dict[str, str]:
     )
     theirs = _open_review(
         server, "manager", "reviewer_id", ("self_submitted", "manager_in_progress")
+    )
+    need = server.query(  # a need of one of the manager's reports
+        sa.select(sa.func.min(TrainingNeed.id)).where(
+            TrainingNeed.employee_id
+            == server.query(sa.select(Review.employee_id).where(Review.id == theirs))
+        )
+    )
+    goal = server.query(  # the demo's weekly goal, its check-in overdue
+        sa.select(sa.func.min(Goal.id)).where(
+            Goal.title == "Triage the accessibility backlog"
+        )
+    )
+    mentorship = server.query(  # the demo employee's mentorship (from an interview)
+        sa.select(sa.func.min(InformationalInterview.mentorship_activity_id))
+    )
+    # Issue 16, item 3: the demo employee's idea accepted from a suggestion (it got
+    # its contact on the edit page) and one of their contacts.
+    idea = server.query(
+        sa.select(sa.func.min(InformationalInterview.id)).where(
+            InformationalInterview.employee_id == person,
+            InformationalInterview.status == InterviewStatus.idea,
+        )
+    )
+    contact = server.query(
+        sa.select(sa.func.min(Contact.id)).where(Contact.owner_id == person)
+    )
+    # Issue 16, item 6: the demo's policy exception (approved, over the paid-hours cap)
+    # and a request still to schedule (the form with "away from the premises").
+    exception = server.query(
+        sa.select(sa.func.min(InformationalInterview.id)).where(
+            InformationalInterview.over_hours_cap.is_(True)
+        )
+    )
+    to_schedule = server.query(
+        sa.select(sa.func.min(InformationalInterview.id)).where(
+            InformationalInterview.employee_id == person,
+            InformationalInterview.status == InterviewStatus.requested,
+            InformationalInterview.needs_approval.is_(False),
+        )
     )
     return {
         "home": "/",
@@ -99,12 +161,27 @@ def _paths(server) -> dict[str, str]:
         "review-template-new": "/reviews/templates/new",
         "review-template-edit": f"/reviews/templates/{template}/edit",
         "notification-settings": "/notifications/preferences",
+        "people-import": "/people/import",
         "notifications": "/notifications",
         "self-assessment": f"/reviews/{mine}/self-assessment",
         "manager-assessment": f"/reviews/{theirs}/manager-assessment",
         "team-goals": "/reviews/goals/team",
         "goals": "/reviews/goals",
+        "goal": f"/reviews/goals/{goal}",
+        "goal-edit": f"/reviews/goals/{goal}/edit",
+        "goal-new": "/reviews/goals/new",
         "needs": "/reviews/needs",
+        # Issue 16, items 7 and 8: the review's learning record and suggestions.
+        "review-learning": f"/reviews/{theirs}",
+        "suggestion-new": f"/development/suggestions/new?review_id={theirs}",
+        "suggestion-new-need": f"/development/suggestions/new?need_id={need}",
+        # Issue 16, item 5: the demo employee's monthly mentorship.
+        "mentorship": f"/development/mentorships/{mentorship}",
+        "interview-edit": f"/development/interviews/{idea}/edit",
+        "contact-edit": f"/development/contacts/{contact}/edit",
+        "report-learning": "/reports/learning",
+        "interview-policy": f"/development/interviews/{exception}",
+        "interview-schedule": f"/development/interviews/{to_schedule}",
     }
 
 

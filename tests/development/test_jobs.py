@@ -149,6 +149,23 @@ def test_interview_waiting_for_approval_goes_to_the_manager(db, org):
     _no_secrets()
 
 
+def test_the_approval_notice_says_which_limit_was_passed(db, org):
+    _interview(
+        org.employee.employee_id,
+        status=InterviewStatus.requested,
+        needs_approval=True,
+        over_hours_cap=True,
+        scheduled_at=None,
+        created_at=HELD,
+    )
+    db.session.commit()
+    send_interview_reminders(HELD + timedelta(hours=1))
+    db.session.commit()
+    (note,) = queued(K.interview_approval)
+    assert "over the paid hours a month the policy allows" in note.body
+    assert "interview limit" not in note.body
+
+
 def test_certification_expiry_is_told_90_and_30_days_before(db, org):
     expires = date(2027, 3, 1)
     _activity(

@@ -223,3 +223,46 @@ def test_no_people_no_queries(db, count_queries):
     with count_queries() as counter:
         assert learning_records([], today=TODAY) == {}
     assert counter.count == 0
+
+
+def test_each_mentoring_session_counts_in_its_own_month(db, person):
+    """Four monthly sessions August–November are four months of evidence, not one
+    in December when the mentorship ended (the bug: the person showed as lapsing)."""
+    from development.models import MentoringSession
+
+    mentorship = activity(
+        person.id,
+        date(2026, 12, 2),
+        kind=ActivityKind.mentoring,
+        hours=4.0,
+        started_on=date(2026, 8, 1),
+    )
+    for month in (8, 9, 10, 11):
+        db.session.add(
+            MentoringSession(
+                activity_id=mentorship.id, held_on=date(2026, month, 10), hours=1.0
+            )
+        )
+    db.session.flush()
+    record = learning_record(person.id, today=date(2026, 12, 15), months=6)
+    counted = {m.month.month: (m.activities, m.hours) for m in record.months}
+    assert counted == {
+        7: (0, 0.0),
+        8: (1, 1.0),
+        9: (1, 1.0),
+        10: (1, 1.0),
+        11: (1, 1.0),
+        12: (0, 0.0),
+    }
+    assert record.status is KeepsLearning.active  # Oct and Nov in a 3-month window
+    assert record.by_kind[ActivityKind.mentoring].activities == 4
+    assert record.last_evidence_on == date(2026, 11, 10)
+    # a session still to come is not evidence yet
+    early = learning_record(person.id, today=date(2026, 9, 1), months=2)
+    assert [m.activities for m in early.months] == [1, 0]
+
+
+def test_a_mentorship_without_sessions_counts_as_an_activity(db, person):
+    activity(person.id, date(2026, 5, 20), kind=ActivityKind.mentoring, hours=3.0)
+    record = learning_record(person.id, today=TODAY, months=2)
+    assert [(m.activities, m.hours) for m in record.months] == [(1, 3.0), (0, 0.0)]

@@ -172,6 +172,11 @@ def reference_data(org):
     people.update_role_profile(
         org.hr, profile, {"expectations": [{"skill_id": skill.id, "expected_level": 4}]}
     )
+    people.import_people(  # the CSV import of HR's page and the API
+        org.hr,
+        "email,name,job_title,department,manager_email,hired_on\n"
+        "ivo.import@example.com,Ivo Import,Analyst,Audit Lab Two,,\n",
+    )
 
 
 def review_settings_and_templates(org):
@@ -279,6 +284,34 @@ def interview_approval(org):
     interviews.approve_interview(org.manager, interview)
 
 
+def corrections(org):
+    """Issue 16 item 3: an interview's details, a contact edited and deleted, an
+    activity and a goal check-in entered by mistake deleted."""
+    from development.enums import ActivityKind, InterviewMode
+    from development.services import activities, contacts, interviews
+    from reviews import services as reviews
+    from reviews.enums import CheckInStatus
+
+    contact = contacts.create_contact(org.employee, {"name": "Ana Ruiz"})
+    interview = interviews.create_interview(org.employee, {"purpose": "Meet a PM"})
+    interviews.update_interview(
+        org.employee,
+        interview,
+        {"contact_id": contact.id, "mode": InterviewMode.phone},
+    )
+    contacts.update_contact(org.employee, contact, {"title": "CTO"})
+    contacts.delete_contact(org.employee, contact)
+    activity = activities.create_activity(
+        org.employee, {"kind": ActivityKind.course, "title": "Entered twice"}
+    )
+    activities.delete_activity(org.employee, activity)
+    goal = reviews.create_goal(org.employee, {"title": "Correct me"})
+    entry = reviews.check_in(
+        org.employee, goal, {"value": 5, "status": CheckInStatus.on_track}
+    )
+    reviews.delete_check_in(org.employee, goal, entry)
+
+
 def notifications(org):
     from notifications import services
     from notifications.kinds import NotificationKind
@@ -315,6 +348,7 @@ RECIPES = [
     activities_and_evidence,
     verify_with_need_met,
     interview_approval,
+    corrections,
     notifications,
 ]
 

@@ -33,9 +33,23 @@ VALID_BODIES = {
         "manager",
         lambda org: {"need_met": False},
     ),
+    # Emma's mentorship (the matrix world: monthly, her peer mentors).
+    ("PATCH", "/api/v1/activities/<int:mentorship_id>/mentorship"): (
+        "employee",
+        lambda org: {"cadence": "weekly", "planned_sessions": 8},
+    ),
+    ("POST", "/api/v1/activities/<int:mentorship_id>/sessions"): (
+        "employee",
+        lambda org: {"held_on": "2026-03-05", "hours": 1.5, "note": "Mine alone."},
+    ),
     ("POST", "/api/v1/interviews"): (
         "employee",
         lambda org: {"purpose": "Learn how product managers work."},
+    ),
+    # The matrix interview is an idea: its details may change.
+    ("PATCH", IV): (
+        "employee",
+        lambda org: {"target_role": "Product manager", "mode": "phone"},
     ),
     ("POST", IV + "/request"): (
         "employee",
@@ -65,6 +79,10 @@ VALID_BODIES = {
     ("POST", "/api/v1/contacts"): (
         "employee",
         lambda org: {"name": "Ann Lee", "organisation": "Acme"},
+    ),
+    ("PATCH", "/api/v1/contacts/<int:contact_id>"): (
+        "employee",
+        lambda org: {"title": "CTO", "organisation": "Acme"},
     ),
     ("POST", "/api/v1/contacts/import"): (
         "employee",

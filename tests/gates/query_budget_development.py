@@ -2,6 +2,7 @@
 ``grow`` adds around ``org.employee`` for them (merged into ``test_query_budget``)."""
 
 import uuid
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -11,11 +12,14 @@ from tests.gates.matrix.params import PARAMS
 BUDGET = {
     "/api/v1/activities": "manager",
     "/api/v1/activities/<int:activity_id>": "manager",
+    "/api/v1/activities/<int:mentorship_id>/mentorship": "peer",  # the mentor
+    "/api/v1/activities/<int:mentorship_id>/sessions": "employee",
     "/api/v1/interviews": "manager",
     "/api/v1/interviews/<int:interview_id>": "employee",
     "/api/v1/interviews/<int:interview_id>/outreach-draft": "employee",
     "/api/v1/interviews/<int:interview_id>/referrals": "manager",
     "/api/v1/contacts": "employee",
+    "/api/v1/contacts/<int:contact_id>": "employee",
     "/api/v1/question-bank": "hr",
     "/api/v1/people/<int:person_id>/learning-record": "manager",
     "/api/v1/interview-suggestions": "employee",
@@ -29,7 +33,8 @@ NOT_A_LIST = {
 
 class DevelopmentGrowth:
     """Activities of new reports, skills on Emma's course, referrals below Emma's
-    interview (each with a contact), contacts, suggestions and question topics."""
+    interview (each with a contact), contacts, suggestions, question topics and sessions
+    of Emma's mentorship."""
 
     def __init__(self, org):
         from development.models import DevelopmentActivity, InformationalInterview
@@ -40,6 +45,7 @@ class DevelopmentGrowth:
             InformationalInterview, PARAMS["interview_id"](org)
         )
         self.referrals: list = []
+        self.mentorship_id = PARAMS["mentorship_id"](org)
 
     def grow(self, person, skill) -> None:
         from development.enums import ActivityKind, ActivityStatus
@@ -47,6 +53,7 @@ class DevelopmentGrowth:
             Contact,
             DevelopmentActivity,
             InterviewSuggestion,
+            MentoringSession,
             QuestionTopic,
             activity_skills,
         )
@@ -81,6 +88,9 @@ class DevelopmentGrowth:
                     topic="Talk to someone",
                 ),
                 QuestionTopic(text=f"Topic {uuid.uuid4().hex}", position=100),
+                MentoringSession(
+                    activity_id=self.mentorship_id, held_on=date(2026, 3, 1), note="n"
+                ),
             ]
         )
         self.referrals.append((mine, contact))

@@ -44,6 +44,14 @@ READ_ONLY = {
     "development.services.evidence_files.checked_content_type",
     "development.services.evidence_files.get_evidence_file",
     "development.services.interviews.held_on",
+    "development.services.mentorships.add_months",  # date arithmetic
+    "development.services.mentorships.last_session_on",
+    "development.services.mentorships.mentoring_sessions",
+    "development.services.mentorships.next_session_after",
+    "development.services.mentorships.sessions_held",
+    "development.services.mentorships.step_after",  # date arithmetic
+    "development.services.settings.contact_line",  # formats a contact's name
+    "development.services.activities.deletion_refusal",
     "development.services.verification.needs_evidenced_by",
     "notifications.services.disabled_kinds",
     "notifications.services.get_notification",
@@ -56,6 +64,7 @@ READ_ONLY = {
     "reviews.services.flow.silent_changes",
     "reviews.services.flow.silent_errors",  # builds error messages, no data
     "reviews.services.flow.signed_snapshot",
+    "reviews.services.check_ins.check_in_deletion_refusal",
     "reviews.services.goals.progress_for",
     "reviews.services.goals.rolled_up_progress",
     "reviews.services.needs.has_evidence",

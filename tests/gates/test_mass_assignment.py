@@ -69,6 +69,14 @@ VALID_BODIES = {
         "hr",
         lambda org: {"job_title": "Lead"},
     ),
+    ("POST", "/api/v1/people/import"): (
+        "hr",
+        lambda org: {
+            "csv": "email,name,job_title,department,manager_email,hired_on\n"
+            "nora.new@example.com,Nora New,Analyst,,,\n",
+            "dry_run": False,
+        },
+    ),
     ("POST", "/api/v1/departments"): ("hr", lambda org: {"name": "Research"}),
     ("PATCH", "/api/v1/departments/<int:department_id>"): (
         "hr",
@@ -144,11 +152,19 @@ VALID_BODIES = {
     ),
     ("POST", "/api/v1/goals"): (
         "employee",
-        lambda org: {"title": "Ship the search page", "target_on": "2026-12-31"},
+        lambda org: {
+            "title": "Ship the search page",
+            "target_on": "2026-12-31",
+            "check_in_cadence": "weekly",
+        },
     ),
     ("PATCH", "/api/v1/goals/<int:goal_id>"): (
         "employee",
-        lambda org: {"title": "Ship the search page", "weight": 2},
+        lambda org: {
+            "title": "Ship the search page",
+            "weight": 2,
+            "check_in_cadence": "fortnightly",
+        },
     ),
     ("POST", "/api/v1/goals/<int:goal_id>/check-ins"): (
         "employee",
@@ -366,7 +382,11 @@ def _headers(client, org, method, rule, actor) -> dict:
     url = _url(org, method, rule)  # arranges what the body needs before any snapshot
     headers = bearer(org.actor(actor)) if actor else {}
     if method == "PATCH":
-        headers["If-Match"] = client.get(url, headers=bearer(org.hr)).headers["ETag"]
+        # The resource's ETag (HR reads everything versioned); a resource without a
+        # version (a contact: its owner's alone) has none and takes no If-Match.
+        etag = client.get(url, headers=bearer(org.hr)).headers.get("ETag")
+        if etag:
+            headers["If-Match"] = etag
     elif method == "POST" and rule.rsplit("/", 1)[1] in IF_MATCH_ACTIONS:
         parent = url.rsplit("/", 1)[0]
         headers["If-Match"] = client.get(parent, headers=bearer(org.hr)).headers["ETag"]

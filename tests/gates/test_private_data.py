@@ -136,6 +136,37 @@ def plant_private_interview_notes(org):
     )
 
 
+def plant_mentoring_session_note(org):
+    """Emma's mentorship, her peer its mentor (he reads the sessions, never the note):
+    a session whose private note is the marker, the next one within the jobs' sweep
+    (so its reminders are written), and the same note in an audit diff a careless
+    service might write (``session_note``, redacted by ``core.audit``)."""
+    from datetime import date
+
+    from core.audit import record_event
+    from development.enums import ActivityKind, ActivityStatus, Cadence
+    from development.services import activities, mentorships
+
+    activity = activities.create_activity(
+        org.employee,
+        {
+            "kind": ActivityKind.mentoring,
+            "title": "Mentorship with Piet",
+            "status": ActivityStatus.in_progress,
+            "started_on": date(2026, 9, 1),
+        },
+    )
+    mentorships.plan_mentorship(
+        org.employee,
+        activity,
+        {"cadence": Cadence.monthly, "mentor_id": org.peer.employee_id},
+    )
+    mentorships.add_mentoring_session(
+        org.employee, activity.id, {"held_on": date(2026, 10, 20), "note": MARKER}
+    )
+    record_event(org.employee, activity, "updated", {"session_note": MARKER})
+
+
 def plant_idempotency_answer(org):
     """Emma's stored answer to a retried POST (``core.idempotency``): the answer to
     her completed interview holds her private notes."""
@@ -202,6 +233,7 @@ PLANTERS = [
     plant_account_link_hashes,
     plant_unsubmitted_self_assessment,
     plant_private_interview_notes,
+    plant_mentoring_session_note,
     plant_private_fields_in_audit_diffs,
     plant_idempotency_answer,
 ]

@@ -251,3 +251,53 @@ def test_api_lists_my_todos_overdue_first(client, org, cycle):
     assert first["is_overdue"] is True
     assert first["url"].endswith("/self-assessment")
     assert "X-Pagination" in answer.headers
+
+
+def test_goal_check_ins_follow_each_goals_cadence(app, org, db):
+    from reviews.enums import CheckInCadence as C
+    from reviews.goal_due import next_check_in_on
+
+    owner = org.employee.employee_id
+    old = datetime(2026, 4, 15, 8, tzinfo=UTC)
+    weekly = Goal(owner_id=owner, title="Weekly", check_in_cadence=C.weekly)
+    monthly = Goal(owner_id=owner, title="Monthly", check_in_cadence=C.monthly)
+    quarterly = Goal(owner_id=owner, title="Quarterly", check_in_cadence=C.quarterly)
+    for goal in (weekly, monthly, quarterly):
+        goal.created_at = old
+    db.session.add_all([weekly, monthly, quarterly])
+    db.session.flush()
+    for goal in (weekly, monthly):
+        db.session.add(
+            GoalCheckIn(
+                goal_id=goal.id,
+                checked_on=date(2026, 7, 8),
+                value=1,
+                progress=1,
+                status="on_track",
+            )
+        )
+    db.session.commit()
+    with app.test_request_context():
+        todos = {t.title: t for t in _todos(org.employee) if t.kind == "goal_check_in"}
+    assert set(todos) == {
+        "Check in on your goal “Weekly”",
+        "Check in on your goal “Quarterly”",
+    }
+    weekly_todo = todos["Check in on your goal “Weekly”"]
+    assert weekly_todo.due_on == TODAY == next_check_in_on(7, date(2026, 7, 8), old)
+    assert not weekly_todo.is_overdue  # due today, not late
+    assert todos["Check in on your goal “Quarterly”"].due_on == date(2026, 7, 15)
+
+
+def test_a_goal_check_in_todo_counts_one(app, org, db):
+    from reviews.enums import CheckInCadence as C
+
+    goal = Goal(
+        owner_id=org.employee.employee_id, title="Q", check_in_cadence=C.quarterly
+    )
+    goal.created_at = datetime(2026, 1, 5, tzinfo=UTC)
+    db.session.add(goal)
+    db.session.commit()
+    with app.test_request_context():
+        [todo] = [t for t in _todos(org.employee) if t.kind == "goal_check_in"]
+    assert (todo.count, todo.due_on) == (1, date(2026, 4, 6))

@@ -13,6 +13,7 @@ from core.extensions import db as _db
 from development.demo import CAUTIONARY_DEPARTMENT, POLICY
 from development.enums import (
     ActivityKind,
+    Cadence,
     InterviewDirection,
     InterviewStatus,
     KeepsLearning,
@@ -30,8 +31,9 @@ from development.models import (
 from development.outreach import draft_outreach
 from development.referrals import chain_depth
 from development.seeds import STANDARD_TOPICS
+from development.services.mentorships import add_months
 from people.models import Department, Employee, User
-from reviews.models import NeedEvidence, TrainingNeed
+from reviews.models import NeedEvidence, Review, TrainingNeed
 from tests.reviews.demo.test_demo import _empty_tables
 
 S = InterviewStatus
@@ -127,8 +129,14 @@ def test_one_interview_became_a_mentorship_with_sessions(demo):
     sessions = _all(
         sa.select(MentoringSession).where(MentoringSession.activity_id == activity.id)
     )
-    assert len(sessions) == 3
-    assert all(s.held_on < utcnow().date() for s in sessions)
+    assert len(sessions) == 4
+    today = utcnow().date()
+    assert all(s.held_on < today for s in sessions)
+    # monthly: four sessions in four different months, and a next date a month on
+    assert len({(s.held_on.year, s.held_on.month) for s in sessions}) == 4
+    assert activity.cadence is Cadence.monthly
+    last = max(s.held_on for s in sessions)
+    assert activity.next_session_on == add_months(last, 1) > today
 
 
 def test_senior_people_gave_interviews_after_the_confidentiality_reminder(demo):
@@ -229,6 +237,25 @@ def test_an_interview_over_the_monthly_limit_waits_for_the_managers_approval(dem
     )
 
 
+def test_a_policy_exception_was_approved_and_hr_sees_it(demo):
+    from reports import learning
+    from reports.base import Filters
+
+    (visit,) = _all(sa.select(IV).where(IV.over_hours_cap))
+    assert visit.employee_id == demo["employee"].id and visit.off_premises
+    approver = _db.session.get(User, visit.approved_by_id)
+    assert approver.employee_id == demo["manager"].id
+    hr = _db.session.scalar(sa.select(User).where(User.is_hr).order_by(User.id))
+    result = learning.build(Filters(), hr, utcnow().date())
+    (table,) = [t for t in result.tables if "policy exceptions" in t.title]
+    manager = _db.session.get(Employee, demo["manager"].id)
+    assert any(
+        r["exception"] == "Over the paid-hours cap"
+        and r["approval"].startswith(f"Approved by {manager.name} on ")
+        for r in table.rows
+    )
+
+
 def test_the_manager_suggested_interviews(demo):
     theirs = _all(
         sa.select(InterviewSuggestion).where(
@@ -307,3 +334,59 @@ def test_the_scheduled_jobs_ran_once_on_the_demo(demo):
     again = {s.id: s.func(now) for s in job_specs() if s.id != "notifications.send_due"}
     _db.session.rollback()
     assert set(again.values()) == {0}, again
+
+
+def test_a_review_shows_its_suggestions_and_the_learning_of_its_period(demo):
+    """Issue 16, items 7 and 8: the demo employee's latest review holds the manager's
+    suggestions with what came of them, one naming the manager's own contact, and
+    the period's learning record."""
+    from core.due import org_today
+    from development.learning_record import review_learning
+    from reviews.queries import load_review, previous_reviews
+
+    review = load_review(
+        _db.session.scalar(
+            sa.select(sa.func.max(Review.id)).where(
+                Review.employee_id == demo["employee"].id
+            )
+        )
+    )
+    manager = _db.session.scalar(
+        sa.select(User).where(User.employee_id == demo["manager"].id)
+    )
+    previous = (previous_reviews(review, limit=1) or [None])[0]
+    learning = review_learning(manager, review, previous, today=org_today())
+    assert {s.status for s in learning.suggestions} == {"open", "accepted", "dismissed"}
+    assert "Accepted — interview idea" in {s.outcome for s in learning.suggestions}
+    assert "Lena Vogel, Head of Platform, Orbit Mobility" in {
+        s.contact_name for s in learning.suggestions
+    }
+    assert learning.activities > 0 and learning.hours > 0
+    assert learning.status is not None
+
+
+def test_an_accepted_idea_got_its_contact_and_a_deleted_contact_left_its_name(demo):
+    """Issue 16, item 3: corrections in the demo (``development.demo.corrections``)."""
+    accepted = _db.session.scalar(
+        sa.select(InterviewSuggestion.interview_id).where(
+            InterviewSuggestion.employee_id == demo["employee"].id,
+            InterviewSuggestion.status == SuggestionStatus.accepted,
+        )
+    )
+    idea = _db.session.get(IV, accepted)
+    assert idea.status is S.idea and idea.contact_id is not None
+    assert idea.target_role == "Product manager"
+    declined = _all(
+        sa.select(IV).where(
+            IV.employee_id == demo["employee"].id, IV.status == S.declined
+        )
+    )
+    kept = [iv for iv in declined if iv.contact_id is None and iv.contact_name]
+    assert kept, "a declined interview keeps its deleted contact's name"
+    events = _all(
+        sa.select(AuditEvent).where(
+            AuditEvent.object_type == "Contact", AuditEvent.action == "deleted"
+        )
+    )
+    assert [e.changes["name"] for e in events] == [kept[0].contact_name]
+    assert all(e.at < utcnow() for e in events)

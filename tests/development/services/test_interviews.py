@@ -9,6 +9,7 @@ from development.enums import InterviewDirection, InterviewStatus
 from development.models import Contact, DevelopmentPolicy, InformationalInterview
 from development.outreach import draft_outreach
 from development.services import interviews as svc
+from development.services import mentorships
 from people.models import Employee
 
 WHEN = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
@@ -144,7 +145,9 @@ def test_a_completed_interview_can_become_a_mentorship(db, org):
     interview, _ = _scheduled(db, org)
     svc.complete_interview(org.employee, interview, {})
     activity = svc.start_mentorship(org.employee, interview)
-    svc.add_mentoring_session(org.employee, activity.id, {"held_on": date(2026, 12, 1)})
+    mentorships.add_mentoring_session(
+        org.employee, activity.id, {"held_on": date(2026, 12, 1)}
+    )
     assert activity.title == "Mentorship with Dana Lee"
     assert interview.mentorship_activity_id == activity.id
 

@@ -27,8 +27,10 @@ IF_MATCH_ACTIONS = {
 }
 
 A = "/api/v1/activities/<int:activity_id>"
+M = "/api/v1/activities/<int:mentorship_id>"
 IV = "/api/v1/interviews/<int:interview_id>"
 S = "/api/v1/interview-suggestions/<int:suggestion_id>"
+C = "/api/v1/contacts/<int:contact_id>"
 MANAGERS = ("manager", "ceo", "other_manager")
 LEARNING_READERS = ("employee", "manager", "ceo", "hr")
 
@@ -36,6 +38,11 @@ LEARNING_READERS = ("employee", "manager", "ceo", "hr")
 def owner(status: int) -> dict:
     """Emma's own step: she gets ``status``; her managers and HR 403."""
     return on_emmas(employee=status)
+
+
+def emmas_contact(status: int) -> dict:
+    """Emma's contact: hers alone; everyone else is told it does not exist (404)."""
+    return on_emmas(**dict.fromkeys(("manager", "ceo", "hr"), 404), employee=status)
 
 
 def on_suggestion(**statuses) -> dict:
@@ -48,12 +55,20 @@ ROWS = {
     ("POST", "/api/v1/activities"): api_only(WITH_EMPLOYEE_RECORD, 422),
     ("GET", A): seers(200),
     ("PATCH", A): owner(200),
+    # No If-Match: the owner is told to send one (nothing is deleted here).
+    ("DELETE", A): owner(428),
     ("POST", A + "/verify"): on_emmas(manager=200),
     ("GET", A + "/evidence-file"): seers(404),
     ("POST", A + "/evidence-file"): owner(422),
+    # Emma's mentorship: her peer Piet is its mentor, so he reads it (never writes).
+    ("GET", M + "/mentorship"): seers(200, peer=200),
+    ("PATCH", M + "/mentorship"): on_emmas(employee=200, peer=403),
+    ("GET", M + "/sessions"): seers(200, peer=200),
+    ("POST", M + "/sessions"): on_emmas(employee=422, peer=403),
     ("GET", "/api/v1/interviews"): api_everyone(200),
     ("POST", "/api/v1/interviews"): api_only(WITH_EMPLOYEE_RECORD, 201),
     ("GET", IV): seers(200),
+    ("PATCH", IV): owner(200),  # an idea; the empty body changes nothing
     ("GET", IV + "/outreach-draft"): owner(200),
     ("GET", IV + "/ics"): owner(422),
     ("GET", IV + "/referrals"): seers(200),
@@ -68,6 +83,9 @@ ROWS = {
     ("POST", IV + "/mentorship"): owner(409),
     ("GET", "/api/v1/contacts"): api_everyone(200),
     ("POST", "/api/v1/contacts"): api_only(WITH_EMPLOYEE_RECORD, 422),
+    ("GET", C): emmas_contact(200),
+    ("PATCH", C): emmas_contact(200),
+    ("DELETE", C): emmas_contact(204),
     ("POST", "/api/v1/contacts/import"): api_only(WITH_EMPLOYEE_RECORD, 422),
     ("GET", "/api/v1/question-bank"): api_everyone(200),
     ("POST", "/api/v1/question-bank"): api_only(("hr",), 422),

@@ -23,6 +23,7 @@ ROWS = {
     ("GET", "/api/v1/me"): api_everyone(200),
     ("GET", "/api/v1/people"): api_everyone(200),
     ("POST", "/api/v1/people"): api_only(HR, 422),
+    ("POST", "/api/v1/people/import"): api_only(HR, 422),
     ("GET", "/api/v1/people/<int:person_id>"): api_everyone(200),
     ("PATCH", "/api/v1/people/<int:person_id>"): api_only(HR, 200),
     ("GET", "/api/v1/people/<int:person_id>/skill-levels"): api_only(

@@ -35,6 +35,8 @@ def hers(status: int) -> dict:
 A = "/development/activities/<int:activity_id>"
 IV = "/development/interviews/<int:interview_id>"
 S = "/development/suggestions/<int:suggestion_id>"
+C = "/development/contacts/<int:contact_id>"
+M = "/development/mentorships/<int:mentorship_id>"
 
 ROWS = {
     ("GET", "/development"): everyone(200),
@@ -44,13 +46,19 @@ ROWS = {
     ("POST", A + "/edit"): emma(422),
     ("GET", A + "/evidence"): emma(404, 404),
     ("POST", A + "/verify"): emma(403, manager=302),
+    ("POST", A + "/delete"): emma(302),  # Emma's course, just entered: deleted
     ("GET", "/development/interviews"): everyone(200),
     ("GET", "/development/interviews/new"): only(PEOPLE, 200),
     ("POST", "/development/interviews/new"): only(PEOPLE, 302),
     ("POST", "/development/contacts"): only(PEOPLE, 422),
     ("GET", "/development/contacts/import"): only(PEOPLE, 200),
     ("POST", "/development/contacts/import"): only(PEOPLE, 422),
+    ("GET", C + "/edit"): hers(200),
+    ("POST", C + "/edit"): hers(422),
+    ("POST", C + "/delete"): hers(302),
     ("GET", IV): emma(200, 200),
+    ("GET", IV + "/edit"): emma(200),
+    ("POST", IV + "/edit"): emma(422),
     ("GET", IV + "/ics"): emma(404, 404),
     ("POST", IV + "/outreach"): emma(422),
     ("POST", IV + "/prepare"): emma(302),
@@ -62,9 +70,17 @@ ROWS = {
     ("POST", IV + "/mentorship"): emma(409),
     ("POST", IV + "/sessions"): emma(409),
     ("POST", IV + "/approve"): emma(403, manager=409, ceo=409),
+    # Emma's mentorship: her peer is its mentor, so he reads it (never writes).
+    ("GET", M): emma(200, 200, peer=200),
+    ("POST", M + "/plan"): emma(422, peer=403),
+    ("POST", M + "/sessions"): emma(422, peer=403),
     ("GET", "/development/team"): only(MANAGERS, 200),
     ("POST", "/development/team/verify"): only(MANAGERS, 422),  # nothing chosen
     ("POST", "/development/suggestions"): only(MANAGERS, 422),
+    # Without ?review_id / ?need_id: the plain form for any report (tests of the
+    # review and need origins: tests/development/views/test_suggestion_form.py).
+    ("GET", "/development/suggestions/new"): only(MANAGERS, 200),
+    ("POST", "/development/suggestions/new"): only(MANAGERS, 422),
     ("POST", S + "/accept"): hers(302),
     ("POST", S + "/dismiss"): hers(302),
     ("GET", "/development/question-bank"): only(("hr",), 200),

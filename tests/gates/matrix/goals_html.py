@@ -45,6 +45,10 @@ ROWS = {
     ("POST", "/reviews/goals/<int:goal_id>/check-ins"): emma_row(
         employee=422, manager=422, ceo=422, hr=422
     ),
+    # Emma's own check-in: she deletes it (302); others who may check in may not.
+    ("POST", "/reviews/goals/<int:goal_id>/check-ins/<int:check_in_id>/delete"): (
+        emma_row(employee=302)
+    ),
     ("GET", "/reviews/goals/team"): only(MANAGERS, 200),
     ("POST", "/reviews/goals/bulk-assign"): only(MANAGERS, 422),
     # --- training needs -------------------------------------------------------------

@@ -76,6 +76,39 @@ def _goal_world(org):
     return goal
 
 
+def _check_in_world(org):
+    """Emma's check-in on her goal (entered now: within the grace period)."""
+    from reviews.enums import CheckInStatus
+    from reviews.models import GoalCheckIn
+    from reviews.services import check_in
+
+    goal = _goal_world(org)
+    entry = db.session.scalar(
+        sa.select(GoalCheckIn).where(GoalCheckIn.goal_id == goal.id).limit(1)
+    )
+    if entry is None:
+        entry = check_in(
+            org.employee, goal, {"value": 10, "status": CheckInStatus.on_track}
+        )
+    return entry
+
+
+def _contact_world(org):
+    """Emma's contact (contacts are their owner's alone)."""
+    from development.models import Contact
+    from development.services.contacts import create_contact
+
+    contact = db.session.scalar(
+        sa.select(Contact)
+        .where(Contact.owner_id == org.employee.employee_id)
+        .order_by(Contact.id)
+        .limit(1)
+    )
+    if contact is None:
+        contact = create_contact(org.employee, {"name": "Matrix contact"})
+    return contact
+
+
 def _need_world(org):
     """Emma's need, named by her manager, in progress with evidence (so verifiable)."""
     from reviews.models import TrainingNeed
@@ -125,6 +158,49 @@ def _activity_world(org):
                 "hours": 2.0,
                 "status": ActivityStatus.completed,
             },
+        )
+    return activity
+
+
+def _mentorship_world(org):
+    """Emma's monthly mentorship, mentored by her peer Piet (an employee, who so reads
+    its plan and sessions), with one session and its private note."""
+    from datetime import date
+
+    from development.enums import ActivityKind, ActivityStatus, Cadence
+    from development.models import DevelopmentActivity
+    from development.services.activities import create_activity
+    from development.services.mentorships import (
+        add_mentoring_session,
+        plan_mentorship,
+    )
+
+    activity = db.session.scalar(
+        sa.select(DevelopmentActivity)
+        .where(
+            DevelopmentActivity.employee_id == org.employee.employee_id,
+            DevelopmentActivity.kind == ActivityKind.mentoring,
+        )
+        .order_by(DevelopmentActivity.id)
+        .limit(1)
+    )
+    if activity is None:
+        activity = create_activity(
+            org.employee,
+            {
+                "kind": ActivityKind.mentoring,
+                "title": "Matrix mentorship",
+                "status": ActivityStatus.in_progress,
+                "started_on": date(2026, 1, 5),
+            },
+        )
+        plan_mentorship(
+            org.employee,
+            activity,
+            {"cadence": Cadence.monthly, "mentor_id": org.peer.employee_id},
+        )
+        add_mentoring_session(
+            org.employee, activity.id, {"held_on": date(2026, 2, 5), "note": "Notes."}
         )
     return activity
 
@@ -212,9 +288,12 @@ PARAMS = {
     "cycle_id": lambda org: _review_world(org).cycle_id,
     "template_id": lambda org: _review_world(org).template_id,
     "goal_id": lambda org: _goal_world(org).id,
+    "check_in_id": lambda org: _check_in_world(org).id,
+    "contact_id": lambda org: _contact_world(org).id,
     "need_id": lambda org: _need_world(org).id,
     "activity_id": lambda org: _activity_world(org).id,
     "interview_id": lambda org: _interview_world(org).id,
+    "mentorship_id": lambda org: _mentorship_world(org).id,
     "suggestion_id": lambda org: _suggestion_world(org).id,
     "notification_id": lambda org: _notifications().emmas_notification(org).id,
     "message_id": lambda org: _notifications().emmas_email_id(org),

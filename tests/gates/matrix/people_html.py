@@ -31,6 +31,10 @@ ROWS = {
     ("POST", "/people/new"): only(HR, 422),
     ("GET", "/people/<int:person_id>/edit"): only(HR, 200),
     ("POST", "/people/<int:person_id>/edit"): only(HR, 422),
+    # an empty form: "Choose the CSV file" (tests/people/views/test_import_page.py)
+    ("GET", "/people/import"): only(HR, 200),
+    ("POST", "/people/import"): only(HR, 422),
+    ("GET", "/people/import/sample.csv"): only(HR, 200),
     # --- departments --------------------------------------------------------------
     ("GET", "/departments"): everyone(200),
     ("GET", "/departments/<int:department_id>"): everyone(200),

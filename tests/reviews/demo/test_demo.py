@@ -306,3 +306,22 @@ def test_the_cautionary_departments_needs_are_open_without_evidence(demo):
     assert _set(TrainingNeed.status, theirs) == {N.open}
     needs = sa.select(TrainingNeed.id).where(theirs)
     assert not _set(NeedEvidence.id, NeedEvidence.need_id.in_(needs))
+
+
+def test_goals_have_cadences_and_the_employees_weekly_check_in_is_overdue(demo):
+    from datetime import timedelta
+
+    from core.due import org_today
+    from reviews.enums import CheckInCadence
+    from reviews.goal_due import check_in_due, last_check_in_on, next_check_in_on
+
+    assert _set(Goal.check_in_cadence) == set(CheckInCadence)
+    today = org_today()
+    mine = Goal.owner_id == demo["employee"].id
+    row = _db.session.execute(
+        sa.select(Goal.check_in_cadence, Goal.created_at, last_check_in_on()).where(
+            mine, Goal.title == "Triage the accessibility backlog", check_in_due(today)
+        )
+    ).one()
+    assert row[0] is CheckInCadence.weekly
+    assert next_check_in_on(7, row[2], row[1]) == today - timedelta(days=5)
