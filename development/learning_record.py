@@ -310,10 +310,10 @@ class ReviewLearning:
     evidence: list[EvidenceLine] = field(default_factory=list)
     suggestions: list[SuggestionLine] = field(default_factory=list)
     since: list[str] = field(default_factory=list)  # completed since the last review
-    reader: Any = None  # who reads it: ``can_suggest`` asks about them
+    reader: Any = None  # who reads it: ``offers_suggestion`` asks about them
 
     @property
-    def can_suggest(self) -> bool:
+    def offers_suggestion(self) -> bool:
         """The reader manages the person: the review page offers "suggest an
         interview" (asked only by the page, so the API spends no statement on it)."""
         user, employee_id = self.reader, self.employee_id

@@ -14,9 +14,6 @@ The same file as ``flask people import`` (``people.importer``), through the same
   hires under an existing manager and one update), for trying the page out.
 """
 
-import csv
-import io
-
 import sqlalchemy as sa
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -24,6 +21,7 @@ from sqlalchemy.orm import joinedload
 
 from core import previews
 from core.clock import local_today
+from core.csv import write_csv
 from core.db import utcnow
 from core.extensions import db
 from core.permissions import require
@@ -145,14 +143,12 @@ def person_import_sample():
         .order_by(Employee.manager_id.is_not(None), Employee.id)
         .limit(1)
     )
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(importer.COLUMNS)
+    rows: list[list] = []
     today = local_today(utcnow()).isoformat()
     if manager is not None:
         department = manager.department.name if manager.department else ""
         domain = manager.email.split("@", 1)[1]
-        writer.writerow(
+        rows.append(
             [
                 manager.email,
                 manager.name,
@@ -165,11 +161,11 @@ def person_import_sample():
         for n, (name, title) in enumerate(
             [("Nora Newhire", "Analyst"), ("Omar Newhire", "Engineer")], 1
         ):
-            writer.writerow(
+            rows.append(
                 [f"new.hire{n}@{domain}", name, title, department, manager.email, today]
             )
     return Response(
-        out.getvalue(),
+        write_csv(importer.COLUMNS, rows),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=people-sample.csv"},
     )

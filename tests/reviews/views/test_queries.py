@@ -23,6 +23,11 @@ from tests.conftest import sign_in
 from tests.reviews.conftest import NOW, walk_to_shared
 
 BUDGET = 12
+# The review page also carries its period's learning record (issue 16 item 8): the
+# development policy, the activities, the evidence on the previous review's needs and
+# the suggestions made in it, four statements whatever their numbers
+# (tests/development/test_review_learning.py holds that they do not grow).
+REVIEW_PAGE_BUDGET = BUDGET + 4
 
 
 def _competencies(template) -> list:
@@ -155,4 +160,5 @@ def test_statements_are_few_and_do_not_grow_with_rows(
         counts.append(counter.count)
     assert db.session.scalar(sa.select(sa.func.count(Review.id))) > 200
     assert counts[0] == counts[1], counts
-    assert counts[0] <= BUDGET, counts
+    budget = REVIEW_PAGE_BUDGET if page.startswith("review-as-") else BUDGET
+    assert counts[0] <= budget, counts
