@@ -96,7 +96,9 @@ def test_suggestions_in_the_review_show_what_came_of_them(db, org, scene):
     assert learning.suggestions[0].interview_id == interview.id
     assert made[2].status is SuggestionStatus.open
     assert learning.offers_suggestion
-    assert not review_learning(org.hr, scene.second, None, today=TODAY).offers_suggestion
+    assert not review_learning(
+        org.hr, scene.second, None, today=TODAY
+    ).offers_suggestion
 
 
 def test_the_statements_do_not_grow_with_activities(db, org, scene, count_queries):
