@@ -62,9 +62,10 @@ def test_an_interview_chain_through_the_ui(live_server, new_page, arranged):
     _submit(page, "Add the idea")
     assert "20 minutes" in page.input_value("#message")
     _check(page, "dev-interview-idea", problems)
-    # Held two months ago: an interview is completed only once its time has come, and
-    # the demo fills this month and the last with interviews (the policy's limit).
-    held = datetime.now(UTC).date() - timedelta(days=60)
+    # Held four months ago: an interview is completed only once its time has come, and
+    # the demo fills the recent months with interviews and an off-site visit over the
+    # paid-hours cap (the policy's count and hours limits would hold this one back).
+    held = datetime.now(UTC).date() - timedelta(days=120)
     page.fill("#sent_on", (held - timedelta(days=7)).isoformat())
     _submit(page, "Mark sent")
     page.fill("#scheduled_at", f"{held.isoformat()}T14:00")
