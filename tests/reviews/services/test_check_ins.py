@@ -43,7 +43,9 @@ def test_deleting_the_latest_check_in_moves_the_goal_back(db, org):
     assert (goal.current_value, goal.progress) == (0, 0)
     assert not db.session.scalars(sa.select(GoalCheckIn)).all()
     events = db.session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.action == "check_in_deleted")
+        sa.select(AuditEvent)
+        .where(AuditEvent.action == "check_in_deleted")
+        .order_by(AuditEvent.id)
     ).all()
     assert [e.changes["value"] for e in events] == [60, 20]
     assert {e.object_id for e in events} == {goal.id}
