@@ -29,7 +29,7 @@ from development.models import Contact
 from development.schemas.forms import SuggestionCreateSchema
 from development.services import settings as services
 from development.views import bp
-from development.views.team import _reports, _require_manager
+from development.views.team import require_manager, team_reports
 from reviews.models import Review, TrainingNeed
 
 
@@ -83,7 +83,7 @@ def render_form(review, need, status=200, form=None, errors=None):
         review=review,
         need=need,
         person=person,
-        choices=[] if person else [(r.id, r.name) for r in _reports()],
+        choices=[] if person else [(r.id, r.name) for r in team_reports()],
         contacts=[(c.id, services.contact_line(c)) for c in contacts],
         back=_back(review, need),
         form=form if form is not None else start,
@@ -95,7 +95,7 @@ def render_form(review, need, status=200, form=None, errors=None):
 @login_required
 def suggestion_form():
     """Suggest an interview to a report, from one of their reviews or needs."""
-    _require_manager()
+    require_manager()
     review, need = _origin()
     if request.method == "GET":
         return render_form(review, need)

@@ -35,11 +35,11 @@ from people.permissions import has_reports, report_ids_select
 NO_LONGER = "An activity you chose no longer waits for your verification; reload."
 
 
-def _require_manager():
+def require_manager():
     require(has_reports(current_user), "Team development is for managers.")
 
 
-def _reports() -> list[Employee]:
+def team_reports() -> list[Employee]:
     return list(
         db.session.scalars(
             sa.select(Employee)
@@ -57,7 +57,7 @@ def _direct(reports) -> list[int]:
 
 
 def render_team(status=200, errors=None, form=None):
-    reports = _reports()
+    reports = team_reports()
     policy = current_policy()
     ids = [r.id for r in reports]
     direct = _direct(reports)
@@ -89,13 +89,13 @@ def render_team(status=200, errors=None, form=None):
 @login_required
 def team():
     """The team development page of a manager (the manager's desk)."""
-    _require_manager()
+    require_manager()
     return render_team()
 
 
 def _chosen(data) -> tuple[list, dict, dict]:
     """The activities the form names, from the caller's queue, their needs, errors."""
-    queue, evidenced = desk.evidence_to_verify(_direct(_reports()))
+    queue, evidenced = desk.evidence_to_verify(_direct(team_reports()))
     if data["select_all"] or data["employee_id"] is not None:
         if data["employee_id"] is not None:
             queue = [a for a in queue if a.employee_id == data["employee_id"]]
@@ -127,7 +127,7 @@ def _confirm_page(chosen, evidenced, status=200, errors=None):
 @login_required
 def team_verify():
     """Verify chosen activities after a confirmation that marks their needs met."""
-    _require_manager()
+    require_manager()
     data, errors = load_form(BulkVerifySchema(), request.form)
     if data is None:  # a tampered form: say it on the list, whatever the field
         return render_team(422, {"activity_ids": "Choose activities from the list."})
@@ -160,7 +160,7 @@ def _verified(activities: int, needs: int) -> str:
 @login_required
 def suggestion_new():
     """Suggest an interview to one of the manager's reports."""
-    _require_manager()
+    require_manager()
     suggest = partial(services.suggest_interview, current_user)
     return answer_form(
         save_form(SuggestionCreateSchema(), request.form, suggest),
