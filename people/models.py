@@ -281,8 +281,15 @@ class EmployeeSkillLevel(Model):
     employee: Mapped[Employee] = relationship()
 
     __table_args__ = (
+        # The latest level per (employee, skill): "no later level" probes it and the
+        # level is read from it (people.queries.expected_skill_levels).
         sa.Index(
-            "ix_skill_levels_emp_skill_at", "employee_id", "skill_id", "assessed_at"
+            "ix_skill_levels_latest",
+            "employee_id",
+            "skill_id",
+            "assessed_at",
+            "id",
+            "level",
         ),
         sa.CheckConstraint("level BETWEEN 1 AND 5", name="level"),
     )

@@ -25,7 +25,10 @@ Decisions the brief left open (also in the README, "Reports"):
   a time — its table and, with a group, its packs (``?page=N``, a pager under the
   table); the group summary (facts and notes) counts everyone, and the CSV download
   and the API (its own ``page``/``page_size``) carry every row. A whole division fits
-  on one page; printing prints the page shown.
+  on one page; printing prints the page shown. Training gaps pages its heat map and
+  table twin by department the same way (``training_gaps.DEPARTMENTS_PER_PAGE``).
+- ``key_figure`` is a summary statement of its own (a count or two sums), never the
+  report's rows summed in Python: the dashboard runs all of them on every visit.
 - A report request runs with the cyclic garbage collector paused
   (``reports.base.gc_paused``): tens of thousands of short-lived rows otherwise set off
   full collections of the whole app's heap, 0.1–0.25 s of a request on fixture L.

@@ -78,11 +78,16 @@ def need_groups(actor, filters: Filters, today) -> list:
     )
     if filters.cycle_id:
         stmt = stmt.where(Review.cycle_id == filters.cycle_id)
+    return db.session.execute(_in_period(stmt, filters)).all()
+
+
+def _in_period(stmt: sa.Select, filters: Filters) -> sa.Select:
+    """``stmt`` kept to needs named in the period filter."""
     if filters.period_from:
         stmt = stmt.where(TrainingNeed.created_at >= filters.since())
     if filters.period_to:
         stmt = stmt.where(TrainingNeed.created_at < filters.until())
-    return db.session.execute(stmt).all()
+    return stmt
 
 
 def never_acted_on(row, today) -> bool:
@@ -167,5 +172,15 @@ def _by_department(rows: list[dict]) -> dict[str, dict]:
 
 
 def key_figure(filters: Filters, actor, today) -> tuple[int, str]:
-    never = sum(int(r.never or 0) for r in need_groups(actor, filters, today))
-    return never, "training needs never acted on"
+    """The dashboard's number: the needs never acted on, counted (one statement)."""
+    stmt = sa.select(sa.func.count(TrainingNeed.id)).where(
+        TrainingNeed.employee_id.in_(scope_ids(actor, filters)),
+        never_acted_on_clause(today),
+    )
+    if filters.cycle_id:
+        stmt = stmt.join(Review, Review.id == TrainingNeed.source_review_id).where(
+            Review.cycle_id == filters.cycle_id
+        )
+    return db.session.scalar(_in_period(stmt, filters)) or 0, (
+        "training needs never acted on"
+    )

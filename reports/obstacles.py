@@ -133,7 +133,18 @@ def build(filters: Filters, actor, today) -> ReportResult:
 
 
 def key_figure(filters: Filters, actor, today) -> tuple[str, str]:
-    rows = obstacle_rows(actor, filters)
-    organisational = sum(r.category in ORGANISATIONAL for r in rows)
-    share = pct(organisational, len(rows)) or 0
-    return f"{share:g}%", "of obstacles are management or tools"
+    """The dashboard's number: the organisation's share of the obstacles, counted in
+    the database (one statement)."""
+    organisational = ReviewObstacle.category.in_(ORGANISATIONAL)
+    stmt = (
+        sa.select(
+            sa.func.count(ReviewObstacle.id),
+            sa.func.sum(sa.case((organisational, 1), else_=0)),
+        )
+        .join(Review, Review.id == ReviewObstacle.review_id)
+        .where(Review.employee_id.in_(scope_ids(actor, filters)))
+    )
+    total, share = db.session.execute(shared_reviews(stmt, filters)).one()
+    return f"{pct(int(share or 0), total) or 0:g}%", (
+        "of obstacles are management or tools"
+    )

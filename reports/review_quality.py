@@ -191,6 +191,11 @@ def _tendency(diff: float | None) -> str:
 
 
 def key_figure(filters: Filters, actor, today) -> tuple[str, str]:
-    reviews = sum(g.reviews for g in manager_groups(actor, filters))
-    flagged = {review_id for review_id, _, _ in flag_rows(actor, filters)}
-    return f"{pct(len(flagged), reviews) or 0:g}%", "of shared reviews flagged"
+    """The dashboard's number: the share of shared reviews with a flag, counted in the
+    database (one statement, no rating spread)."""
+    flagged = sa.exists().where(ReviewQualityFlag.review_id == Review.id)
+    stmt = sa.select(
+        sa.func.count(Review.id), sa.func.sum(sa.case((flagged, 1), else_=0))
+    ).where(Review.employee_id.in_(scope_ids(actor, filters)))
+    reviews, marked = db.session.execute(shared_reviews(stmt, filters)).one()
+    return f"{pct(int(marked or 0), reviews) or 0:g}%", "of shared reviews flagged"

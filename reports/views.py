@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from core.db import utcnow
 from core.errors import ValidationFailed
 from core.forms import load_form
-from reports import decision_evidence
+from reports import decision_evidence, training_gaps
 from reports.base import Filters, ReportFilterSchema, gc_paused, require_reports
 from reports.downloads import pack_zip
 from reports.html import packs_of, page_of
@@ -59,6 +59,10 @@ def _page(slug: str):
         page = page_of(result.rows if result else [], request.args.get("page"))
         packs = packs_of(result, page.items) if result else {}
         extra = {"page": page, "packs": packs}
+    elif slug == training_gaps.SLUG and result:
+        # Hundreds of departments: the heat map and its table show a page of them.
+        page = training_gaps.page_result(result, filters, request.args.get("page"))
+        extra = {"page": page}
     return render_template(
         template,
         slug=slug,

@@ -22,7 +22,8 @@ class Review(Tracked, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     cycle_id: Mapped[int | None] = foreign_key("review_cycles.id", "RESTRICT")
     template_id: Mapped[int] = foreign_key("review_templates.id", "RESTRICT")
-    employee_id: Mapped[int] = foreign_key("employees.id", "RESTRICT", index=True)
+    # Indexed with the status (ix_reviews_employee_status), below.
+    employee_id: Mapped[int] = foreign_key("employees.id", "RESTRICT")
     reviewer_id: Mapped[int | None] = foreign_key(
         "employees.id", "SET NULL", index=True
     )
@@ -69,6 +70,9 @@ class Review(Tracked, Model):
         sa.UniqueConstraint("cycle_id", "employee_id", name="one_per_cycle"),
         sa.UniqueConstraint("employee_id", "planned_occasion", name="one_per_occasion"),
         sa.Index("ix_reviews_cycle_status", "cycle_id", "status"),
+        # A person's reviews, and the reports' counts of the shared reviews of the
+        # people in scope read from the index alone (reports.base.shared_reviews).
+        sa.Index("ix_reviews_employee_status", "employee_id", "status"),
     )
 
     @property

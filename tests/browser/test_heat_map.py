@@ -128,3 +128,35 @@ def test_opening_a_cell_moves_focus_to_its_people(live_server, new_page):
     )
     assert page.locator("svg.report-heat a[aria-current=true]").count() == 1
     page.screenshot(path=str(ARTIFACTS / "hr-heat-map-cell-focus-1280.png"))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_paged_heat_map_is_accessible_and_opens_a_cell_on_its_page(
+    live_server, new_page, monkeypatch, width
+):
+    """A large organisation's map shows a page of departments (here two): the pager
+    moves the map and its table twin together, and a cell clicked on the second page
+    reopens that page with the cell highlighted and its people below."""
+    from reports import training_gaps
+
+    monkeypatch.setattr(training_gaps, "DEPARTMENTS_PER_PAGE", 2)
+    page = _heat_map_page(live_server, new_page, width)
+    first = page.locator("svg.report-heat text.heat-row").all_text_contents()
+    assert len(first) == 2
+    page.get_by_role("link", name="Next page").click()
+    page.wait_for_url("**page=2*")
+    second = page.locator("svg.report-heat text.heat-row").all_text_contents()
+    assert second and not set(second) & set(first)
+    caption = page.locator("section[aria-labelledby=table-heading] caption")
+    assert "departments 3–" in caption.inner_text()
+    problems: dict = {}
+    _check(page, "hr-heat-map-paged", problems)
+    cell = page.locator("svg.report-heat a").first
+    department = cell.get_attribute("aria-label").split(",")[0]
+    cell.click()
+    page.wait_for_url("**skill_id=*")
+    chosen = page.locator("svg.report-heat a[aria-current=true]")
+    assert chosen.count() == 1
+    assert chosen.get_attribute("aria-label").startswith(department)
+    assert page.locator("#cell-people").count() == 1
+    assert not problems, json.dumps(problems, indent=2)
