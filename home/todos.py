@@ -5,7 +5,9 @@
 here each row is worded ("Write your part of Eva Haas’s review"), linked to the page where
 it is done, given its due date and ``core.due``'s overdue mark, and sorted: overdue first
 (oldest first), then by due date, then the undated. Evidence to verify for several people
-becomes one item, as the team page verifies it in one step.
+becomes one item, as the team page verifies it in one step; so do more than
+``APPROVALS_LISTED`` interviews awaiting approval (a senior manager approves at any depth:
+at 20,000 people the CEO had 204 such items), linked to the team page's approval list.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ from flask import url_for
 from core.due import due_state
 from home.todo_sources import todo_rows
 from reviews.goal_due import next_check_in_on
+
+APPROVALS_LISTED = 5  # more interviews awaiting approval than this: one item
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def todos_for(user, today: date, now: datetime) -> list[Todo]:
                 1 if row.kind == "goal_check_in" else row.count,  # count: its days
             )
         )
-    items = _one_verify_item(items)
+    items = _one_approval_item(_one_verify_item(items))
     items.sort(
         key=lambda t: (
             not t.is_overdue,
@@ -180,3 +184,28 @@ def _one_verify_item(items: list[Todo]) -> list[Todo]:
         total,
     )
     return [t for t in items if t.kind != "verify"] + [merged]
+
+
+def _one_approval_item(items: list[Todo]) -> list[Todo]:
+    """More than ``APPROVALS_LISTED`` interviews to approve: one item to the team page's
+    list, which approves each in one click ("Approve or refuse 12 informational
+    interviews over the monthly limit: Eva Haas, Nora Nakamura, Ola Berg and 9 more")."""
+    approvals = sorted(
+        (t for t in items if t.kind == "approval"),
+        key=lambda t: (t.due_on or date.max, t.person),
+    )
+    if len(approvals) <= APPROVALS_LISTED:
+        return items
+    names = ", ".join(t.person for t in approvals[:3])
+    merged = Todo(
+        "approval",
+        f"Approve or refuse {len(approvals)} informational interviews over the monthly"
+        f" limit: {names} and {len(approvals) - 3} more",
+        "Your team",
+        min((t.due_on for t in approvals if t.due_on), default=None),
+        any(t.is_overdue for t in approvals),
+        max(t.days_overdue for t in approvals),
+        url_for("development.team") + "#approve-heading",
+        len(approvals),
+    )
+    return [t for t in items if t.kind != "approval"] + [merged]

@@ -1,5 +1,5 @@
 """CLI: ``users create-admin``, ``users invite``, ``people import [--invite]``,
-``demo load`` / ``demo logins``."""
+``people rebuild-reporting-lines``, ``demo load`` / ``demo logins``."""
 
 import sys
 from pathlib import Path
@@ -17,6 +17,7 @@ from auth.two_factor import reset_two_factor
 from core.audit import record_event
 from core.errors import DomainError
 from core.extensions import db
+from people import org_tree
 from people.account_state import account_states
 from people.demo import demo_logins, load_demo
 from people.enums import AccountState
@@ -157,6 +158,19 @@ def import_cmd(path: Path, dry_run: bool, invite: bool) -> None:
     )
     if invite and not dry_run:
         _invite_imported(result.emails)
+
+
+@people_cli.command("rebuild-reporting-lines")
+def rebuild_reporting_lines() -> None:
+    """Recompute the org chart's reporting lines from the managers (after a restore or
+    a bulk change made outside Trellis); says how many lines were wrong."""
+    connection = db.session.connection()
+    wrong = len(org_tree.drift(connection))
+    total = org_tree.rebuild(connection)
+    db.session.commit()
+    click.echo(
+        f"Reporting lines: {total} ({wrong} were out of step and are now right)."
+    )
 
 
 @demo_cli.command("load")

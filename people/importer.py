@@ -29,6 +29,7 @@ from core.db import utcnow
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.fields import text_problem
+from people import org_tree
 from people.models import Department, Employee
 
 COLUMNS = ("email", "name", "job_title", "department", "manager_email", "hired_on")
@@ -242,6 +243,8 @@ def import_people(actor, text: str, *, progress=None, dry_run=False) -> ImportRe
         ),
         updates,
     )
+    # Bulk statements bypass the session's listener: recompute the reporting lines.
+    org_tree.rebuild(db.session.connection())
     db.session.expire_all()
     record_event(
         actor,

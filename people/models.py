@@ -68,6 +68,25 @@ class Employee(Tracked, Model):
         return f"<Employee {self.email}>"
 
 
+class ReportingLine(Model):
+    """One (manager, report) pair of the org chart at any depth — a closure table kept
+    by ``people.org_tree`` whenever an employee is added, moves or is removed, so a
+    manager's whole subtree is one indexed lookup instead of a recursive scan on every
+    page (``report_ids_select``, the home page's indirect count)."""
+
+    __tablename__ = "reporting_lines"
+
+    manager_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="CASCADE"), primary_key=True
+    )
+    employee_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("employees.id", ondelete="CASCADE"), primary_key=True
+    )
+    depth: Mapped[int]  # 1: a direct report; 2: a report's report …
+
+    __table_args__ = (sa.Index("ix_reporting_lines_employee", "employee_id"),)
+
+
 class User(UserMixin, TimestampMixin, Model):
     """A login account. Linked to an employee except for a bootstrap admin."""
 

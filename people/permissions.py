@@ -14,19 +14,34 @@ from flask import g, has_request_context
 
 from core.extensions import db
 from core.queries import ancestor_ids
-from people.models import Department, Employee, RoleProfile, Skill, User
+from people.models import (
+    Department,
+    Employee,
+    ReportingLine,
+    RoleProfile,
+    Skill,
+    User,
+)
 
 
-def report_ids_select(manager_employee_id: int) -> sa.Select:
-    """A select of ids of every direct and indirect report (recursive CTE, one query)."""
-    tree = (
-        sa.select(Employee.id)
-        .where(Employee.manager_id == manager_employee_id)
-        .cte("reports", recursive=True)
+def report_ids_select(manager_employee_id: int | sa.ColumnElement[int]) -> sa.Select:
+    """A select of ids of every direct and indirect report: one indexed lookup in the
+    reporting lines (``people.org_tree``), whatever the size of the subtree."""
+    return sa.select(ReportingLine.employee_id).where(
+        ReportingLine.manager_id == manager_employee_id
     )
-    child = sa.orm.aliased(Employee)
-    tree = tree.union(sa.select(child.id).where(child.manager_id == tree.c.id))
-    return sa.select(tree.c.id)
+
+
+def reports_to(
+    manager_employee_id: int | sa.ColumnElement[int], employee_id_column
+) -> sa.ColumnElement[bool]:
+    """True where ``employee_id_column`` is a direct or indirect report of the manager:
+    a primary-key probe per candidate row, for queries that narrow their own rows first
+    (interviews awaiting approval) rather than walk a senior manager's subtree."""
+    return sa.exists().where(
+        ReportingLine.manager_id == manager_employee_id,
+        ReportingLine.employee_id == employee_id_column,
+    )
 
 
 def manager_chain_ids(employee_id: int | None) -> list[int]:

@@ -16,6 +16,7 @@ from auth.tokens import issue_token
 from core.config import TestConfig
 from core.db import utcnow
 from core.extensions import db as _db
+from people import org_tree
 from tests import factories
 
 
@@ -54,6 +55,9 @@ def db(app):
         _db.session.rollback()
         _db.session.remove()
         with _db.engine.begin() as conn:
+            # Every test is also a check that the reporting lines followed the managers.
+            drifted = org_tree.drift(conn)
+            assert not drifted, f"reporting lines out of step: {drifted[:5]}"
             if conn.dialect.name == "postgresql":
                 _empty_postgres(conn)
                 return

@@ -43,6 +43,11 @@ class TrainingNeed(Tracked, Model):
     __table_args__ = (
         sa.CheckConstraint("target_level BETWEEN 1 AND 5", name="target_level"),
         sa.Index("ix_training_needs_status_due", "status", "due_on"),
+        # One person's open needs by due date (the to-do list): without it SQLite
+        # walked every open need of the organisation by status (issue 17).
+        sa.Index(
+            "ix_training_needs_employee_status_due", "employee_id", "status", "due_on"
+        ),
     )
 
 

@@ -108,19 +108,6 @@ def require_manager_or_hr() -> None:
     require(is_hr_or_manager(current_user), "This page is for managers and HR.")
 
 
-def team_ids_select(manager_employee_id: int) -> sa.Select:
-    """``report_ids_select`` under another CTE name, so it can sit in one statement
-    beside ``visible_needs`` (which uses the original)."""
-    tree = (
-        sa.select(Employee.id)
-        .where(Employee.manager_id == manager_employee_id)
-        .cte("team", recursive=True)
-    )
-    child = aliased(Employee)
-    tree = tree.union(sa.select(child.id).where(child.manager_id == tree.c.id))
-    return sa.select(tree.c.id)
-
-
 @dataclass
 class TeamScope:
     """Whose needs or gaps a manager page shows: a manager's team, or for HR (without a
@@ -139,7 +126,7 @@ def team_scope(direct_only: bool = False) -> TeamScope:
                 Employee.manager_id == me, Employee.is_active.is_(True)
             )
         else:
-            ids = team_ids_select(me)
+            ids = report_ids_select(me)
         return TeamScope(ids, None, [])
     rows = db.session.execute(
         sa.select(Department.id, Department.name).order_by(Department.name)

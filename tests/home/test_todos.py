@@ -220,6 +220,50 @@ def test_evidence_of_several_people_is_one_item(app, org, db):
     assert verify.count == 4
 
 
+def _awaiting_approval(org, db, person):
+    act = _activity(
+        org,
+        person,
+        kind=ActivityKind.interview_conducted,
+        status=ActivityStatus.planned,
+    )
+    db.session.add(
+        InformationalInterview(
+            activity_id=act.id,
+            employee_id=person.employee_id,
+            direction="conducted",
+            status=InterviewStatus.requested,
+            needs_approval=True,
+        )
+    )
+
+
+def test_many_interviews_to_approve_are_one_item_to_the_team_page(app, org, db):
+    for person in (org.employee, org.peer):
+        for _ in range(3):
+            _awaiting_approval(org, db, person)
+    db.session.commit()
+    with app.test_request_context():
+        approvals = [t for t in _todos(org.ceo) if t.kind == "approval"]
+    (item,) = approvals  # six: more than APPROVALS_LISTED
+    assert item.title.startswith(
+        "Approve or refuse 6 informational interviews over the monthly limit: "
+    )
+    assert item.title.endswith(" and 3 more")
+    assert item.count == 6
+    assert item.url == "/development/team#approve-heading"
+
+
+def test_a_few_interviews_to_approve_stay_one_item_each(app, org, db):
+    for _ in range(5):
+        _awaiting_approval(org, db, org.employee)
+    db.session.commit()
+    with app.test_request_context():
+        approvals = [t for t in _todos(org.ceo) if t.kind == "approval"]
+    assert len(approvals) == 5
+    assert {t.url.split("/")[1] for t in approvals} == {"development"}
+
+
 def test_hr_sees_late_cycles_closing_and_flags(app, org, cycle, db):
     review = walk_to_shared(db, org, cycle, person=org.peer, now=LAUNCH)
     db.session.add(ReviewQualityFlag(review_id=review.id, rule=QualityRule.no_comments))
