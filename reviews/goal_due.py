@@ -11,7 +11,9 @@ manager's digest ("goals without a recent check-in") and the goal pages and API 
   check-in" in the digest means exactly this: due today or earlier.
 
 Whole days, not calendar months, so the SQL form is one comparison per cadence against
-constants computed here (portable: no date arithmetic in SQLite or PostgreSQL).
+constants computed here (portable: no date arithmetic in SQLite or PostgreSQL). The home
+to-do list builds its statement once and reuses it: ``check_in_due(None)`` names those
+constants as bind parameters and ``check_in_due_params(today)`` gives their values.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -59,36 +61,54 @@ def last_check_in_on():
     )
 
 
-def check_in_due(today: date, last=None):
+def check_in_due_params(today: date) -> dict[str, object]:
+    """The values of ``check_in_due(None)``'s bind parameters on ``today``."""
+    params: dict[str, object] = {"today": today}
+    for c in CheckInCadence:
+        params[f"check_in_last_{c.name}"] = today - timedelta(days=c.days)
+        # created on local day d is due when d + days <= today: created before the
+        # local midnight that starts (today - days + 1)
+        params[f"check_in_created_{c.name}"] = moment(
+            today - timedelta(days=c.days - 1), 0
+        )
+    return params
+
+
+def check_in_due(today: date | None, last=None):
     """SQL: the goal waits for check-ins and its next one is due on or before ``today``
-    (``last`` is ``last_check_in_on()`` when the caller also selects it)."""
+    (``last`` is ``last_check_in_on()`` when the caller also selects it).
+
+    ``today=None``: the same condition with named bind parameters (``today`` and the
+    cutoffs), for a statement built once and executed with ``check_in_due_params``.
+    """
+    values = None if today is None else check_in_due_params(today)
+
+    def bound(name: str, type_):
+        if values is None:
+            return sa.bindparam(name, type_=type_)
+        return sa.literal(values[name], type_)
+
     last = last if last is not None else last_check_in_on()
+    created_type = Goal.__table__.c.created_at.type
     last_cutoff = sa.case(
         *[
-            (
-                Goal.check_in_cadence == c,
-                sa.literal(today - timedelta(days=c.days), sa.Date()),
-            )
+            (Goal.check_in_cadence == c, bound(f"check_in_last_{c.name}", sa.Date()))
             for c in CheckInCadence
         ]
     )
-    # created on local day d is due when d + days <= today: created before the local
-    # midnight that starts (today - days + 1)
     created_cutoff = sa.case(
         *[
             (
                 Goal.check_in_cadence == c,
-                sa.literal(
-                    moment(today - timedelta(days=c.days - 1), 0),
-                    Goal.__table__.c.created_at.type,
-                ),
+                bound(f"check_in_created_{c.name}", created_type),
             )
             for c in CheckInCadence
         ]
     )
+    on = bound("today", sa.Date())
     return sa.and_(
         Goal.status == GoalStatus.active,
-        sa.or_(Goal.target_on.is_(None), Goal.target_on >= today),
+        sa.or_(Goal.target_on.is_(None), Goal.target_on >= on),
         sa.or_(
             sa.and_(last.is_(None), Goal.created_at < created_cutoff),
             last <= last_cutoff,

@@ -1,7 +1,12 @@
 """Panels that ``home`` composes into other areas' pages: the home page's "Suggested
 interviews" and "My learning" and the person page's learning record. (The review page's
-"development since the last review" is read-side: ``learning_record.review_learning``.)"""
+"development since the last review" is read-side: ``learning_record.review_learning``.)
 
+The home page's two statements are built once with bind parameters (``functools.cache``)
+and executed again on every page, as ``home.todo_sources``: SQLAlchemy neither rebuilds
+them nor recomputes their cache keys."""
+
+import functools
 from datetime import date
 
 import sqlalchemy as sa
@@ -21,21 +26,41 @@ from development.models import DevelopmentActivity, InterviewSuggestion
 from development.views.common import learning_chart, today
 from people.permissions import is_hr, is_manager_of
 
+ME = sa.bindparam("me", type_=sa.Integer)
+
+
+@functools.cache
+def _open_suggestions() -> sa.Select:
+    return (
+        sa.select(InterviewSuggestion)
+        .where(
+            InterviewSuggestion.employee_id == ME,
+            InterviewSuggestion.status == SuggestionStatus.open,
+        )
+        .order_by(InterviewSuggestion.created_at.desc())
+        .limit(5)
+    )
+
+
+@functools.cache
+def _learning_rows() -> sa.Select:
+    """The person's counted activities dated on or after ``since`` (the first month)."""
+    act = DevelopmentActivity
+    return sa.select(act.kind, act.ended_on, act.started_on, act.hours).where(
+        act.employee_id == ME,
+        act.status.in_(COUNTED_STATUSES),
+        act.started_on.is_not(None) | act.ended_on.is_not(None),
+        sa.func.coalesce(act.ended_on, act.started_on)
+        >= sa.bindparam("since", type_=sa.Date),
+    )
+
 
 def home_panels(user) -> dict:
     """Open suggestions made to me (with the manager) and my learning record."""
     if user.employee_id is None:
         return {"suggestions": [], "learning": None, "learning_chart": None}
     suggestions = list(
-        db.session.scalars(
-            sa.select(InterviewSuggestion)
-            .where(
-                InterviewSuggestion.employee_id == user.employee_id,
-                InterviewSuggestion.status == SuggestionStatus.open,
-            )
-            .order_by(InterviewSuggestion.created_at.desc())
-            .limit(5)
-        )
+        db.session.scalars(_open_suggestions(), {"me": user.employee_id})
     )
     record = home_record(user.employee_id, today())
     return {
@@ -57,14 +82,8 @@ def home_record(employee_id: int, day: date) -> LearningRecord:
         policy.window_months,
         policy.active_months,
     )
-    act = DevelopmentActivity
     rows = db.session.execute(
-        sa.select(act.kind, act.ended_on, act.started_on, act.hours).where(
-            act.employee_id == employee_id,
-            act.status.in_(COUNTED_STATUSES),
-            act.started_on.is_not(None) | act.ended_on.is_not(None),
-            sa.func.coalesce(act.ended_on, act.started_on) >= slots[0],
-        )
+        _learning_rows(), {"me": employee_id, "since": slots[0]}
     ).all()
     window_start = month_start(day, max(policy.window_months, 1) - 1)
     with_evidence = set()

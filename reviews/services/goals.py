@@ -10,6 +10,8 @@ other fields; copies from ``bulk_assign`` take the parent's. When a check-in is 
 ``reviews.goal_due``, not here: services only write.
 """
 
+import functools
+
 import sqlalchemy as sa
 
 from core.audit import record_event, record_events
@@ -228,16 +230,13 @@ def bulk_assign(actor, parent: Goal, employee_ids: list[int], *, now=None) -> in
     return len(ids)
 
 
-def rolled_up_progress(root_ids: list[int]) -> dict[int, float]:
-    """Roll progress up the subtrees under ``root_ids``: goal id -> rolled progress.
-
-    One recursive query loads every goal below the roots; the roll-up is one pass.
-    """
-    if not root_ids:
-        return {}
+@functools.cache
+def _goal_tree() -> sa.Select:
+    """Every goal below the roots ``root_ids`` (an expanding bind parameter): built once,
+    as aliasing ``Goal`` and the recursive CTE cost more than running it (home page)."""
     tree = (
         sa.select(Goal.id, Goal.parent_id, Goal.progress, Goal.weight)
-        .where(Goal.id.in_(root_ids))
+        .where(Goal.id.in_(sa.bindparam("root_ids", expanding=True)))
         .cte("goal_tree", recursive=True)
     )
     child = sa.orm.aliased(Goal)
@@ -246,7 +245,17 @@ def rolled_up_progress(root_ids: list[int]) -> dict[int, float]:
             child.parent_id == tree.c.id, child.status != GoalStatus.dropped
         )
     )
-    rows = db.session.execute(sa.select(tree)).all()
+    return sa.select(tree)
+
+
+def rolled_up_progress(root_ids: list[int]) -> dict[int, float]:
+    """Roll progress up the subtrees under ``root_ids``: goal id -> rolled progress.
+
+    One recursive query loads every goal below the roots; the roll-up is one pass.
+    """
+    if not root_ids:
+        return {}
+    rows = db.session.execute(_goal_tree(), {"root_ids": list(root_ids)}).all()
     own = {r.id: (r.progress, r.weight) for r in rows}
     children: dict[int, set[int]] = {}
     for r in rows:

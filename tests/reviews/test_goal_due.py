@@ -1,6 +1,7 @@
 """The one check-in due rule (``reviews.goal_due``): the SQL form and the Python form
-agree for every cadence, on the due day and the day before, with and without check-ins;
-goals that are not active or are past their target wait for nothing."""
+agree for every cadence, on the due day and the day before, with and without check-ins
+(and so does the form with bind parameters, built once); goals that are not active or
+are past their target wait for nothing."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 from core.clock import moment
 from reviews.enums import CheckInCadence, GoalStatus
-from reviews.goal_due import check_in_due, next_check_in_on
+from reviews.goal_due import check_in_due, check_in_due_params, next_check_in_on
 from reviews.models import Goal, GoalCheckIn
 
 CREATED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -36,8 +37,15 @@ def _goal(db, owner, cadence, *, last=None, **kw):
     return goal
 
 
+# Built once and executed with each day's values, as the home to-do list does.
+PREBUILT = sa.select(Goal.id).where(check_in_due(None))
+
+
 def _due_ids(db, today):
-    return set(db.session.scalars(sa.select(Goal.id).where(check_in_due(today))))
+    """The goals due on ``today``; the prebuilt form (bind parameters) agrees."""
+    due = set(db.session.scalars(sa.select(Goal.id).where(check_in_due(today))))
+    assert set(db.session.scalars(PREBUILT, check_in_due_params(today))) == due
+    return due
 
 
 def test_cadences_are_a_week_a_fortnight_thirty_days_and_a_quarter():
