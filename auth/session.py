@@ -1,6 +1,7 @@
 """Loading the current user: session cookie for pages, bearer token for ``/api/``."""
 
-from datetime import datetime
+import functools
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app, flash, g, redirect, request, session, url_for
@@ -16,6 +17,10 @@ from people.enums import ApiTokenKind, TokenScope
 from people.models import User
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+# The session's last activity is written (re-signing and re-sending the cookie) at
+# most this often, so the idle timeout counts in whole minutes and a page within the
+# minute answers with no Set-Cookie (SESSION_REFRESH_EACH_REQUEST is off).
+SEEN_AT_PRECISION = timedelta(minutes=1)
 READ_ONLY_TOKEN = (
     "This personal access token is read-only: it may read (GET) but not change "
     "anything. Make a read-write token on /account/tokens for changes."
@@ -40,20 +45,28 @@ def load_user(user_id: str):
         uid, version = (int(part) for part in user_id.split(":", 1))
     except ValueError:
         return None
-    # Registered extras (the header's unread-notification badge, a correlated COUNT)
-    # ride on this statement, so no page pays an extra query for them.
-    extras = list(USER_COLUMNS.items())
-    row = db.session.execute(
-        sa.select(User, *(expression(User.id) for _, expression in extras)).where(
-            User.id == uid, User.session_version == version, account_is_live()
-        )
-    ).first()
+    extras = tuple(USER_COLUMNS.items())
+    params = {"uid": uid, "version": version}
+    row = db.session.execute(_user_select(extras), params).first()
     if row is None:
         return None
     user = row[0]
     for (name, _), value in zip(extras, row[1:], strict=True):
         setattr(user, name, value)
     return user
+
+
+@functools.lru_cache(maxsize=8)
+def _user_select(extras: tuple) -> sa.Select:
+    """The signed-in user by id and session version, built once per set of registered
+    extras (``core.hooks.USER_COLUMNS``: the header's unread-notification badge, a
+    correlated COUNT, rides on this statement, so no page pays an extra query for it)
+    and reused with the id and version as bind parameters."""
+    return sa.select(User, *(expression(User.id) for _, expression in extras)).where(
+        User.id == sa.bindparam("uid"),
+        User.session_version == sa.bindparam("version"),
+        account_is_live(),
+    )
 
 
 @login_manager.request_loader
@@ -77,9 +90,10 @@ def unauthorized():
 
 
 def enforce_session_limits():
-    """Drop sessions idle for 30 minutes or older than 12 hours; force a password
-    change, and (``REQUIRE_2FA``) HR and admin accounts to two-factor set-up (neither
-    after a company sign-in)."""
+    """Drop sessions idle for 30 minutes or older than 12 hours (the activity is
+    noted at most once a minute: ``SEEN_AT_PRECISION``); force a password change,
+    and (``REQUIRE_2FA``) HR and admin accounts to two-factor set-up (neither after a
+    company sign-in)."""
     if request.path.startswith(("/api/", "/scim/")) or request.endpoint == "static":
         return None  # bearer tokens only there (``/scim/`` takes SCIM tokens)
     if "_user_id" not in session:
@@ -98,7 +112,8 @@ def enforce_session_limits():
         session.clear()
         flash("Your session has ended. Please sign in again.", "info")
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-    session["seen_at"] = now.isoformat()
+    if now - seen_at >= SEEN_AT_PRECISION:
+        session["seen_at"] = now.isoformat()
     if session.get(SIGN_IN_METHOD) == "oidc":
         return None
     if (

@@ -13,12 +13,14 @@ Two kinds share the ``api_tokens`` table and this lookup:
 
 The lookup also applies the per-account check of ``auth.permissions`` (enabled, person
 still active, no password change pending). All of it is one SELECT joined to the user
-(an OR on the kind): the lookup runs on every API request. A personal token's
+(an OR on the kind), built once with the digest and the time as bind parameters: the
+lookup runs on every API request, so no request pays for building it. A personal token's
 ``last_used_at`` is read by that SELECT and written by ``note_use`` at most once per
 ``LAST_USE_PRECISION`` per token — a conditional UPDATE, so the hot path writes nothing
 and concurrent workers write once.
 """
 
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
@@ -77,15 +79,27 @@ def issue_token(user: User, lifetime, *, now=None) -> tuple[str, ApiToken]:
 
 def find_token(token: str, *, now=None) -> ApiToken | None:
     """The live token row for ``token`` with its user loaded, or None."""
-    now = now or utcnow()
-    return db.session.scalar(
+    params = {"digest": digest(token), "now": now or utcnow()}
+    return db.session.scalar(_live_token_select(), params)
+
+
+@functools.cache
+def _live_token_select() -> sa.Select:
+    """The one statement of ``find_token``, built on first use (the mappers are
+    configured by then) and reused: the digest and ``now`` are bind parameters, so no
+    request builds it again or computes its cache key (SQLAlchemy memoizes that on the
+    statement object)."""
+    return (
         sa.select(ApiToken)
         .join(ApiToken.user)
         .options(sa.orm.contains_eager(ApiToken.user))
         .where(
-            ApiToken.token_hash == digest(token),
+            ApiToken.token_hash == sa.bindparam("digest"),
             ApiToken.revoked_at.is_(None),
-            sa.or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now),
+            sa.or_(
+                ApiToken.expires_at.is_(None),
+                ApiToken.expires_at > sa.bindparam("now"),
+            ),
             sa.or_(
                 sa.and_(
                     ApiToken.kind == ApiTokenKind.session,

@@ -28,6 +28,10 @@ class Config:
     IDLE_TIMEOUT = timedelta(minutes=30)
     ABSOLUTE_TIMEOUT = timedelta(hours=12)
     PERMANENT_SESSION_LIFETIME = ABSOLUTE_TIMEOUT
+    # Sessions are permanent (auth.session.start_session): Flask would re-sign and
+    # re-send the cookie on every response; it is sent when the session changes,
+    # which the last-activity time does at most once a minute (auth.session).
+    SESSION_REFRESH_EACH_REQUEST = False
     LOCKOUT_ATTEMPTS = 5
     LOCKOUT_WINDOW = timedelta(minutes=15)
     API_TOKEN_LIFETIME = timedelta(hours=12)

@@ -1,8 +1,13 @@
 """Loading through the bound session: one object by id or 404, and the ids up a tree.
 
+``get_or_404`` runs on nearly every request, so its statement is built once per model
+and options and reused with the id as a bind parameter (``_by_id``).
+
 Kept apart from ``core.db`` (the declarative base and mixins, which ``core.extensions``
 builds ``db`` from) so that nothing in ``core`` imports in a circle.
 """
+
+import functools
 
 import sqlalchemy as sa
 
@@ -13,18 +18,28 @@ from core.extensions import db
 def get_or_404(model, ident, *options, message: str | None = None):
     """Load ``model`` by primary key (with loader ``options``) or raise NotFound
     (``message``, by default "<Model> not found.")."""
-    missing = message or f"{model.__name__} not found."
     try:
         ident = int(ident)
     except (TypeError, ValueError):
-        raise NotFound(missing) from None
-    stmt = sa.select(model).where(model.id == ident)
-    if options:
-        stmt = stmt.options(*options)
-    obj = db.session.scalar(stmt)
+        raise NotFound(message or f"{model.__name__} not found.") from None
+    obj = db.session.scalar(_by_id(model, options), {"ident": ident})
     if obj is None:
-        raise NotFound(missing)
+        raise NotFound(message or f"{model.__name__} not found.")
     return obj
+
+
+@functools.lru_cache(maxsize=256)
+def _by_id(model, options: tuple) -> sa.Select:
+    """The prebuilt ``SELECT model WHERE id = :ident`` with ``options``, reused.
+
+    Keyed by the model and the option objects themselves (loader options hash by
+    identity): a caller passing module-level options (``EMPLOYEE_OPTIONS``) gets the
+    same statement object every time, whose cache key SQLAlchemy computed once; options
+    built inline at each call miss and cost what building the statement always did.
+    The bound keeps those misses from growing the cache.
+    """
+    stmt = sa.select(model).where(model.id == sa.bindparam("ident"))
+    return stmt.options(*options) if options else stmt
 
 
 def is_free(model, field: str, value, obj=None) -> bool:

@@ -3,6 +3,7 @@ one load → check → If-Match → act path every API module uses."""
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from core.api import version_etag
 from tests.conftest import bearer
@@ -23,6 +24,13 @@ def test_version_etag_is_the_etag_blp_etag_sends(client, org):
     response = client.get(f"/api/v1/skills/{skill.id}", headers=bearer(org.hr))
     assert response.status_code == 200
     assert response.headers["ETag"] == f'"{version_etag(skill)}"'
+
+
+def test_the_version_etag_value_is_pinned():
+    """The SHA-1 of ``{"id": 7, "version": 3}`` as sorted JSON: the value the schema
+    dump it replaced gave, so clients' stored ETags stay valid."""
+    obj = SimpleNamespace(id=7, version=3)
+    assert version_etag(obj) == "86a3fe03507f2593ac8651ba68a9666241f3d4d9"
 
 
 def test_the_version_etag_changes_with_the_version(db):
