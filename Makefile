@@ -1,8 +1,10 @@
 # Trellis — developer and CI entry points (GNU make).
 #
 #   make run     install, migrate the SQLite database, load demo data once, serve on :5000
+#                with gunicorn (make dev: the same with flask run's reloader)
 #   make test    system packages, lint, pytest on SQLite, on PostgreSQL, then the browser tests
-#   make bench   performance figures for a 5,000-person organisation
+#   make bench   performance figures for a 5,000-person organisation (bench-throughput:
+#                only the gunicorn + ApacheBench part; bench-deps installs ApacheBench)
 #
 # Python packages live in .venv; a stamp file per requirements set reinstalls them only
 # when a requirements file changes.
@@ -20,12 +22,15 @@ MYPY := $(VENV)/bin/mypy
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 SIZE ?= L
+BENCH_ARGS ?=
 
-.PHONY: help venv install install-dev run lint test test-deps test-sqlite \
-	test-postgres test-browser bench bench-import bench-jobs clean
+.PHONY: help venv install install-dev run dev lint test test-deps test-sqlite \
+	test-postgres test-browser bench bench-deps bench-throughput \
+	bench-throughput-postgres bench-import bench-jobs clean
 
 help:
-	@echo "make run        start Trellis on http://127.0.0.1:5000 (SQLite, demo data)"
+	@echo "make run        start Trellis on http://127.0.0.1:5000 (gunicorn, SQLite, demo data)"
+	@echo "make dev        the same with flask run --debug (reloader, debugger)"
 	@echo "make test       lint + tests on SQLite, PostgreSQL and Chromium (what CI runs)"
 	@echo "make lint       ruff check, ruff format --check and mypy (types)"
 	@echo "make bench      latency, SQL counts and throughput (SIZE=M|L|XL, default L)"
@@ -55,7 +60,10 @@ install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
 
 run: install
-	scripts/run.sh
+	scripts/run.sh serve
+
+dev: install
+	scripts/run.sh dev
 
 lint: install-dev
 	$(RUFF) check .

@@ -32,4 +32,8 @@ Decisions the brief left open (also in the README, "Reports"):
 - A report request runs with the cyclic garbage collector paused
   (``reports.base.gc_paused``): tens of thousands of short-lived rows otherwise set off
   full collections of the whole app's heap, 0.1–0.25 s of a request on fixture L.
+  Kept beside gunicorn's ``gc.freeze()`` (``core/gunicorn_conf.py``, issue 17): with
+  the app frozen, the full collections a report sets off still walk the report's own
+  rows — 36–51 ms of a decision-evidence request on L, 5 % more CPU over HR's 21
+  report pages (9 % on decision evidence) than with the pause.
 """
