@@ -34,6 +34,9 @@ help:
 	@echo "make test       lint + tests on SQLite, PostgreSQL and Chromium (what CI runs)"
 	@echo "make lint       ruff check, ruff format --check and mypy (types)"
 	@echo "make bench      latency, SQL counts and throughput (SIZE=M|L|XL, default L)"
+	@echo "make bench-throughput  Trellis vs bare Flask under gunicorn + ab (SIZE=...,"
+	@echo "                BENCH_ARGS='--rounds 5 --seconds 5'); bench-throughput-postgres: the"
+	@echo "                same on a throwaway PostgreSQL server"
 	@echo "make bench-import  time 'flask people import' of 5,000 rows"
 	@echo "make bench-jobs    a sweep of every scheduled job on fixture L (SIZE=...)"
 	@echo "make install    runtime packages into .venv; install-dev adds the test tools"
@@ -86,8 +89,20 @@ test-postgres: test-deps install-dev
 test-browser: test-deps install-dev
 	scripts/test.sh browser
 
-bench: install-dev
-	$(PY) -m bench.run --size $(SIZE)
+bench-deps:
+	scripts/bench-deps.sh
+
+bench: bench-deps install-dev
+	$(PY) -m bench.run --size $(SIZE) $(BENCH_ARGS)
+
+bench-throughput: bench-deps install-dev
+	$(PY) -m bench.throughput --size $(SIZE) $(BENCH_ARGS)
+
+# The same on a throwaway PostgreSQL server (fixtures built there first). sh -c: the URL
+# exists only inside with-postgres.sh.
+bench-throughput-postgres: bench-deps install-dev
+	scripts/with-postgres.sh sh -c '$(PY) -m bench.throughput --size $(SIZE) \
+		--database-url "$$TEST_DATABASE_URL" $(BENCH_ARGS)'
 
 bench-import: install-dev
 	$(PY) -m bench.import_people --rows 5000

@@ -1,7 +1,8 @@
-"""A bare Flask JSON endpoint: the baseline for ``bench.run``'s throughput ratio.
+"""A bare Flask JSON endpoint: the floor for ``bench.throughput``'s ratios.
 
-``gunicorn -w 3 bench.bare_app:app`` — same response shape and size as
-``GET /api/v1/people/<id>``, no database, no auth, no schema.
+``gunicorn -w 2 bench.bare_app:app`` — same response shape and size as
+``GET /api/v1/people/<id>``, no database, no auth, no schema. ``bench.bare_sqla_app``
+answers the same shape from the database.
 """
 
 from flask import Flask, jsonify
@@ -21,6 +22,7 @@ def person(person_id: int):
             "job_title": "Product Designer",
             "manager": {"id": 23, "job_title": "Team Lead", "name": "Farid Moreau 23"},
             "name": f"Ines Rossi {person_id}",
+            "time_zone": None,
             "version": 1,
         }
     )

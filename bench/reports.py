@@ -1,11 +1,16 @@
 """Latency and SQL statements of every report on a synthetic organisation.
 
     python -m bench.reports --size L [--requests 10] [--database-url URL]
+    python -m bench.reports --compare M,XL [--requests 10]
 
 Builds the fixtures first if the database has no people. Each report is fetched as HR
 (the whole organisation) and as the first director (a subtree): the HTML page, the API
 and the CSV download, ``WARMUP`` + ``--requests`` times; p50/p95 in ms and the largest
 statement count. The decision-evidence CSV as HR is one row per person (5,000 on L).
+
+``--compare M,XL``: instead, the reports dashboard and every report's page as HR at both
+sizes, requested alternately, with each size's median and the ratio XL ÷ M
+(``bench.compare``).
 """
 
 import argparse
@@ -17,9 +22,12 @@ import sqlalchemy as sa
 
 from bench import fixtures
 from bench.common import SIZES, default_url, make_app
-from bench.run import StatementCounter, _sign_in
+from bench.compare import Page, compare, parse_sizes, print_compare
+from bench.run import StatementCounter
+from bench.signin import sign_in_client
 
 WARMUP = 2
+TARGETS = {"training-gaps": "<= 250 ms at XL"}  # issue 17
 
 
 def _actors(app) -> dict:
@@ -78,7 +86,22 @@ def main(argv=None) -> None:
     parser.add_argument("--size", choices=sorted(SIZES), default="L")
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--database-url")
+    parser.add_argument(
+        "--compare", metavar="M,XL", help="report pages at two sizes, alternately"
+    )
     args = parser.parse_args(argv)
+    if args.compare:
+        try:
+            sizes = parse_sizes(args.compare)
+        except ValueError as err:
+            parser.error(str(err))
+        pages = [Page("reports dashboard", "hr", "/reports", "<= 500 ms at XL")]
+        pages += [
+            Page(slug, "hr", f"/reports/{slug}", TARGETS.get(slug, ""))
+            for slug in REPORTS
+        ]
+        print_compare(compare(sizes, pages, args.requests), sizes, args.requests)
+        return
     url = args.database_url or default_url(args.size)
     app = make_app(url)
     with app.app_context():
@@ -95,7 +118,7 @@ def main(argv=None) -> None:
     )
     for role, (login_id, token) in actors.items():
         client = app.test_client()
-        _sign_in(client, login_id)
+        sign_in_client(client, login_id)
         headers = {"Authorization": f"Bearer {token}"}
         for slug in REPORTS:
             for kind, path, hdrs in (

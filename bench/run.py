@@ -1,6 +1,8 @@
 """Latency, SQL statements per request and throughput on a synthetic organisation.
 
-    python -m bench.run --size M|L|XL [--requests 50] [--seconds 8] [--skip-throughput]
+    python -m bench.run --size M|L|XL [--requests 50] [--skip-throughput]
+                        [--rounds 5] [--seconds 5] [--concurrency 4]
+    python -m bench.run --compare M,XL [--requests 20]
 
 Builds the fixtures first if ``bench/out/bench-<size>.db`` is missing. Each GET endpoint is
 measured in-process with the Flask test client (p50/p95 in ms, SQL statements per request),
@@ -9,8 +11,11 @@ the whole organisation (``reviews.services.launch_cycle``, then its commit; remo
 afterwards), and the review page and API (``/reviews/<id>``, ``/api/v1/reviews/<id>``,
 ``/api/v1/reviews/<id>/history``) for reviews of the active cycle with six previous
 reviews, as HR, the reviewer and the employee; a route not registered (yet) is skipped
-with a message. Then GET /api/v1/people/<id> under gunicorn with 3 workers, as requests/s
-and as a ratio to a bare Flask JSON endpoint.
+with a message. Then ``bench.throughput`` (gunicorn, ApacheBench, interleaved rounds
+against bare Flask and bare Flask + SQLAlchemy; read its docstring for the figures).
+
+``--compare M,XL`` prints instead, for each page issue 17 names, the median latency at
+both sizes measured alternately and the ratio XL ÷ M (``bench.compare``).
 """
 
 import argparse
@@ -22,9 +27,11 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from tqdm import tqdm
 
-from bench import fixtures
-from bench.common import SIZES, default_url, make_app, sqlite_path
-from bench.load import throughput
+from bench import fixtures, throughput
+from bench.common import SIZES, default_url, has_people, make_app
+from bench.compare import ISSUE_PAGES, compare, parse_sizes, print_compare
+from bench.signin import sign_in_client
+from bench.targets import shared_reviews
 
 WARMUP = 3
 LAUNCH_TARGET_S = 5.0
@@ -37,18 +44,6 @@ class StatementCounter:
 
     def __call__(self, *args, **kwargs):
         self.count += 1
-
-
-def _sign_in(client, login_id: str) -> None:
-    """Put a login in the session as a login does (as tests/conftest.py sign_in)."""
-    from core.db import utcnow
-
-    now = utcnow().isoformat()
-    with client.session_transaction() as session:
-        session["_user_id"] = login_id
-        session["_fresh"] = True
-        session["login_at"] = now
-        session["seen_at"] = now
 
 
 def _targets(app) -> dict:
@@ -133,7 +128,7 @@ def measure(app, requests: int) -> list[dict]:
     bar = tqdm(total=total, desc="requests", unit="req")
     for role, (login_id, token) in targets["actors"].items():
         client = app.test_client()
-        _sign_in(client, login_id)
+        sign_in_client(client, login_id)
         headers = {"Authorization": f"Bearer {token}"}
         for kind, path in endpoints:
             result = _time_gets(
@@ -200,32 +195,9 @@ def _review_targets(app) -> dict | None:
     from auth.tokens import issue_token
     from core.extensions import db
     from people.models import User
-    from reviews.enums import CycleStatus, ReviewStatus
-    from reviews.models import Review, ReviewCycle
 
-    shared = [s for s in ReviewStatus if s.is_shared]
     with app.app_context():
-        earlier = sa.orm.aliased(Review)
-        previous = (
-            sa.select(sa.func.count())
-            .where(
-                earlier.employee_id == Review.employee_id,
-                earlier.id != Review.id,
-                earlier.status.in_(shared),
-            )
-            .scalar_subquery()
-        )
-        rows = db.session.execute(
-            sa.select(Review.id, Review.employee_id, Review.reviewer_id)
-            .join(ReviewCycle, ReviewCycle.id == Review.cycle_id)
-            .where(
-                ReviewCycle.status == CycleStatus.active,
-                Review.status == ReviewStatus.shared,
-                previous >= 6,
-            )
-            .order_by(Review.id)
-            .limit(200)
-        ).all()
+        rows = shared_reviews()
         if not rows:
             return None
         reviewer = rows[0].reviewer_id
@@ -285,7 +257,7 @@ def measure_reviews(app, requests: int) -> tuple[list[dict], list[str]]:
     bar = tqdm(total=total, desc="review requests", unit="req")
     for role, (login_id, token, review_ids) in actors.items():
         client = app.test_client()
-        _sign_in(client, login_id)
+        sign_in_client(client, login_id)
         headers = {"Authorization": f"Bearer {token}"}
         for kind, pattern in endpoints:
             paths = [pattern.format(id=i) for i in review_ids]
@@ -295,20 +267,6 @@ def measure_reviews(app, requests: int) -> tuple[list[dict], list[str]]:
             rows.append({"actor": role, "path": pattern, **result})
     bar.close()
     return rows, skipped
-
-
-def _has_people(url: str) -> bool:
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return False
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table("employees"):
-                return False
-            return bool(conn.scalar(sa.text("SELECT COUNT(*) FROM employees")))
-    finally:
-        engine.dispose()
 
 
 def _percentile(values: list[float], pct: int) -> float:
@@ -335,14 +293,28 @@ def main(argv=None) -> None:
     parser.add_argument(
         "--requests", type=int, default=50, help="per endpoint and actor"
     )
-    parser.add_argument("--seconds", type=float, default=8.0, help="per throughput run")
-    parser.add_argument("--threads", type=int, default=6, help="load generator threads")
+    parser.add_argument("--rounds", type=int, default=5, help="throughput rounds")
+    parser.add_argument("--seconds", type=int, default=5, help="per ab run")
+    parser.add_argument("--concurrency", type=int, default=4, help="ab -c")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--database-url", help="default: bench/out/bench-<size>.db")
+    parser.add_argument(
+        "--compare",
+        metavar="M,XL",
+        help="only the pages issue 17 names, at two sizes alternately, and the ratio",
+    )
     args = parser.parse_args(argv)
 
+    if args.compare:
+        try:
+            sizes = parse_sizes(args.compare)
+        except ValueError as err:
+            parser.error(str(err))
+        rows = compare(sizes, ISSUE_PAGES, args.requests)
+        print_compare(rows, sizes, args.requests)
+        return
     url = args.database_url or default_url(args.size)
-    if not _has_people(url):
+    if not has_people(url):
         print(f"No fixtures for {args.size} in {url} yet: building them.")
         fixtures.main(["--size", args.size, "--database-url", url])
     print(
@@ -379,16 +351,16 @@ def main(argv=None) -> None:
     failed += [r for r in review_rows if r["status"] != 200]
 
     if not args.skip_throughput:
-        print("\nThroughput of GET /api/v1/people/<id> (gunicorn, 3 sync workers)")
-        targets = _targets(app)
-        token = targets["actors"]["hr"][1]
-        rps = throughput(
-            url, targets["person_id"], token, seconds=args.seconds, threads=args.threads
-        )
-        ratio = rps["trellis"] / rps["bare flask"]
-        print(
-            f"\nTrellis {rps['trellis']:.0f} req/s; bare Flask {rps['bare flask']:.0f} "
-            f"req/s; ratio {ratio:.2f}"
+        with app.app_context():
+            from core.extensions import db
+
+            db.engine.dispose()  # the gunicorn servers are the clients now
+        throughput.main(
+            [
+                *("--size", args.size, "--database-url", url),
+                *("--rounds", str(args.rounds), "--seconds", str(args.seconds)),
+                *("--concurrency", str(args.concurrency)),
+            ]
         )
     if failed:
         raise SystemExit(f"{len(failed)} endpoint(s) did not answer 200")
