@@ -83,7 +83,7 @@ def find_targets(app) -> Targets:
             .order_by(Employee.id)
             .limit(1)
         )
-        reviews = shared_reviews()
+        reviews = shared_reviews(limit=100_000)  # at XL the first hundreds are seniors
         leads = set(
             db.session.scalars(
                 sa.select(Employee.id).where(

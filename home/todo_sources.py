@@ -67,6 +67,7 @@ S = ReviewStatus
 NEED_HORIZON_DAYS = 30
 RECENT_DAYS = 30
 FOLLOW_UP_AHEAD_DAYS = 7
+APPROVALS_LISTED = 5  # more interviews awaiting approval than this: one to-do
 OPEN_NEEDS = (TrainingNeedStatus.open, TrainingNeedStatus.in_progress)
 MANAGER_STARTED = (S.self_submitted, S.manager_in_progress)
 
@@ -145,8 +146,12 @@ def _review_sources() -> list[sa.Select]:
 
 def _team_sources() -> list[sa.Select]:
     iv, act = InformationalInterview, DevelopmentActivity
-    approvals = (
-        sa.select(*_row("approval", iv.id, Employee.name))
+    # A senior manager approves at any depth (hundreds at 20,000 people): the first
+    # APPROVALS_LISTED + 1 by name, each carrying the total in ``count`` (a window
+    # over the rows before the LIMIT), so ``home.todos`` can make them one item.
+    total = sa.func.count().over()
+    first = (
+        sa.select(*_row("approval", iv.id, Employee.name, count=total))
         .join(Employee, Employee.id == iv.employee_id)
         .where(
             reports_to(ME, iv.employee_id),
@@ -154,7 +159,11 @@ def _team_sources() -> list[sa.Select]:
             iv.approved_at.is_(None),
             iv.status == InterviewStatus.requested,
         )
+        .order_by(Employee.name, iv.id)
+        .limit(APPROVALS_LISTED + 1)
+        .subquery("first_approvals")
     )
+    approvals = sa.select(*first.c)
     verify = (
         sa.select(*_row("verify", Employee.id, Employee.name, count=sa.func.count()))
         .join(act, act.employee_id == Employee.id)

@@ -16,10 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from flask import url_for
 
 from core.due import due_state
-from home.todo_sources import todo_rows
+from home.todo_sources import APPROVALS_LISTED, todo_rows
 from reviews.goal_due import next_check_in_on
-
-APPROVALS_LISTED = 5  # more interviews awaiting approval than this: one item
 
 
 @dataclass(frozen=True)
@@ -135,7 +133,12 @@ def _due(row, today: date) -> date | None:
 def todos_for(user, today: date, now: datetime) -> list[Todo]:
     """The user's to-dos, overdue first (oldest first), then by due date."""
     items = []
-    for row in todo_rows(user, today, now):
+    rows = todo_rows(user, today, now)
+    approvals = [row for row in rows if row.kind == "approval"]
+    merge = len(approvals) > APPROVALS_LISTED  # worded once, not once a row
+    for row in rows:
+        if merge and row.kind == "approval":
+            continue
         title, person, url = _words(row, row[-1])
         due_on = _due(row, today)
         state = due_state(due_on, today)
@@ -148,10 +151,13 @@ def todos_for(user, today: date, now: datetime) -> list[Todo]:
                 state.is_overdue,
                 state.days_overdue,
                 url,
-                1 if row.kind == "goal_check_in" else row.count,  # count: its days
+                # goal check-ins: ``count`` is the cadence's days; approvals: the total
+                1 if row.kind in ("goal_check_in", "approval") else row.count,
             )
         )
-    items = _one_approval_item(_one_verify_item(items))
+    items = _one_verify_item(items)
+    if merge:
+        items.append(_approvals_item(approvals, today))
     items.sort(
         key=lambda t: (
             not t.is_overdue,
@@ -186,26 +192,27 @@ def _one_verify_item(items: list[Todo]) -> list[Todo]:
     return [t for t in items if t.kind != "verify"] + [merged]
 
 
-def _one_approval_item(items: list[Todo]) -> list[Todo]:
+def _approvals_item(rows: list, today: date) -> Todo:
     """More than ``APPROVALS_LISTED`` interviews to approve: one item to the team page's
     list, which approves each in one click ("Approve or refuse 12 informational
-    interviews over the monthly limit: Eva Haas, Nora Nakamura, Ola Berg and 9 more")."""
-    approvals = sorted(
-        (t for t in items if t.kind == "approval"),
-        key=lambda t: (t.due_on or date.max, t.person),
+    interviews over the monthly limit: Eva Haas, Nora Nakamura, Ola Berg …": the first
+    people by name)."""
+    dated = sorted(
+        ((_due(row, today), row.about) for row in rows),
+        key=lambda pair: (pair[0] or date.max, pair[1]),
     )
-    if len(approvals) <= APPROVALS_LISTED:
-        return items
-    names = ", ".join(t.person for t in approvals[:3])
-    merged = Todo(
+    names = ", ".join(list(dict.fromkeys(name for _, name in dated))[:3])
+    first_due = dated[0][0]
+    state = due_state(first_due, today)
+    total = rows[0].count  # the SQL sends the first few, each with the total
+    return Todo(
         "approval",
-        f"Approve or refuse {len(approvals)} informational interviews over the monthly"
-        f" limit: {names} and {len(approvals) - 3} more",
+        f"Approve or refuse {total} informational interviews over the monthly"
+        f" limit: {names} …",
         "Your team",
-        min((t.due_on for t in approvals if t.due_on), default=None),
-        any(t.is_overdue for t in approvals),
-        max(t.days_overdue for t in approvals),
+        first_due,
+        state.is_overdue,
+        state.days_overdue,
         url_for("development.team") + "#approve-heading",
-        len(approvals),
+        total,
     )
-    return [t for t in items if t.kind != "approval"] + [merged]
