@@ -1,6 +1,7 @@
 """The enum base every domain uses: lowercase members with a human ``title``."""
 
 import enum
+import functools
 from typing import ClassVar
 
 
@@ -23,7 +24,14 @@ class OrderedEnum(TitledEnum):
 
     @property
     def order(self) -> int:
-        return list(type(self)).index(self)
+        return _positions(type(self))[self]
+
+
+@functools.cache
+def _positions(cls: type[enum.Enum]) -> dict[enum.Enum, int]:
+    """Each member's position, once per class (``order`` is read in loops: the review
+    page asks ``ReviewStatus.is_shared`` a few times per view)."""
+    return {member: n for n, member in enumerate(cls)}
 
 
 def choices(members) -> list[tuple[str, str]]:

@@ -18,8 +18,14 @@ month included), *lapsing* with evidence in at least one of them, else *inactive
 A whole team costs a fixed number of statements (at most five: the policy, the ids when
 given as a select, activities, needs with evidence, interviews), whatever its size. Months
 are bucketed in Python so SQLite and PostgreSQL agree.
+
+The review page reads ``review_learning`` on every view: its statements (and the
+policy's) are built once (``functools.cache``) with typed bind parameters, dates
+computed in Python, and executed again, so SQLAlchemy neither rebuilds them nor
+recomputes their cache keys (as the home page's, ``home.panels``).
 """
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,11 +91,14 @@ class LearningRecord:
     status: KeepsLearning = KeepsLearning.inactive
 
 
+@functools.cache
+def _policy() -> sa.Select:
+    return sa.select(DevelopmentPolicy).order_by(DevelopmentPolicy.id).limit(1)
+
+
 def current_policy() -> DevelopmentPolicy:
     """The policy row, or an unsaved one with the defaults when HR has not saved any."""
-    policy = db.session.scalar(
-        sa.select(DevelopmentPolicy).order_by(DevelopmentPolicy.id).limit(1)
-    )
+    policy = db.session.scalar(_policy())
     if policy is None:
         policy = DevelopmentPolicy(
             interviews_per_month=2,
@@ -311,6 +320,7 @@ class ReviewLearning:
     suggestions: list[SuggestionLine] = field(default_factory=list)
     since: list[str] = field(default_factory=list)  # completed since the last review
     reader: Any = None  # who reads it: ``offers_suggestion`` asks about them
+    manager_id: int | None = None  # the person's direct manager, when the review says
 
     @property
     def offers_suggestion(self) -> bool:
@@ -321,18 +331,35 @@ class ReviewLearning:
             user is not None
             and user.employee_id is not None
             and user.employee_id != employee_id
-            and is_manager_of(user, employee_id)
+            and _manages(user, employee_id, self.manager_id)
         )
 
 
-def _may_read(user, employee_id: int) -> bool:
+def _direct_manager_id(review) -> int | None:
+    """The person's direct manager as the review's loaded ``employee`` says (the
+    pages and the API load it), without a statement; None when it is not loaded."""
+    employee = sa.inspect(review).dict.get("employee")
+    if employee is None:
+        return None
+    return sa.inspect(employee).dict.get("manager_id")
+
+
+def _manages(user, employee_id: int, manager_id: int | None) -> bool:
+    """``is_manager_of``, answered without its manager-chain statement for the direct
+    manager (``manager_id``) — most readers of a review: its reviewer."""
+    if manager_id is not None and user.employee_id == manager_id:
+        return True
+    return is_manager_of(user, employee_id)
+
+
+def _may_read(user, employee_id: int, manager_id: int | None = None) -> bool:
     return (
         user is not None
         and getattr(user, "is_authenticated", False)
         and (
             user.employee_id == employee_id
             or is_hr(user)
-            or is_manager_of(user, employee_id)
+            or _manages(user, employee_id, manager_id)
         )
     )
 
@@ -342,31 +369,23 @@ def _on_day(ended_on, started_on, as_of: date) -> date | None:
     return day if day is not None and day <= as_of else None
 
 
-def review_learning(user, review, previous, *, today: date) -> ReviewLearning | None:
-    """The learning record of ``review``'s period, for a reader of the record.
+ACT, IV, MS = DevelopmentActivity, InformationalInterview, MentoringSession
 
-    ``previous`` is the previous shared review (or None). ``None`` when ``user`` may
-    not read the person's learning record (the person, their managers and HR may).
-    The keeps-learning status is the one at the period's end (today while it runs);
-    activities are dated as in ``learning_records``. ``since`` holds the activities
-    completed since the previous review's end, as lines, from the same statement.
-    """
-    from development.models import InterviewSuggestion
-    from people.models import Employee, Skill
 
-    employee_id = review.employee_id
-    if not _may_read(user, employee_id):
-        return None
-    policy = current_policy()
-    window = max(policy.window_months, 1)
-    start = review.period_start
-    end = min(review.period_end, today)
-    window_start = month_start(end, window - 1)
-    previous_end = previous.period_end if previous is not None else None
-    act, iv, ms = DevelopmentActivity, InformationalInterview, MentoringSession
-    since_filter = act.ended_on > previous_end if previous_end else sa.true()
-    low = min(start, window_start)
-    rows = db.session.execute(
+@functools.cache
+def _period_activities(since_previous: bool) -> sa.Select:
+    """The person's activities (with interviews, a row per mentoring session) from
+    ``low`` to the period's end — and, with ``since_previous``, every one that ended
+    after the previous review: two shapes, each built once."""
+    act, iv, ms = ACT, IV, MS
+    low = sa.bindparam("low", type_=sa.Date)
+    end = sa.bindparam("end", type_=sa.Date)
+    since = (
+        act.ended_on > sa.bindparam("previous_end", type_=sa.Date)
+        if since_previous
+        else sa.true()
+    )
+    return (
         sa.select(
             act.kind,
             act.status,
@@ -383,20 +402,94 @@ def review_learning(user, review, previous, *, today: date) -> ReviewLearning | 
         .outerjoin(iv, iv.activity_id == act.id)
         .outerjoin(ms, ms.activity_id == act.id)  # a mentorship: a row per session
         .where(
-            act.employee_id == employee_id,
+            act.employee_id == sa.bindparam("employee_id", type_=sa.Integer),
             sa.or_(
-                act.ended_on >= low,
-                act.started_on >= low,
-                ms.held_on >= low,
-                since_filter,
+                act.ended_on >= low, act.started_on >= low, ms.held_on >= low, since
             ),
             sa.or_(
-                act.ended_on <= review.period_end,
+                act.ended_on <= sa.bindparam("period_end", type_=sa.Date),
                 act.started_on <= end,
                 ms.held_on <= end,
             ),
         )
         .order_by(act.ended_on, act.id, ms.held_on)
+    )
+
+
+@functools.cache
+def _previous_evidence() -> sa.Select:
+    """The evidence on the needs the previous review named."""
+    from people.models import Skill
+
+    act = ACT
+    return (
+        sa.select(
+            TrainingNeed.id,
+            Skill.name,
+            TrainingNeed.status,
+            NeedEvidence.activity_id,
+            NeedEvidence.note,
+            act.title,
+            act.kind,
+            act.ended_on,
+            act.started_on,
+            act.verified_at,
+        )
+        .join(NeedEvidence, NeedEvidence.need_id == TrainingNeed.id)
+        .join(Skill, Skill.id == TrainingNeed.skill_id)
+        .outerjoin(act, act.id == NeedEvidence.activity_id)
+        .where(
+            TrainingNeed.source_review_id
+            == sa.bindparam("previous_id", type_=sa.Integer)
+        )
+        .order_by(TrainingNeed.id, NeedEvidence.id)
+    )
+
+
+@functools.cache
+def _suggestions() -> sa.Select:
+    """The interviews suggested in the review, with who suggested them."""
+    from development.models import InterviewSuggestion
+    from people.models import Employee
+
+    s, iv = InterviewSuggestion, IV
+    return (
+        sa.select(s, Employee.name, iv.status)
+        .join(Employee, Employee.id == s.manager_id)
+        .outerjoin(iv, iv.id == s.interview_id)
+        .where(s.review_id == sa.bindparam("review_id", type_=sa.Integer))
+        .order_by(s.created_at, s.id)
+    )
+
+
+def review_learning(user, review, previous, *, today: date) -> ReviewLearning | None:
+    """The learning record of ``review``'s period, for a reader of the record.
+
+    ``previous`` is the previous shared review (or None). ``None`` when ``user`` may
+    not read the person's learning record (the person, their managers and HR may).
+    The keeps-learning status is the one at the period's end (today while it runs);
+    activities are dated as in ``learning_records``. ``since`` holds the activities
+    completed since the previous review's end, as lines, from the same statement.
+    """
+    employee_id = review.employee_id
+    manager_id = _direct_manager_id(review)
+    if not _may_read(user, employee_id, manager_id):
+        return None
+    policy = current_policy()
+    window = max(policy.window_months, 1)
+    start = review.period_start
+    end = min(review.period_end, today)
+    window_start = month_start(end, window - 1)
+    previous_end = previous.period_end if previous is not None else None
+    rows = db.session.execute(
+        _period_activities(bool(previous_end)),
+        {
+            "employee_id": employee_id,
+            "low": min(start, window_start),
+            "end": end,
+            "period_end": review.period_end,
+            "previous_end": previous_end,
+        },
     ).all()
     totals: dict[ActivityKind, KindTotal] = {}
     months: set[date] = set()
@@ -446,23 +539,7 @@ def review_learning(user, review, previous, *, today: date) -> ReviewLearning | 
 
     if previous is not None:
         evidence = db.session.execute(
-            sa.select(
-                TrainingNeed.id,
-                Skill.name,
-                TrainingNeed.status,
-                NeedEvidence.activity_id,
-                NeedEvidence.note,
-                act.title,
-                act.kind,
-                act.ended_on,
-                act.started_on,
-                act.verified_at,
-            )
-            .join(NeedEvidence, NeedEvidence.need_id == TrainingNeed.id)
-            .join(Skill, Skill.id == TrainingNeed.skill_id)
-            .outerjoin(act, act.id == NeedEvidence.activity_id)
-            .where(TrainingNeed.source_review_id == previous.id)
-            .order_by(TrainingNeed.id, NeedEvidence.id)
+            _previous_evidence(), {"previous_id": previous.id}
         ).all()
         out.evidence = [
             EvidenceLine(
@@ -489,14 +566,7 @@ def review_learning(user, review, previous, *, today: date) -> ReviewLearning | 
             ) in evidence
         ]
 
-    s = InterviewSuggestion
-    suggestions = db.session.execute(
-        sa.select(s, Employee.name, iv.status)
-        .join(Employee, Employee.id == s.manager_id)
-        .outerjoin(iv, iv.id == s.interview_id)
-        .where(s.review_id == review.id)
-        .order_by(s.created_at, s.id)
-    ).all()
+    suggestions = db.session.execute(_suggestions(), {"review_id": review.id}).all()
     out.suggestions = [
         SuggestionLine(
             x.id,
@@ -510,5 +580,5 @@ def review_learning(user, review, previous, *, today: date) -> ReviewLearning | 
         )
         for x, manager_name, iv_status in suggestions
     ]
-    out.reader = user
+    out.reader, out.manager_id = user, manager_id
     return out

@@ -2,9 +2,11 @@
 and what happened to the training needs the previous review named.
 
 One function, ``review_history``, feeds the HTML page and ``GET /reviews/<id>/history``.
-It runs a fixed number of queries whatever the history's length.
+It runs a fixed number of queries whatever the history's length, each built once
+(``functools.cache``) with bind parameters and executed again (``reviews.queries``).
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,6 +68,30 @@ def need_fate(need: TrainingNeed, today: date) -> str:
     return "open"
 
 
+@functools.cache
+def _period_goals() -> sa.Select:
+    """The person's goals of the review's cycle, due within its period, or set by the
+    previous review (``previous_id`` 0 when there is none: no goal has that source)."""
+    return (
+        sa.select(Goal)
+        .where(
+            Goal.owner_id == sa.bindparam("owner_id", type_=sa.Integer),
+            sa.or_(
+                sa.and_(
+                    Goal.cycle_id.is_not(None),
+                    Goal.cycle_id == sa.bindparam("cycle_id", type_=sa.Integer),
+                ),
+                Goal.target_on.between(
+                    sa.bindparam("period_start", type_=sa.Date),
+                    sa.bindparam("period_end", type_=sa.Date),
+                ),
+                Goal.source_review_id == sa.bindparam("previous_id", type_=sa.Integer),
+            ),
+        )
+        .order_by(Goal.target_on, Goal.id)
+    )
+
+
 def review_history(
     review: Review, *, today: date | None = None, limit: int = 5
 ) -> History:
@@ -86,22 +112,15 @@ def review_history(
                 rating = None  # the current draft is not history yet
             points.append((_label(item), rating))
         series[name] = points
-    goals = list(
-        db.session.scalars(
-            sa.select(Goal)
-            .where(
-                Goal.owner_id == review.employee_id,
-                sa.or_(
-                    sa.and_(
-                        Goal.cycle_id.is_not(None), Goal.cycle_id == review.cycle_id
-                    ),
-                    Goal.target_on.between(review.period_start, review.period_end),
-                    Goal.source_review_id.in_([p.id for p in previous[:1]] or [0]),
-                ),
-            )
-            .order_by(Goal.target_on, Goal.id)
-        )
-    )
+    params = {
+        "owner_id": review.employee_id,
+        # None matches no goal (= NULL), as ``cycle_id IS NULL`` under IS NOT NULL did
+        "cycle_id": review.cycle_id,
+        "period_start": review.period_start,
+        "period_end": review.period_end,
+        "previous_id": previous[0].id if previous else 0,
+    }
+    goals = list(db.session.scalars(_period_goals(), params))
     needs = needs_named_by([previous[0].id]) if previous else []
     fates = [NeedFate(n, need_fate(n, today)) for n in needs]
     return History(previous, names, series, goals, fates)

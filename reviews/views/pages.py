@@ -1,6 +1,12 @@
 """The review page (read view with history and the actions the viewer may take) and
-HR's quality-flag list."""
+HR's quality-flag list.
 
+The review page's own statements (outcomes, quality flags, proposed skills) are built
+once (``functools.cache``) with bind parameters, as the loader's
+(``reviews.views.common``), the history's and the learning record's: executing the same
+object again spares building it and its cache key on every view."""
+
+import functools
 import itertools
 
 import sqlalchemy as sa
@@ -60,8 +66,9 @@ def rating_chart(series: dict, scale_max: int) -> Chart | None:
     )
 
 
-def review_outcomes(review: Review) -> list:
-    """Training needs and goals this review named, as plain rows (one UNION query)."""
+@functools.cache
+def _outcomes() -> sa.Select:
+    review_id = sa.bindparam("review_id", type_=sa.Integer)
     needs = (
         sa.select(
             sa.literal("need").label("kind"),
@@ -74,7 +81,7 @@ def review_outcomes(review: Review) -> list:
             sa.null().label("progress"),
         )
         .join(Skill, Skill.id == TrainingNeed.skill_id)
-        .where(TrainingNeed.source_review_id == review.id)
+        .where(TrainingNeed.source_review_id == review_id)
     )
     goals = sa.select(
         sa.literal("goal"),
@@ -85,9 +92,14 @@ def review_outcomes(review: Review) -> list:
         sa.null(),
         sa.null(),
         Goal.progress,
-    ).where(Goal.source_review_id == review.id)
+    ).where(Goal.source_review_id == review_id)
     union = sa.union_all(needs, goals).subquery()
-    rows = db.session.execute(sa.select(union).order_by(union.c.kind, union.c.id))
+    return sa.select(union).order_by(union.c.kind, union.c.id)
+
+
+def review_outcomes(review: Review) -> list:
+    """Training needs and goals this review named, as plain rows (one UNION query)."""
+    rows = db.session.execute(_outcomes(), {"review_id": review.id})
     out = []
     for row in rows:
         item = row._asdict()
@@ -98,26 +110,42 @@ def review_outcomes(review: Review) -> list:
     return out
 
 
+@functools.cache
+def _skills() -> sa.Select:
+    return sa.select(Skill.id, Skill.name).where(
+        Skill.id.in_(sa.bindparam("ids", expanding=True))
+    )
+
+
 def _skill_names(ids) -> dict[int, str]:
     ids = {i for i in ids if i}
     if not ids:
         return {}
-    rows = db.session.execute(sa.select(Skill.id, Skill.name).where(Skill.id.in_(ids)))
-    return dict(rows.all())
+    return dict(db.session.execute(_skills(), {"ids": list(ids)}).all())
+
+
+@functools.cache
+def _flags() -> sa.Select:
+    return (
+        sa.select(ReviewQualityFlag)
+        .where(
+            ReviewQualityFlag.review_id == sa.bindparam("review_id", type_=sa.Integer)
+        )
+        .order_by(ReviewQualityFlag.id)
+    )
 
 
 def detail_context(review: Review) -> dict:
     """Everything the review page shows to ``current_user`` (a fixed number of queries)."""
-    user = current_user
+    # The account itself, not the proxy: the predicates below read it some sixty times.
+    user = current_user._get_current_object()
     show_manager = perms.can_view_manager_part(user, review)
     history = review_history(review)
     previous = history.previous[0] if history.previous else None
     # The one arrow from reviews to development: its read-side learning record.
     from development.learning_record import review_learning
 
-    history.learning = review_learning(
-        current_user, review, previous, today=org_today()
-    )
+    history.learning = review_learning(user, review, previous, today=org_today())
     history.development = history.learning.since if history.learning else []
     outcomes, skill_names = [], {}
     if show_manager and review.status.is_shared:
@@ -126,13 +154,7 @@ def detail_context(review: Review) -> dict:
         skill_names = _skill_names(n.get("skill_id") for n in review.proposed_needs)
     flags = []
     if perms.can_view_quality_flags(user, review):
-        flags = list(
-            db.session.scalars(
-                sa.select(ReviewQualityFlag)
-                .where(ReviewQualityFlag.review_id == review.id)
-                .order_by(ReviewQualityFlag.id)
-            )
-        )
+        flags = list(db.session.scalars(_flags(), {"review_id": review.id}))
     can = {
         "edit_self": perms.can_edit_self_part(user, review),
         "edit_manager": perms.can_edit_manager_part(user, review),
@@ -150,7 +172,9 @@ def detail_context(review: Review) -> dict:
         "ratings": {r.competency_id: r for r in review.ratings},
         "history": history,
         "chart": rating_chart(history.series, review.template.scale_max),
-        "outcomes": outcomes,
+        # split here, not by ``selectattr`` in the template (a filter call per list)
+        "outcome_needs": [o for o in outcomes if o["kind"] == "need"],
+        "outcome_goals": [o for o in outcomes if o["kind"] == "goal"],
         "skill_names": skill_names,
         "categories": {c.value: c.title for c in ObstacleCategory},
         "flags": flags,
@@ -173,7 +197,8 @@ def render_detail(review: Review, status: int = 200, **extra):
 @login_required
 def detail(review_id: int):
     """The review page: both parts, ratings, outcomes and history."""
-    return render_detail(load_visible_review(review_id))
+    # Its ratings come with the earlier reviews' (``review_history``): one statement.
+    return render_detail(load_visible_review(review_id, ratings=False))
 
 
 VIEWS = ("flags", "disagreements")

@@ -150,3 +150,45 @@ def test_mentoring_sessions_count_in_their_own_months(db, org, template, cycle):
         org.employee, scene.second, scene.first, today=date(2026, 10, 15)
     )
     assert at_october.status is KeepsLearning.active  # August and September
+
+
+def _with_employee(db, review):
+    """The review as the pages and the API load it: with its employee."""
+    import sqlalchemy as sa
+    from sqlalchemy.orm import joinedload
+
+    from reviews.models import Review
+
+    return db.session.scalar(
+        sa.select(Review)
+        .where(Review.id == review.id)
+        .options(joinedload(Review.employee))
+    )
+
+
+def test_the_direct_manager_reads_without_the_manager_chain_statement(
+    db, org, scene, count_queries
+):
+    def count(user) -> tuple[int, int, bool]:
+        db.session.expire_all()
+        review, previous = _with_employee(db, scene.second), scene.first
+        for row in (previous, user):
+            db.session.refresh(row)  # loaded, so only review_learning's are counted
+        with count_queries() as reading:
+            learning = review_learning(user, review, previous, today=TODAY)
+        with count_queries() as asking:
+            offers = learning.offers_suggestion
+        return reading.count, asking.count, offers
+
+    base, _, offers = count(org.hr)  # HR reads by role, and is not Emma's manager
+    assert not offers
+    assert count(org.manager) == (base, 0, True)  # Emma's record names him
+    # Above him, the chain is walked (once per request in a request: cached there).
+    assert count(org.ceo) == (base + 1, 1, True)
+
+
+def test_a_review_without_its_employee_loaded_still_finds_the_manager(db, org, scene):
+    db.session.expire_all()
+    learning = review_learning(org.manager, scene.second, scene.first, today=TODAY)
+    assert learning is not None and learning.offers_suggestion
+    assert review_learning(org.peer, scene.second, scene.first, today=TODAY) is None
