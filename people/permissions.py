@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from flask import g, has_request_context
 
 from core.extensions import db
-from core.queries import ancestor_ids
 from people.models import (
     Department,
     Employee,
@@ -44,6 +43,14 @@ def reports_to(
     )
 
 
+# The reporting lines above one employee, nearest first: built once, run with the id.
+_MANAGER_CHAIN = (
+    sa.select(ReportingLine.manager_id)
+    .where(ReportingLine.employee_id == sa.bindparam("employee_id"))
+    .order_by(ReportingLine.depth)
+)
+
+
 def manager_chain_ids(employee_id: int | None) -> list[int]:
     """Ids of the employee's managers, nearest first (one query; cached per request)."""
     if employee_id is None:
@@ -51,7 +58,7 @@ def manager_chain_ids(employee_id: int | None) -> list[int]:
     cache = g.setdefault("_manager_chain", {}) if has_request_context() else {}
     if employee_id in cache:
         return cache[employee_id]
-    ids = ancestor_ids(Employee, "manager_id", employee_id)
+    ids = list(db.session.scalars(_MANAGER_CHAIN, {"employee_id": employee_id}))
     cache[employee_id] = ids
     return ids
 
