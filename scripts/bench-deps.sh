@@ -4,6 +4,8 @@
 # two cores with the servers it measures and swing with them). Installs what is missing
 # when running as root on Debian; anywhere else names what is missing and fails.
 set -euo pipefail
+# shellcheck source=scripts/system-packages.sh
+source "$(dirname "$0")/system-packages.sh"
 
 missing() {
     local packages=()
@@ -11,32 +13,10 @@ missing() {
     echo "${packages[@]}"
 }
 
-need="$(missing)"
-if [ -z "$need" ]; then
-    echo "bench-deps: ApacheBench is installed ($(command -v ab))"
-    exit 0
-fi
-
-if [ "$(id -u)" -eq 0 ] && [ -f /etc/debian_version ]; then
-    echo "bench-deps: installing $need"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086  # word splitting intended: a list of package names
-    apt-get install -y -qq --no-install-recommends $need
-    still="$(missing)"
-    if [ -n "$still" ]; then
-        echo "bench-deps: still missing after apt-get install: $still" >&2
-        exit 1
-    fi
-    echo "bench-deps: installed $need"
-    exit 0
-fi
-
-echo "bench-deps: missing system packages: $need" >&2
-for package in $need; do
-    case "$package" in
-        apache2-utils) echo "  apache2-utils: no 'ab' (ApacheBench) on PATH" >&2 ;;
+explain() {
+    case "$1" in
+        apache2-utils) echo "  apache2-utils: no 'ab' (ApacheBench) on PATH" ;;
     esac
-done
-echo "Install them (Debian: apt-get install -y $need) or run as root on Debian." >&2
-exit 1
+}
+
+ensure_packages bench-deps "ApacheBench is installed ($(command -v ab || true))"

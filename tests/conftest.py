@@ -2,6 +2,7 @@
 test, clients signed in as any user, bearer tokens, the standard org and a query counter.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -208,7 +209,6 @@ class QueryCounter:
 @pytest.fixture
 def count_queries(db):
     """Context manager counting SQL statements sent to the database."""
-    from contextlib import contextmanager
 
     @contextmanager
     def _count():
@@ -221,3 +221,19 @@ def count_queries(db):
             sa.event.remove(engine, "before_cursor_execute", counter)
 
     return _count
+
+
+@contextmanager
+def executed_statements(db):
+    """The statement objects the session executes inside the block (the prebuilt-
+    statement tests compare their identity from one request to the next)."""
+    seen: list = []
+
+    def grab(state):
+        seen.append(state.statement)
+
+    sa.event.listen(db.session, "do_orm_execute", grab)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(db.session, "do_orm_execute", grab)

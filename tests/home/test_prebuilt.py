@@ -2,10 +2,7 @@
 (``home.todo_sources``, ``home.panels`` and what they call): the same objects run for
 another day and another person, and answer for that day and that person."""
 
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
-
-import sqlalchemy as sa
 
 from home.panels import development_panels, goal_panels, review_panels, team_panels
 from home.todo_sources import todo_rows
@@ -13,25 +10,11 @@ from reviews import services
 from reviews.enums import CheckInCadence, QualityRule
 from reviews.models import Goal, ReviewQualityFlag
 from tests import factories as f
+from tests.conftest import executed_statements
 from tests.reviews.conftest import walk_to_shared
 
 NOW = datetime(2026, 7, 15, 9, tzinfo=UTC)
 CREATED = datetime(2026, 7, 1, 8, tzinfo=UTC)  # weekly: first check-in due 07-08
-
-
-@contextmanager
-def executed(db):
-    """The statement objects the session executes inside the block."""
-    seen: list = []
-
-    def grab(state):
-        seen.append(state.statement)
-
-    sa.event.listen(db.session, "do_orm_execute", grab)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(db.session, "do_orm_execute", grab)
 
 
 def _weekly_goal(db, owner, title):
@@ -62,7 +45,7 @@ def test_the_todo_statement_runs_again_for_another_day_and_person(app, org, db):
     _weekly_goal(db, org.employee, "Ship it")
     _weekly_goal(db, org.peer, "Peer's")
     _loaded(org.employee, org.peer)
-    with app.test_request_context(), executed(db) as seen:
+    with app.test_request_context(), executed_statements(db) as seen:
         before = _check_ins(org.employee, date(2026, 7, 7))
         due = _check_ins(org.employee, date(2026, 7, 8))
         peer = _check_ins(org.peer, date(2026, 7, 8))
@@ -90,9 +73,9 @@ def test_the_panels_run_the_same_statements_for_each_person(app, org, db):
     _loaded(org.employee, org.peer)
     panels = (team_panels, review_panels, goal_panels, development_panels)
     with app.test_request_context():
-        with executed(db) as first:
+        with executed_statements(db) as first:
             employee = [panel(org.employee) for panel in panels]
-        with executed(db) as second:
+        with executed_statements(db) as second:
             peer = [panel(org.peer) for panel in panels]
     assert employee[0]["me"].id == org.employee.employee_id
     assert peer[0]["me"].id == org.peer.employee_id
@@ -106,7 +89,7 @@ def test_the_panels_run_the_same_statements_for_each_person(app, org, db):
 
 def test_the_team_panel_counts_each_managers_reports(app, org, db):
     _loaded(org.ceo, org.manager)
-    with app.test_request_context(), executed(db) as seen:
+    with app.test_request_context(), executed_statements(db) as seen:
         ceo, manager = team_panels(org.ceo), team_panels(org.manager)
     assert [e.name for e in ceo["reports"]] == ["Max Manager"]
     assert ceo["indirect_count"] == 2  # Emma and Piet, below Max

@@ -3,33 +3,14 @@
 another review runs the same statement objects, and each page still shows its own
 review — its person, earlier reviews, ratings and flags."""
 
-from contextlib import contextmanager
-
-import sqlalchemy as sa
-
 from reviews.enums import QualityRule
 from reviews.models import ReviewQualityFlag
-from tests.conftest import sign_in
+from tests.conftest import executed_statements, sign_in
 from tests.reviews.conftest import walk_to_shared
 
 
-@contextmanager
-def executed(db):
-    """The statement objects the session executes inside the block."""
-    seen: list = []
-
-    def grab(state):
-        seen.append(state.statement)
-
-    sa.event.listen(db.session, "do_orm_execute", grab)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(db.session, "do_orm_execute", grab)
-
-
 def _page(client, db, review_id) -> tuple[str, list]:
-    with executed(db) as seen:
+    with executed_statements(db) as seen:
         response = client.get(f"/reviews/{review_id}")
     assert response.status_code == 200
     return response.get_data(as_text=True), seen
